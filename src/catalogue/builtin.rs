@@ -1,0 +1,51 @@
+//! The built-in catalogue: every file in `specs/`, embedded at compile time.
+
+use std::sync::OnceLock;
+
+use super::{parse_spec, Qualification, SpecError};
+
+/// The embedded spec files, as (file name, contents).
+pub const SPEC_FILES: &[(&str, &str)] = &[
+    ("specs/ncfe-l1-nvq-cert-cs.toml", include_str!("../../specs/ncfe-l1-nvq-cert-cs.toml")),
+    ("specs/proqual-l1-award-principles-cs.toml", include_str!("../../specs/proqual-l1-award-principles-cs.toml")),
+    ("specs/ncfe-l2-dip-cs-practitioners.toml", include_str!("../../specs/ncfe-l2-dip-cs-practitioners.toml")),
+    ("specs/vtct-l1-cert-principles-cs.toml", include_str!("../../specs/vtct-l1-cert-principles-cs.toml")),
+    ("specs/cg-l3-nvq-dip-cs.toml", include_str!("../../specs/cg-l3-nvq-dip-cs.toml")),
+];
+
+/// Parses every embedded spec file: the qualifications that load, and the errors of those
+/// that do not.
+pub fn load() -> (Vec<Qualification>, Vec<SpecError>) {
+    let mut quals = Vec::new();
+    let mut errors = Vec::new();
+    for (file, text) in SPEC_FILES {
+        match parse_spec(file, text) {
+            Ok(q) => quals.push(q),
+            Err(e) => errors.push(e),
+        }
+    }
+    (quals, errors)
+}
+
+/// The built-in catalogue, parsed once; a file that fails to load is left out and its
+/// errors are available from [`load_errors`].
+pub fn catalogue() -> &'static [Qualification] {
+    cached().0.as_slice()
+}
+
+/// The errors from loading the built-in catalogue, if any.
+pub fn load_errors() -> &'static [SpecError] {
+    cached().1.as_slice()
+}
+
+fn cached() -> &'static (Vec<Qualification>, Vec<SpecError>) {
+    static CACHE: OnceLock<(Vec<Qualification>, Vec<SpecError>)> = OnceLock::new();
+    CACHE.get_or_init(load)
+}
+/// Finds a qualification by id or qualification number, case-insensitively.
+pub fn find<'a>(quals: &'a [Qualification], text: &str) -> Option<&'a Qualification> {
+    let text = text.trim();
+    quals.iter().find(|q| {
+        q.id.eq_ignore_ascii_case(text) || q.number.value().is_some_and(|n| n.eq_ignore_ascii_case(text))
+    })
+}

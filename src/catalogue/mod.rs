@@ -1,0 +1,18 @@
+//! The qualification catalogue: the data model, the `specs/` file format and its validation.
+
+mod date;
+mod level;
+mod model;
+mod rules;
+mod sourced;
+mod spec_file;
+mod validate;
+
+pub mod builtin;
+
+pub use date::Date;
+pub use level::Level;
+pub use model::{BarredPair, Group, GroupIdx, Note, NoteKind, Qualification, RuleEntry, Unit, UnitIdx};
+pub use rules::{group_name, LevelFilter, Rule, Scope};
+pub use sourced::{Basis, Sourced};
+pub use spec_file::{parse_spec, SpecError};

@@ -1,0 +1,223 @@
+//! The catalogue model: a qualification, its groups, units, rules, barred pairs and notes.
+
+use super::{Basis, Date, Level, Rule, Sourced};
+
+/// Index of a unit within its qualification's `units`.
+pub type UnitIdx = usize;
+/// Index of a group within its qualification's `groups`.
+pub type GroupIdx = usize;
+
+/// One qualification, as transcribed from its specification.
+#[derive(Debug, Clone)]
+pub struct Qualification {
+    /// Short id used in URLs and on the command line.
+    pub id: String,
+    /// Name of the specs file this came from (for messages).
+    pub spec_file: String,
+    /// Name of the source specification file in the seeds.
+    pub source: String,
+    /// Full title.
+    pub title: Sourced<String>,
+    /// Awarding body.
+    pub awarding_body: Sourced<String>,
+    /// Qualification level.
+    pub level: Sourced<Level>,
+    /// Qualification number as printed, normalised (`500/8818/X`).
+    pub number: Sourced<String>,
+    /// QCF or RQF.
+    pub framework: Sourced<String>,
+    /// Guided learning hours.
+    pub glh: Sourced<u32>,
+    /// Total qualification time in hours.
+    pub tqt: Sourced<u32>,
+    /// Operational start date.
+    pub start_date: Sourced<Date>,
+    /// Last date for registering learners.
+    pub last_registration: Sourced<Date>,
+    /// Last date learners can be certificated.
+    pub last_certification: Sourced<Date>,
+    /// End date of the qualification.
+    pub end_date: Sourced<Date>,
+    /// Minimum age, as a short phrase ("16", "none").
+    pub min_age: Sourced<String>,
+    /// Groups in source order.
+    pub groups: Vec<Group>,
+    /// Units in source order.
+    pub units: Vec<Unit>,
+    /// Rules of combination.
+    pub rules: Vec<RuleEntry>,
+    /// Pairs of units that may not both be taken.
+    pub barred: Vec<BarredPair>,
+    /// Anomalies and readings a user should know about.
+    pub notes: Vec<Note>,
+}
+
+/// A group of units (mandatory or optional).
+#[derive(Debug, Clone)]
+pub struct Group {
+    /// Short id used in rules (`A`, `M`).
+    pub id: String,
+    /// Name as printed.
+    pub name: Sourced<String>,
+    /// Whether every unit of the group is mandatory.
+    pub mandatory: bool,
+}
+
+/// One unit of a qualification.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// Stable key for links; never reused within a qualification.
+    pub key: u32,
+    /// The group it belongs to.
+    pub group: GroupIdx,
+    /// The awarding body's own code (`CSP04`, `4430-301`, `Unit 01`).
+    pub code: Sourced<String>,
+    /// Ofqual unit reference (`A/601/6047`).
+    pub reference: Sourced<String>,
+    /// Unit title.
+    pub title: Sourced<String>,
+    /// Unit level.
+    pub level: Sourced<Level>,
+    /// Credit value.
+    pub credits: Sourced<u32>,
+    /// Guided learning hours.
+    pub glh: Sourced<u32>,
+    /// National Occupational Standards code.
+    pub nos: Sourced<String>,
+    /// Number of learning outcomes.
+    pub outcomes: Sourced<u32>,
+}
+
+impl Unit {
+    /// The identifier to show a person: the awarding body's code, else the Ofqual reference.
+    pub fn label(&self) -> &str {
+        self.code
+            .value()
+            .or(self.reference.value())
+            .map(String::as_str)
+            .unwrap_or("?")
+    }
+
+    /// The title, or a placeholder when the source does not give one.
+    pub fn title_text(&self) -> &str {
+        self.title.value().map(String::as_str).unwrap_or("(title not stated)")
+    }
+
+    /// Whether `text` names this unit by code or reference (case-insensitive).
+    pub fn is_named(&self, text: &str) -> bool {
+        let text = text.trim();
+        [&self.code, &self.reference]
+            .iter()
+            .any(|id| id.value().is_some_and(|v| v.eq_ignore_ascii_case(text)))
+    }
+}
+
+/// A rule of combination with its basis in the source.
+#[derive(Debug, Clone)]
+pub struct RuleEntry {
+    /// The rule itself.
+    pub rule: Rule,
+    /// Where the source says so.
+    pub basis: Basis,
+}
+
+/// Two units that may not both be in a plan.
+#[derive(Debug, Clone)]
+pub struct BarredPair {
+    /// One unit.
+    pub a: UnitIdx,
+    /// The other unit.
+    pub b: UnitIdx,
+    /// Where the source says so.
+    pub basis: Basis,
+}
+
+/// A note for users and maintainers about the source.
+#[derive(Debug, Clone)]
+pub struct Note {
+    /// What kind of note it is.
+    pub kind: NoteKind,
+    /// The note, in plain words.
+    pub text: String,
+    /// Source lines it refers to.
+    pub lines: Vec<usize>,
+}
+
+/// The kinds of note a qualification can carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteKind {
+    /// The source contradicts itself or is damaged; the note says what was chosen.
+    Anomaly,
+    /// The wording is ambiguous; the note says which reading the rules take.
+    Reading,
+    /// Something a learner should know that is neither of the above.
+    Info,
+}
+
+impl NoteKind {
+    /// Machine name.
+    pub fn name(self) -> &'static str {
+        match self {
+            NoteKind::Anomaly => "anomaly",
+            NoteKind::Reading => "reading",
+            NoteKind::Info => "info",
+        }
+    }
+}
+
+impl Qualification {
+    /// The title as text.
+    pub fn title_text(&self) -> &str {
+        self.title.value().map(String::as_str).unwrap_or(&self.id)
+    }
+
+    /// Units of a group, in source order.
+    pub fn units_in(&self, group: GroupIdx) -> impl Iterator<Item = UnitIdx> + '_ {
+        (0..self.units.len()).filter(move |&u| self.units[u].group == group)
+    }
+
+    /// Whether a unit is mandatory (its group is mandatory).
+    pub fn is_mandatory(&self, unit: UnitIdx) -> bool {
+        self.groups[self.units[unit].group].mandatory
+    }
+
+    /// All mandatory units.
+    pub fn mandatory_units(&self) -> impl Iterator<Item = UnitIdx> + '_ {
+        (0..self.units.len()).filter(move |&u| self.is_mandatory(u))
+    }
+
+    /// Finds a unit by code or reference, case-insensitively.
+    pub fn find_unit(&self, text: &str) -> Option<UnitIdx> {
+        self.units.iter().position(|u| u.is_named(text))
+    }
+
+    /// Finds a unit by its stable link key.
+    pub fn unit_by_key(&self, key: u32) -> Option<UnitIdx> {
+        self.units.iter().position(|u| u.key == key)
+    }
+
+    /// The units barred with `unit`.
+    pub fn barred_with(&self, unit: UnitIdx) -> impl Iterator<Item = UnitIdx> + '_ {
+        self.barred.iter().filter_map(move |p| {
+            if p.a == unit {
+                Some(p.b)
+            } else if p.b == unit {
+                Some(p.a)
+            } else {
+                None
+            }
+        })
+    }
+
+    /// The date after which the qualification is closed to learners, if known:
+    /// the last certification date, else the end date.
+    pub fn closes_on(&self) -> Option<Date> {
+        self.last_certification.value().or(self.end_date.value()).copied()
+    }
+
+    /// Whether the qualification is past its last certification or end date on `today`.
+    pub fn is_closed(&self, today: Date) -> bool {
+        self.closes_on().is_some_and(|d| d < today)
+    }
+}

@@ -1,0 +1,143 @@
+//! The rule language: rules of combination as data the engine evaluates.
+
+use super::{GroupIdx, Level, Qualification};
+
+/// Which units a rule counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// Every unit in the plan.
+    All,
+    /// Units from optional groups only.
+    Optional,
+    /// Units from the listed groups.
+    Groups(Vec<GroupIdx>),
+}
+
+impl Scope {
+    /// Whether a unit in `group` of `qual` is counted.
+    pub fn includes(&self, qual: &Qualification, group: GroupIdx) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Optional => !qual.groups[group].mandatory,
+            Scope::Groups(groups) => groups.contains(&group),
+        }
+    }
+
+    fn phrase(&self, qual: &Qualification) -> String {
+        match self {
+            Scope::All => String::new(),
+            Scope::Optional => " from the optional groups".into(),
+            Scope::Groups(groups) => {
+                let names: Vec<String> = groups.iter().map(|&g| group_name(qual, g)).collect();
+                format!(" from {}", names.join(" and "))
+            }
+        }
+    }
+}
+
+/// Restricts a credit rule to units at a level, or at a level or above.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LevelFilter {
+    /// The level.
+    pub level: Level,
+    /// Also count units above `level`.
+    pub or_above: bool,
+}
+
+impl LevelFilter {
+    /// Whether a unit at `level` counts.
+    pub fn admits(&self, level: Level) -> bool {
+        if self.or_above {
+            level >= self.level
+        } else {
+            level == self.level
+        }
+    }
+}
+
+/// A rule of combination.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rule {
+    /// Every mandatory unit must be in the plan.
+    AllMandatory,
+    /// Credits in scope (optionally only at a level) must be within bounds.
+    Credits {
+        /// Which units count.
+        scope: Scope,
+        /// Only units at this level (or above) count.
+        level: Option<LevelFilter>,
+        /// At least this many credits.
+        min: Option<u32>,
+        /// At most this many credits.
+        max: Option<u32>,
+    },
+    /// The number of units in scope must be within bounds.
+    Units {
+        /// Which units count.
+        scope: Scope,
+        /// At least this many units.
+        min: Option<u32>,
+        /// At most this many units.
+        max: Option<u32>,
+    },
+    /// Each optional group must contribute at least `min_units` units.
+    EachOptionalGroup {
+        /// Units needed from every optional group.
+        min_units: u32,
+    },
+}
+
+/// The display name of a group: "Group A (Impression and Image)" style.
+pub fn group_name(qual: &Qualification, group: GroupIdx) -> String {
+    let g = &qual.groups[group];
+    match g.name.value() {
+        Some(name) => name.clone(),
+        None => format!("group {}", g.id),
+    }
+}
+
+fn bounds(min: Option<u32>, max: Option<u32>, noun: &str) -> String {
+    let plural = |n: u32| if n == 1 { noun.trim_end_matches('s').to_string() } else { noun.to_string() };
+    match (min, max) {
+        (Some(a), Some(b)) if a == b => format!("exactly {a} {}", plural(a)),
+        (Some(a), Some(b)) => format!("between {a} and {b} {noun}"),
+        (Some(a), None) => format!("at least {a} {}", plural(a)),
+        (None, Some(b)) => format!("at most {b} {}", plural(b)),
+        (None, None) => format!("any number of {noun}"),
+    }
+}
+
+impl Rule {
+    /// The rule in plain words, e.g. "At least 8 credits from Optional units (Group A)".
+    pub fn describe(&self, qual: &Qualification) -> String {
+        let text = match self {
+            Rule::AllMandatory => "all mandatory units".to_string(),
+            Rule::Credits { scope, level, min, max } => {
+                let level = match level {
+                    Some(LevelFilter { level, or_above: false }) => format!(" at level {level}"),
+                    Some(LevelFilter { level, or_above: true }) => format!(" at level {level} or above"),
+                    None => String::new(),
+                };
+                let total = if *scope == Scope::All && level.is_empty() { " in total" } else { "" };
+                format!("{}{total}{}{level}", bounds(*min, *max, "credits"), scope.phrase(qual))
+            }
+            Rule::Units { scope, min, max } => format!("{}{}", bounds(*min, *max, "units"), scope.phrase(qual)),
+            Rule::EachOptionalGroup { min_units } => {
+                format!("{} from each optional group", bounds(Some(*min_units), None, "units"))
+            }
+        };
+        let mut chars = text.chars();
+        match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => text,
+        }
+    }
+
+    /// The maximum this rule sets, if any.
+    pub fn max(&self) -> Option<u32> {
+        match self {
+            Rule::Credits { max, .. } | Rule::Units { max, .. } => *max,
+            _ => None,
+        }
+    }
+}

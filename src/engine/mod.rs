@@ -1,0 +1,10 @@
+//! The rules engine: a plan of chosen units, its evaluation against the rules of
+//! combination, and the solver that completes a plan.
+
+mod evaluate;
+mod plan;
+mod solver;
+
+pub use evaluate::{evaluate, Availability, Evaluation, RuleResult, RuleStatus, Status};
+pub use plan::{Entered, Plan};
+pub use solver::{complete_plan, Completion, NoCompletion};

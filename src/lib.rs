@@ -1,0 +1,10 @@
+//! unit-planner: plan the optional units of a UK vocational qualification against its
+//! rules of combination.
+//!
+//! The core is pure Rust with no web dependency: [`catalogue`] (the data model and the
+//! `specs/` format), [`engine`] (evaluating a plan, and completing it), and [`cli`] (the
+//! command-line checker).
+
+pub mod catalogue;
+pub mod cli;
+pub mod engine;
