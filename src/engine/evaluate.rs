@@ -158,6 +158,10 @@ fn plural(n: u32, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+fn more(n: u32, one: &str, many: &str) -> String {
+    format!("{n} more {}", if n == 1 { one } else { many })
+}
+
 fn bounded(
     tally: Tally,
     min: Option<u32>,
@@ -174,7 +178,7 @@ fn bounded(
         return (RuleStatus::Unmet, true, Some(text), tally);
     }
     if let Some(m) = short {
-        let text = format!("{} more{phrase}", plural(m - tally.low, noun.0, noun.1));
+        let text = format!("{}{phrase}", more(m - tally.low, noun.0, noun.1));
         let status = if min_open { RuleStatus::Unconfirmed } else { RuleStatus::Unmet };
         return (status, false, Some(text), tally);
     }
@@ -191,7 +195,7 @@ fn evaluate_rule(qual: &Qualification, plan: &Plan, rule: &Rule) -> RuleResult {
             let missing = qual.mandatory_units().filter(|&u| !plan.contains(u)).count() as u32;
             let total = qual.mandatory_units().count() as u32;
             let status = if missing == 0 { RuleStatus::Met } else { RuleStatus::Unmet };
-            let still = (missing > 0).then(|| format!("{} more", plural(missing, "mandatory unit", "mandatory units")));
+            let still = (missing > 0).then(|| more(missing, "mandatory unit", "mandatory units"));
             (status, false, still, total - missing, total, Vec::new())
         }
         Rule::Credits { scope, level, min, max } => {
@@ -231,6 +235,9 @@ fn evaluate_rule(qual: &Qualification, plan: &Plan, rule: &Rule) -> RuleResult {
 
 /// Whether adding `unit` to `plan` would certainly break some rule's maximum.
 fn breaks_maximum(qual: &Qualification, plan: &Plan, unit: UnitIdx) -> Option<usize> {
+    if qual.rules.iter().all(|entry| entry.rule.max().is_none()) {
+        return None;
+    }
     let mut bigger = plan.clone();
     bigger.add(unit);
     qual.rules.iter().enumerate().find_map(|(i, entry)| {

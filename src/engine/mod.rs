@@ -7,4 +7,4 @@ mod solver;
 
 pub use evaluate::{evaluate, Availability, Evaluation, RuleResult, RuleStatus, Status};
 pub use plan::{Entered, Plan};
-pub use solver::{complete_plan, Completion, NoCompletion};
+pub use solver::{complete_plan, feasibility, Completion, NoCompletion};

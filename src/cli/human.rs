@@ -1,0 +1,113 @@
+//! Readable output for a person at a terminal.
+
+use std::fmt::Write;
+
+use crate::catalogue::{group_name, Qualification};
+use crate::engine::{Completion, Evaluation, NoCompletion, RuleStatus, Status};
+
+fn or_dash<T: ToString>(value: Option<&T>) -> String {
+    value.map_or_else(|| "—".to_string(), T::to_string)
+}
+
+/// The table printed by `list`.
+pub fn list(quals: &[Qualification]) -> String {
+    let mut out = String::new();
+    let id_width = quals.iter().map(|q| q.id.len()).max().unwrap_or(2);
+    for q in quals {
+        let _ = writeln!(
+            out,
+            "{:<id_width$}  {:<11}  L{:<7}  {}  ({})",
+            q.id,
+            or_dash(q.number.value()),
+            or_dash(q.level.value()),
+            q.title_text(),
+            or_dash(q.awarding_body.value()),
+        );
+    }
+    out
+}
+
+/// The page printed by `show`.
+pub fn show(qual: &Qualification) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} ({})", qual.title_text(), or_dash(qual.number.value()));
+    let _ = writeln!(out, "Awarding body: {}   Level: {}", or_dash(qual.awarding_body.value()), or_dash(qual.level.value()));
+    for (g, group) in qual.groups.iter().enumerate() {
+        let kind = if group.mandatory { "mandatory" } else { "optional" };
+        let _ = writeln!(out, "\n{} ({kind})", group_name(qual, g));
+        for u in qual.units_in(g) {
+            let unit = &qual.units[u];
+            let credits = unit.credits.value().map_or("not stated".to_string(), |c| format!("{c} credits"));
+            let level = unit.level.value().map_or("level not stated".to_string(), |l| format!("level {l}"));
+            let _ = writeln!(out, "  {:<10} {:<11} {:<14} {:<16} {}", unit.label(), or_dash(unit.reference.value()), level, credits, unit.title_text());
+        }
+    }
+    let _ = writeln!(out, "\nRules of combination");
+    for entry in &qual.rules {
+        let _ = writeln!(out, "  - {}", entry.rule.describe(qual));
+    }
+    if !qual.barred.is_empty() {
+        let _ = writeln!(out, "\nBarred pairs");
+        for p in &qual.barred {
+            let _ = writeln!(out, "  {} / {}", qual.units[p.a].label(), qual.units[p.b].label());
+        }
+    }
+    if !qual.notes.is_empty() {
+        let _ = writeln!(out, "\nNotes on the source");
+        for n in &qual.notes {
+            let _ = writeln!(out, "  [{}] {}", n.kind.name(), n.text);
+        }
+    }
+    out
+}
+
+/// The verdict printed by `check`.
+pub fn check(qual: &Qualification, eval: &Evaluation) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} ({})", qual.title_text(), or_dash(qual.number.value()));
+    let verdict = match eval.status {
+        Status::Complete => "COMPLETE: every rule is met",
+        Status::Incomplete => "INCOMPLETE: some rules are not met yet",
+        Status::Unconfirmed => "UNCONFIRMED: nothing fails, but some rules depend on values the specification does not state",
+        Status::Blocked => "BLOCKED: remove a unit before the plan can be completed",
+    };
+    let _ = writeln!(out, "{verdict}\n");
+    let width = eval.rules.iter().map(|r| r.text.chars().count()).max().unwrap_or(0);
+    for r in &eval.rules {
+        let mark = match r.status {
+            RuleStatus::Met => "✓",
+            RuleStatus::Unmet => "✗",
+            RuleStatus::Unconfirmed => "?",
+        };
+        let pad = width - r.text.chars().count();
+        let _ = write!(out, "  {mark} {}{}  {:>3}/{:<3}", r.text, " ".repeat(pad), r.have, r.need);
+        if let Some(still) = &r.still_needed {
+            let _ = write!(out, "  {still}");
+        }
+        if !r.unknown_units.is_empty() {
+            let names: Vec<&str> = r.unknown_units.iter().map(|&u| qual.units[u].label()).collect();
+            let _ = write!(out, " (values not stated for {})", names.join(", "));
+        }
+        out.push('\n');
+    }
+    for &(a, b) in &eval.conflicts {
+        let _ = writeln!(out, "  ✗ {} and {} are barred: they cannot both be taken", qual.units[a].label(), qual.units[b].label());
+    }
+    out
+}
+
+/// The proposal printed by `suggest`.
+pub fn suggest(qual: &Qualification, result: &Result<Completion, NoCompletion>) -> String {
+    match result {
+        Ok(done) if done.add.is_empty() => "The plan is already complete.\n".to_string(),
+        Ok(done) => {
+            let mut out = format!("Add {} units ({} credits):\n", done.add.len(), done.credits_added);
+            for &u in &done.add {
+                let unit = &qual.units[u];
+                let _ = writeln!(out, "  {:<10} {}", unit.label(), unit.title_text());
+            }
+            out
+        }
+        Err(why) => format!("No completion: {}.\n", why.reason()),
+    }
+}

@@ -1,0 +1,133 @@
+//! JSON reports of the catalogue and of plan evaluations, shared by the CLI commands.
+
+use serde_json::{json, Value};
+
+use crate::catalogue::{group_name, Qualification, Sourced, UnitIdx};
+use crate::engine::{Completion, Evaluation, NoCompletion, Status};
+
+fn opt<T: serde::Serialize>(value: &Sourced<T>) -> Value {
+    json!(value.value())
+}
+
+fn text<T: ToString>(value: &Sourced<T>) -> Value {
+    json!(value.value().map(T::to_string))
+}
+
+/// The label of each unit in a list.
+pub fn labels(qual: &Qualification, units: &[UnitIdx]) -> Vec<String> {
+    units.iter().map(|&u| qual.units[u].label().to_string()).collect()
+}
+
+/// One line of `list --json`.
+pub fn summary(qual: &Qualification) -> Value {
+    json!({
+        "id": qual.id,
+        "title": qual.title_text(),
+        "qualification_number": opt(&qual.number),
+        "awarding_body": opt(&qual.awarding_body),
+        "level": text(&qual.level),
+    })
+}
+
+/// The whole of `show --json`.
+pub fn show(qual: &Qualification) -> Value {
+    let mut out = summary(qual);
+    let groups: Vec<Value> = qual
+        .groups
+        .iter()
+        .enumerate()
+        .map(|(g, group)| json!({"id": group.id, "name": group_name(qual, g), "mandatory": group.mandatory}))
+        .collect();
+    let units: Vec<Value> = qual
+        .units
+        .iter()
+        .enumerate()
+        .map(|(u, unit)| {
+            json!({
+                "key": unit.key,
+                "ref": opt(&unit.reference),
+                "code": opt(&unit.code),
+                "title": opt(&unit.title),
+                "group": qual.groups[unit.group].id,
+                "mandatory": qual.is_mandatory(u),
+                "level": text(&unit.level),
+                "level_basis": unit.level.basis().name(),
+                "credits": opt(&unit.credits),
+                "credits_basis": unit.credits.basis().name(),
+                "glh": opt(&unit.glh),
+                "nos": opt(&unit.nos),
+                "outcomes": opt(&unit.outcomes),
+            })
+        })
+        .collect();
+    let rules: Vec<Value> = qual
+        .rules
+        .iter()
+        .map(|r| json!({"text": r.rule.describe(qual), "basis": r.basis.explain()}))
+        .collect();
+    let barred: Vec<Value> = qual.barred.iter().map(|p| json!(labels(qual, &[p.a, p.b]))).collect();
+    let notes: Vec<Value> =
+        qual.notes.iter().map(|n| json!({"kind": n.kind.name(), "text": n.text, "lines": n.lines})).collect();
+    let extra = json!({
+        "framework": opt(&qual.framework),
+        "glh": opt(&qual.glh),
+        "tqt": opt(&qual.tqt),
+        "start_date": text(&qual.start_date),
+        "last_registration": text(&qual.last_registration),
+        "last_certification": text(&qual.last_certification),
+        "end_date": text(&qual.end_date),
+        "min_age": opt(&qual.min_age),
+        "source": qual.source,
+        "groups": groups,
+        "units": units,
+        "rules": rules,
+        "barred": barred,
+        "notes": notes,
+    });
+    if let (Value::Object(out), Value::Object(extra)) = (&mut out, extra) {
+        out.extend(extra);
+    }
+    out
+}
+
+/// The whole of `check --json`.
+pub fn check(qual: &Qualification, eval: &Evaluation) -> Value {
+    let rules: Vec<Value> = eval
+        .rules
+        .iter()
+        .map(|r| {
+            json!({
+                "text": r.text,
+                "status": r.status.name(),
+                "have": r.have,
+                "need": r.need,
+                "still_needed": r.still_needed,
+                "unknown_units": labels(qual, &r.unknown_units),
+            })
+        })
+        .collect();
+    let conflicts: Vec<Value> = eval.conflicts.iter().map(|&(a, b)| json!(labels(qual, &[a, b]))).collect();
+    json!({
+        "qualification": qual.id,
+        "status": eval.status.name(),
+        "rules": rules,
+        "conflicts": conflicts,
+    })
+}
+
+/// The whole of `suggest --json`.
+pub fn suggest(qual: &Qualification, result: &Result<Completion, NoCompletion>, status_after: Status) -> Value {
+    match result {
+        Ok(done) => json!({
+            "add": labels(qual, &done.add),
+            "credits_added": done.credits_added,
+            "status_after": status_after.name(),
+        }),
+        Err(why) => json!({
+            "add": null,
+            "credits_added": null,
+            "status_after": status_after.name(),
+            "reason": why.reason(),
+        }),
+    }
+}
