@@ -10,7 +10,11 @@ fn qual(id: &str) -> &'static unit_planner::catalogue::Qualification {
 
 #[test]
 fn every_spec_file_loads_without_errors_and_every_qualification_can_be_completed() {
-    assert!(builtin::load_errors().is_empty(), "{:?}", builtin::load_errors());
+    assert!(
+        builtin::load_errors().is_empty(),
+        "{:?}",
+        builtin::load_errors()
+    );
     assert_eq!(builtin::catalogue().len(), builtin::SPEC_FILES.len());
     for q in builtin::catalogue() {
         assert_eq!(feasibility(q), None, "{}", q.spec_file);
@@ -19,7 +23,10 @@ fn every_spec_file_loads_without_errors_and_every_qualification_can_be_completed
 
 #[test]
 fn unit_counts_match_the_sources() {
-    let counts: Vec<(&str, usize)> = builtin::catalogue().iter().map(|q| (q.id.as_str(), q.units.len())).collect();
+    let counts: Vec<(&str, usize)> = builtin::catalogue()
+        .iter()
+        .map(|q| (q.id.as_str(), q.units.len()))
+        .collect();
     assert_eq!(
         counts,
         [
@@ -31,7 +38,9 @@ fn unit_counts_match_the_sources() {
         ]
     );
     let cg = qual("cg-l3-nvq-dip-cs");
-    let per_group: Vec<usize> = (0..cg.groups.len()).map(|g| cg.units_in(g).count()).collect();
+    let per_group: Vec<usize> = (0..cg.groups.len())
+        .map(|g| cg.units_in(g).count())
+        .collect();
     assert_eq!(per_group, [2, 16, 15, 6, 20]);
 }
 
@@ -39,7 +48,10 @@ fn unit_counts_match_the_sources() {
 fn ocr_damage_is_repaired_and_recorded() {
     let ncfe = qual("603/5681/9");
     let unit6 = &ncfe.units[ncfe.find_unit("Unit 06").unwrap()];
-    assert_eq!(unit6.reference.value().map(String::as_str), Some("F/618/0500"));
+    assert_eq!(
+        unit6.reference.value().map(String::as_str),
+        Some("F/618/0500")
+    );
     assert_eq!(unit6.level.value(), Some(&Level::Numbered(2)));
     assert!(ncfe.notes.iter().any(|n| n.text.contains("£/618/0500")));
     let cg = qual("cg-l3-nvq-dip-cs");
@@ -53,7 +65,10 @@ fn values_the_source_does_not_state_stay_unknown() {
     assert_eq!(u201.credits.value(), None);
     assert!(matches!(u201.level.basis(), Basis::Inferred(_)));
     let ncfe1 = qual("ncfe-l1-nvq-cert-cs");
-    assert!(ncfe1.units.iter().all(|u| u.credits.value().is_none() && u.level.value().is_none()));
+    assert!(ncfe1
+        .units
+        .iter()
+        .all(|u| u.credits.value().is_none() && u.level.value().is_none()));
 }
 
 #[test]
@@ -63,7 +78,10 @@ fn swapped_references_and_barred_mandatory_units_are_noted() {
     let csp05 = vtct.find_unit("CSP05").unwrap();
     let csp02 = vtct.find_unit("CSP02").unwrap();
     assert!(vtct.barred_with(csp05).any(|u| u == csp02));
-    assert!(vtct.barred_with(csp02).any(|u| u == csp05), "barred pairs are symmetric");
+    assert!(
+        vtct.barred_with(csp02).any(|u| u == csp05),
+        "barred pairs are symmetric"
+    );
     assert_eq!(vtct.barred.len(), 10);
 }
 
@@ -117,7 +135,9 @@ credits = { min = 5 }
 fn broken(from: &str, to: &str) -> String {
     assert!(GOOD.contains(from), "fixture contains {from:?}");
     let text = GOOD.replacen(from, to, 1);
-    parse_spec("specs/tiny.toml", &text).expect_err("the file is broken").to_string()
+    parse_spec("specs/tiny.toml", &text)
+        .expect_err("the file is broken")
+        .to_string()
 }
 
 #[test]
@@ -129,25 +149,54 @@ fn a_good_file_loads() {
 #[test]
 fn broken_files_fail_with_the_file_and_the_entry_named() {
     let cases = [
-        (("code = { value = \"A1\"", "code = { value = \"M1\""), "`M1` is used twice"),
-        (("credits = { min = 5 }", "credits = { min = 50 }"), "can never be met"),
+        (
+            ("code = { value = \"A1\"", "code = { value = \"M1\""),
+            "`M1` is used twice",
+        ),
+        (
+            ("credits = { min = 5 }", "credits = { min = 50 }"),
+            "can never be met",
+        ),
         (("group = \"A\"", "group = \"Z\""), "group `Z`"),
-        (("credits = { value = 2, line = 5 }", "credits = { value = 2 }"), "exactly one basis"),
-        (("credits = { value = 2, line = 5 }", "credits = { unknown = \"x\", value = 2 }"), "must not have a `value`"),
+        (
+            (
+                "credits = { value = 2, line = 5 }",
+                "credits = { value = 2 }",
+            ),
+            "exactly one basis",
+        ),
+        (
+            (
+                "credits = { value = 2, line = 5 }",
+                "credits = { unknown = \"x\", value = 2 }",
+            ),
+            "must not have a `value`",
+        ),
         (("key = 2", "key = 1"), "unit key 1 is used by both"),
-        (("[[rules]]", "[[barred]]\nunits = [\"A1\", \"Q9\"]\nline = 7\n\n[[rules]]"), "`Q9`, which does not exist"),
+        (
+            (
+                "[[rules]]",
+                "[[barred]]\nunits = [\"A1\", \"Q9\"]\nline = 7\n\n[[rules]]",
+            ),
+            "`Q9`, which does not exist",
+        ),
         (("id = \"A\"\n", "id = \"B\"\n"), "group `A`"),
     ];
     for ((from, to), expected) in cases {
         let message = broken(from, to);
         assert!(message.starts_with("specs/tiny.toml: "), "{message}");
-        assert!(message.contains(expected), "expected {expected:?} in {message}");
+        assert!(
+            message.contains(expected),
+            "expected {expected:?} in {message}"
+        );
     }
 }
 
 #[test]
 fn a_group_with_no_units_is_rejected() {
     let text = GOOD.replace("[[rules]]", "[[groups]]\nid = \"B\"\nname = { value = \"Empty\", line = 3 }\nmandatory = false\n\n[[rules]]");
-    let message = parse_spec("specs/tiny.toml", &text).unwrap_err().to_string();
+    let message = parse_spec("specs/tiny.toml", &text)
+        .unwrap_err()
+        .to_string();
     assert!(message.contains("group `B` has no units"), "{message}");
 }

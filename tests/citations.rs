@@ -7,13 +7,19 @@ use toml::Value;
 use unit_planner::catalogue::builtin::SPEC_FILES;
 
 fn seed_lines(source: &str) -> Vec<String> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds").join(source);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/seeds")
+        .join(source);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     text.split('\n').map(str::to_string).collect()
 }
 
 fn squash(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ").replace('’', "'")
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('’', "'")
 }
 
 const NUMBER_WORDS: [&str; 7] = ["zero", "one", "two", "three", "four", "five", "six"];
@@ -38,8 +44,14 @@ fn appears(value: &Value, text: &str) -> bool {
 
 fn cited_text(lines: &[String], table: &toml::Table, file: &str, what: &str) -> String {
     let line = table["line"].as_integer().unwrap() as usize;
-    let to = table.get("to").and_then(Value::as_integer).map_or(line, |t| t as usize);
-    assert!(line >= 1 && to <= lines.len(), "{file}: {what} cites line {line}-{to}, outside the source");
+    let to = table
+        .get("to")
+        .and_then(Value::as_integer)
+        .map_or(line, |t| t as usize);
+    assert!(
+        line >= 1 && to <= lines.len(),
+        "{file}: {what} cites line {line}-{to}, outside the source"
+    );
     lines[line - 1..to].join(" ")
 }
 
@@ -48,10 +60,16 @@ fn check_values(value: &Value, path: &str, lines: &[String], file: &str, checked
     match value {
         Value::Table(t) if t.contains_key("value") && t.contains_key("line") => {
             let text = cited_text(lines, t, file, path);
-            assert!(appears(&t["value"], &text), "{file}: {path} = {:?} is not on its cited line: {text:?}", t["value"]);
+            assert!(
+                appears(&t["value"], &text),
+                "{file}: {path} = {:?} is not on its cited line: {text:?}",
+                t["value"]
+            );
             *checked += 1;
         }
-        Value::Table(t) => t.iter().for_each(|(k, v)| check_values(v, &format!("{path}.{k}"), lines, file, checked)),
+        Value::Table(t) => t
+            .iter()
+            .for_each(|(k, v)| check_values(v, &format!("{path}.{k}"), lines, file, checked)),
         Value::Array(a) => a
             .iter()
             .enumerate()
@@ -67,7 +85,10 @@ fn every_stated_value_appears_on_its_cited_line() {
         let lines = seed_lines(doc["source"].as_str().unwrap());
         let mut checked = 0;
         check_values(&Value::Table(doc.clone()), "", &lines, file, &mut checked);
-        assert!(checked > 5, "{file}: only {checked} stated values were found");
+        assert!(
+            checked > 5,
+            "{file}: only {checked} stated values were found"
+        );
     }
 }
 
@@ -86,20 +107,34 @@ fn every_rule_number_and_barred_pair_appears_on_its_cited_line() {
                 if let Some(bounds) = rule.get(kind).and_then(Value::as_table) {
                     for key in ["min", "max"] {
                         if let Some(n) = bounds.get(key) {
-                            assert!(appears(n, &cited), "{file}: rule {kind}.{key} = {n:?} is not on its line: {cited:?}");
+                            assert!(
+                                appears(n, &cited),
+                                "{file}: rule {kind}.{key} = {n:?} is not on its line: {cited:?}"
+                            );
                         }
                     }
                 }
             }
             if rule.contains_key("all_mandatory") {
-                assert!(cited.to_lowercase().contains("mandatory"), "{file}: all_mandatory cites {cited:?}");
+                assert!(
+                    cited.to_lowercase().contains("mandatory"),
+                    "{file}: all_mandatory cites {cited:?}"
+                );
             }
         }
-        for pair in doc.get("barred").and_then(Value::as_array).into_iter().flatten() {
+        for pair in doc
+            .get("barred")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             let pair = pair.as_table().unwrap();
             let cited = cited_text(&lines, pair, file, "a barred pair");
             for unit in pair["units"].as_array().unwrap() {
-                assert!(appears(unit, &cited), "{file}: barred unit {unit:?} is not on its line: {cited:?}");
+                assert!(
+                    appears(unit, &cited),
+                    "{file}: barred unit {unit:?} is not on its line: {cited:?}"
+                );
             }
         }
     }
@@ -110,6 +145,12 @@ fn the_checker_rejects_a_value_moved_to_the_wrong_line() {
     let lines = seed_lines("003_9a18666f691ede4d.txt");
     let right: toml::Table = "value = 3\nline = 304".parse().unwrap();
     let wrong: toml::Table = "value = 3\nline = 302".parse().unwrap();
-    assert!(appears(&right["value"], &cited_text(&lines, &right, "t", "t")));
-    assert!(!appears(&wrong["value"], &cited_text(&lines, &wrong, "t", "t")));
+    assert!(appears(
+        &right["value"],
+        &cited_text(&lines, &right, "t", "t")
+    ));
+    assert!(!appears(
+        &wrong["value"],
+        &cited_text(&lines, &wrong, "t", "t")
+    ));
 }

@@ -9,15 +9,27 @@ use unit_planner::catalogue::{Level, LevelFilter, Qualification, Rule, Scope};
 use unit_planner::engine::{complete_plan, evaluate, Plan, Status};
 
 /// The cheapest completion by trying every subset: (credits, units, source order).
-fn oracle(qual: &Qualification, plan: &Plan, exclude: &BTreeSet<usize>) -> Option<(u32, Vec<usize>)> {
-    let needs_level = qual.rules.iter().any(|r| matches!(r.rule, Rule::Credits { level: Some(_), .. }));
+fn oracle(
+    qual: &Qualification,
+    plan: &Plan,
+    exclude: &BTreeSet<usize>,
+) -> Option<(u32, Vec<usize>)> {
+    let needs_level = qual
+        .rules
+        .iter()
+        .any(|r| matches!(r.rule, Rule::Credits { level: Some(_), .. }));
     let pool: Vec<usize> = (0..qual.units.len())
         .filter(|&u| !plan.contains(u) && !exclude.contains(&u))
-        .filter(|&u| plan.credits(qual, u).is_some() && (!needs_level || plan.level(qual, u).is_some()))
+        .filter(|&u| {
+            plan.credits(qual, u).is_some() && (!needs_level || plan.level(qual, u).is_some())
+        })
         .collect();
     let mut best: Option<(u32, usize, Vec<usize>)> = None;
     for mask in 0u32..(1 << pool.len()) {
-        let add: Vec<usize> = (0..pool.len()).filter(|i| mask & (1 << i) != 0).map(|i| pool[i]).collect();
+        let add: Vec<usize> = (0..pool.len())
+            .filter(|i| mask & (1 << i) != 0)
+            .map(|i| pool[i])
+            .collect();
         let mut trial = plan.clone();
         add.iter().for_each(|&u| trial.add(u));
         if evaluate(qual, &trial).status != Status::Complete {
@@ -33,31 +45,43 @@ fn oracle(qual: &Qualification, plan: &Plan, exclude: &BTreeSet<usize>) -> Optio
 }
 
 fn level() -> impl Strategy<Value = Level> {
-    prop_oneof![Just(Level::Entry(3)), Just(Level::Numbered(1)), Just(Level::Numbered(2)), Just(Level::Numbered(3))]
+    prop_oneof![
+        Just(Level::Entry(3)),
+        Just(Level::Numbered(1)),
+        Just(Level::Numbered(2)),
+        Just(Level::Numbered(3))
+    ]
 }
 
 fn scope(groups: usize) -> impl Strategy<Value = Scope> {
     prop_oneof![
         Just(Scope::All),
         Just(Scope::Optional),
-        proptest::collection::btree_set(0..groups, 1..=2).prop_map(|g| Scope::Groups(g.into_iter().collect())),
+        proptest::collection::btree_set(0..groups, 1..=2)
+            .prop_map(|g| Scope::Groups(g.into_iter().collect())),
     ]
 }
 
 fn rule(groups: usize) -> impl Strategy<Value = Rule> {
     prop_oneof![
-        (scope(groups), proptest::option::of((level(), any::<bool>())), 0u32..16, proptest::option::of(0u32..20)).prop_map(
-            |(scope, lf, min, max)| Rule::Credits {
+        (
+            scope(groups),
+            proptest::option::of((level(), any::<bool>())),
+            0u32..16,
+            proptest::option::of(0u32..20)
+        )
+            .prop_map(|(scope, lf, min, max)| Rule::Credits {
                 scope,
                 level: lf.map(|(level, or_above)| LevelFilter { level, or_above }),
                 min: Some(min),
                 max: max.map(|m| m.max(min)),
+            }),
+        (scope(groups), 0u32..4, proptest::option::of(0u32..5)).prop_map(|(scope, min, max)| {
+            Rule::Units {
+                scope,
+                min: Some(min),
+                max: max.map(|m| m.max(min)),
             }
-        ),
-        (scope(groups), 0u32..4, proptest::option::of(0u32..5)).prop_map(|(scope, min, max)| Rule::Units {
-            scope,
-            min: Some(min),
-            max: max.map(|m| m.max(min)),
         }),
         (1u32..3).prop_map(|n| Rule::EachOptionalGroup { min_units: n }),
     ]
@@ -115,9 +139,13 @@ proptest! {
 #[test]
 fn synthetic_qualification_of_300_units_completes() {
     let qual = common::synthetic(12, 300);
-    let done = complete_plan(&qual, &Plan::new(&qual), &BTreeSet::new()).expect("a completion exists");
+    let done =
+        complete_plan(&qual, &Plan::new(&qual), &BTreeSet::new()).expect("a completion exists");
     let mut after = Plan::new(&qual);
     done.add.iter().for_each(|&u| after.add(u));
     assert_eq!(evaluate(&qual, &after).status, Status::Complete);
-    assert!(done.credits_added >= 90, "optional groups need at least 90 credits");
+    assert!(
+        done.credits_added >= 90,
+        "optional groups need at least 90 credits"
+    );
 }

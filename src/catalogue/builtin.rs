@@ -6,11 +6,26 @@ use super::{parse_spec, Qualification, SpecError};
 
 /// The embedded spec files, as (file name, contents).
 pub const SPEC_FILES: &[(&str, &str)] = &[
-    ("specs/ncfe-l1-nvq-cert-cs.toml", include_str!("../../specs/ncfe-l1-nvq-cert-cs.toml")),
-    ("specs/proqual-l1-award-principles-cs.toml", include_str!("../../specs/proqual-l1-award-principles-cs.toml")),
-    ("specs/ncfe-l2-dip-cs-practitioners.toml", include_str!("../../specs/ncfe-l2-dip-cs-practitioners.toml")),
-    ("specs/vtct-l1-cert-principles-cs.toml", include_str!("../../specs/vtct-l1-cert-principles-cs.toml")),
-    ("specs/cg-l3-nvq-dip-cs.toml", include_str!("../../specs/cg-l3-nvq-dip-cs.toml")),
+    (
+        "specs/ncfe-l1-nvq-cert-cs.toml",
+        include_str!("../../specs/ncfe-l1-nvq-cert-cs.toml"),
+    ),
+    (
+        "specs/proqual-l1-award-principles-cs.toml",
+        include_str!("../../specs/proqual-l1-award-principles-cs.toml"),
+    ),
+    (
+        "specs/ncfe-l2-dip-cs-practitioners.toml",
+        include_str!("../../specs/ncfe-l2-dip-cs-practitioners.toml"),
+    ),
+    (
+        "specs/vtct-l1-cert-principles-cs.toml",
+        include_str!("../../specs/vtct-l1-cert-principles-cs.toml"),
+    ),
+    (
+        "specs/cg-l3-nvq-dip-cs.toml",
+        include_str!("../../specs/cg-l3-nvq-dip-cs.toml"),
+    ),
 ];
 
 /// Parses every embedded spec file: the qualifications that load, and the errors of those
@@ -46,6 +61,9 @@ fn cached() -> &'static (Vec<Qualification>, Vec<SpecError>) {
 pub fn find<'a>(quals: &'a [Qualification], text: &str) -> Option<&'a Qualification> {
     let text = text.trim();
     quals.iter().find(|q| {
-        q.id.eq_ignore_ascii_case(text) || q.number.value().is_some_and(|n| n.eq_ignore_ascii_case(text))
+        q.id.eq_ignore_ascii_case(text)
+            || q.number
+                .value()
+                .is_some_and(|n| n.eq_ignore_ascii_case(text))
     })
 }

@@ -21,7 +21,9 @@ impl FromStr for Date {
     fn from_str(text: &str) -> Result<Self, String> {
         let bad = || format!("`{text}` is not a date in the form DD/MM/YYYY");
         let parts: Vec<&str> = text.trim().split('/').collect();
-        let [day, month, year] = parts.as_slice() else { return Err(bad()) };
+        let [day, month, year] = parts.as_slice() else {
+            return Err(bad());
+        };
         let day: u8 = day.parse().map_err(|_| bad())?;
         let month: u8 = month.parse().map_err(|_| bad())?;
         let year: u16 = year.parse().map_err(|_| bad())?;

@@ -12,7 +12,9 @@ pub mod builtin;
 
 pub use date::Date;
 pub use level::Level;
-pub use model::{BarredPair, Group, GroupIdx, Note, NoteKind, Qualification, RuleEntry, Unit, UnitIdx};
+pub use model::{
+    BarredPair, Group, GroupIdx, Note, NoteKind, Qualification, RuleEntry, Unit, UnitIdx,
+};
 pub use rules::{group_name, LevelFilter, Rule, Scope};
 pub use sourced::{Basis, Sourced};
 pub use spec_file::{parse_spec, SpecError};

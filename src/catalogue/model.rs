@@ -100,7 +100,10 @@ impl Unit {
 
     /// The title, or a placeholder when the source does not give one.
     pub fn title_text(&self) -> &str {
-        self.title.value().map(String::as_str).unwrap_or("(title not stated)")
+        self.title
+            .value()
+            .map(String::as_str)
+            .unwrap_or("(title not stated)")
     }
 
     /// Whether `text` names this unit by code or reference (case-insensitive).
@@ -213,7 +216,10 @@ impl Qualification {
     /// The date after which the qualification is closed to learners, if known:
     /// the last certification date, else the end date.
     pub fn closes_on(&self) -> Option<Date> {
-        self.last_certification.value().or(self.end_date.value()).copied()
+        self.last_certification
+            .value()
+            .or(self.end_date.value())
+            .copied()
     }
 
     /// Whether the qualification is past its last certification or end date on `today`.

@@ -97,7 +97,13 @@ pub fn group_name(qual: &Qualification, group: GroupIdx) -> String {
 }
 
 fn bounds(min: Option<u32>, max: Option<u32>, noun: &str) -> String {
-    let plural = |n: u32| if n == 1 { noun.trim_end_matches('s').to_string() } else { noun.to_string() };
+    let plural = |n: u32| {
+        if n == 1 {
+            noun.trim_end_matches('s').to_string()
+        } else {
+            noun.to_string()
+        }
+    };
     match (min, max) {
         (Some(a), Some(b)) if a == b => format!("exactly {a} {}", plural(a)),
         (Some(a), Some(b)) => format!("between {a} and {b} {noun}"),
@@ -112,18 +118,42 @@ impl Rule {
     pub fn describe(&self, qual: &Qualification) -> String {
         let text = match self {
             Rule::AllMandatory => "all mandatory units".to_string(),
-            Rule::Credits { scope, level, min, max } => {
+            Rule::Credits {
+                scope,
+                level,
+                min,
+                max,
+            } => {
                 let level = match level {
-                    Some(LevelFilter { level, or_above: false }) => format!(" at level {level}"),
-                    Some(LevelFilter { level, or_above: true }) => format!(" at level {level} or above"),
+                    Some(LevelFilter {
+                        level,
+                        or_above: false,
+                    }) => format!(" at level {level}"),
+                    Some(LevelFilter {
+                        level,
+                        or_above: true,
+                    }) => format!(" at level {level} or above"),
                     None => String::new(),
                 };
-                let total = if *scope == Scope::All && level.is_empty() { " in total" } else { "" };
-                format!("{}{total}{}{level}", bounds(*min, *max, "credits"), scope.phrase(qual))
+                let total = if *scope == Scope::All && level.is_empty() {
+                    " in total"
+                } else {
+                    ""
+                };
+                format!(
+                    "{}{total}{}{level}",
+                    bounds(*min, *max, "credits"),
+                    scope.phrase(qual)
+                )
             }
-            Rule::Units { scope, min, max } => format!("{}{}", bounds(*min, *max, "units"), scope.phrase(qual)),
+            Rule::Units { scope, min, max } => {
+                format!("{}{}", bounds(*min, *max, "units"), scope.phrase(qual))
+            }
             Rule::EachOptionalGroup { min_units } => {
-                format!("{} from each optional group", bounds(Some(*min_units), None, "units"))
+                format!(
+                    "{} from each optional group",
+                    bounds(Some(*min_units), None, "units")
+                )
             }
         };
         let mut chars = text.chars();

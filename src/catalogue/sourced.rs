@@ -51,17 +51,26 @@ pub struct Sourced<T> {
 impl<T> Sourced<T> {
     /// A value printed on a source line.
     pub fn stated(value: T, line: usize) -> Self {
-        Sourced { value: Some(value), basis: Basis::Stated { line, to: None } }
+        Sourced {
+            value: Some(value),
+            basis: Basis::Stated { line, to: None },
+        }
     }
 
     /// A value derived from other stated facts.
     pub fn inferred(value: T, why: impl Into<String>) -> Self {
-        Sourced { value: Some(value), basis: Basis::Inferred(why.into()) }
+        Sourced {
+            value: Some(value),
+            basis: Basis::Inferred(why.into()),
+        }
     }
 
     /// A value the source does not give.
     pub fn unknown(why: impl Into<String>) -> Self {
-        Sourced { value: None, basis: Basis::Unknown(why.into()) }
+        Sourced {
+            value: None,
+            basis: Basis::Unknown(why.into()),
+        }
     }
 
     /// The value, if the source gives or implies one.
@@ -77,7 +86,10 @@ impl<T> Sourced<T> {
     /// Converts the value, keeping its basis; fails if the conversion does.
     pub fn try_map<U, E>(self, f: impl FnOnce(T) -> Result<U, E>) -> Result<Sourced<U>, E> {
         let value = self.value.map(f).transpose()?;
-        Ok(Sourced { value, basis: self.basis })
+        Ok(Sourced {
+            value,
+            basis: self.basis,
+        })
     }
 }
 
@@ -120,7 +132,10 @@ impl<T> TryFrom<RawSourced<T>> for Sourced<T> {
             (Basis::Unknown(_), Some(_)) => Err("an unknown value must not have a `value`".into()),
             (Basis::Unknown(_), None) => Ok(Sourced { value: None, basis }),
             (_, None) => Err("a stated or inferred value needs a `value`".into()),
-            (_, Some(value)) => Ok(Sourced { value: Some(value), basis }),
+            (_, Some(value)) => Ok(Sourced {
+                value: Some(value),
+                basis,
+            }),
         }
     }
 }

@@ -6,8 +6,8 @@ use std::fmt;
 use serde::Deserialize;
 
 use super::{
-    BarredPair, Basis, Date, Group, Level, LevelFilter, Note, NoteKind, Qualification, Rule, RuleEntry, Scope,
-    Sourced, Unit,
+    BarredPair, Basis, Date, Group, Level, LevelFilter, Note, NoteKind, Qualification, Rule,
+    RuleEntry, Scope, Sourced, Unit,
 };
 
 /// Everything wrong with one specs file; the message names the file and each entry.
@@ -156,8 +156,12 @@ struct RawNote {
 
 /// Parses and validates a qualification file; `file` names it in every message.
 pub fn parse_spec(file: &str, text: &str) -> Result<Qualification, SpecError> {
-    let fail = |problems: Vec<String>| SpecError { file: file.to_string(), problems };
-    let raw: RawFile = toml::from_str(text).map_err(|e| fail(vec![e.message().to_string() + &at_line(text, &e)]))?;
+    let fail = |problems: Vec<String>| SpecError {
+        file: file.to_string(),
+        problems,
+    };
+    let raw: RawFile = toml::from_str(text)
+        .map_err(|e| fail(vec![e.message().to_string() + &at_line(text, &e)]))?;
     let mut problems = Vec::new();
     let qual = build(file, raw, &mut problems);
     problems.extend(super::validate::problems(&qual));
@@ -170,21 +174,29 @@ pub fn parse_spec(file: &str, text: &str) -> Result<Qualification, SpecError> {
 
 fn at_line(text: &str, error: &toml::de::Error) -> String {
     match error.span() {
-        Some(span) => format!(" (at line {})", text[..span.start.min(text.len())].lines().count().max(1)),
+        Some(span) => format!(
+            " (at line {})",
+            text[..span.start.min(text.len())].lines().count().max(1)
+        ),
         None => String::new(),
     }
 }
 
 fn date(field: &str, raw: Sourced<String>, problems: &mut Vec<String>) -> Sourced<Date> {
-    raw.try_map(|text| text.parse::<Date>()).unwrap_or_else(|e| {
-        problems.push(format!("{field}: {e}"));
-        Sourced::unknown("unreadable date")
-    })
+    raw.try_map(|text| text.parse::<Date>())
+        .unwrap_or_else(|e| {
+            problems.push(format!("{field}: {e}"));
+            Sourced::unknown("unreadable date")
+        })
 }
 
 fn build(file: &str, raw: RawFile, problems: &mut Vec<String>) -> Qualification {
-    let group_index: HashMap<String, usize> =
-        raw.groups.iter().enumerate().map(|(i, g)| (g.id.clone(), i)).collect();
+    let group_index: HashMap<String, usize> = raw
+        .groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| (g.id.clone(), i))
+        .collect();
     let mut seen_group = BTreeSet::new();
     for g in &raw.groups {
         if !seen_group.insert(g.id.clone()) {
@@ -194,7 +206,11 @@ fn build(file: &str, raw: RawFile, problems: &mut Vec<String>) -> Qualification 
     let groups = raw
         .groups
         .into_iter()
-        .map(|g| Group { id: g.id, name: g.name, mandatory: g.mandatory })
+        .map(|g| Group {
+            id: g.id,
+            name: g.name,
+            mandatory: g.mandatory,
+        })
         .collect();
     let units: Vec<Unit> = raw
         .units
@@ -203,7 +219,10 @@ fn build(file: &str, raw: RawFile, problems: &mut Vec<String>) -> Qualification 
             let group = match group_index.get(&u.group) {
                 Some(&g) => g,
                 None => {
-                    problems.push(format!("unit key {} names group `{}`, which does not exist", u.key, u.group));
+                    problems.push(format!(
+                        "unit key {} names group `{}`, which does not exist",
+                        u.key, u.group
+                    ));
                     0
                 }
             };
@@ -225,11 +244,21 @@ fn build(file: &str, raw: RawFile, problems: &mut Vec<String>) -> Qualification 
     let mut barred = Vec::new();
     for pair in raw.barred {
         match (find(&pair.units[0]), find(&pair.units[1])) {
-            (Some(a), Some(b)) => barred.push(BarredPair { a, b, basis: Basis::Stated { line: pair.line, to: None } }),
+            (Some(a), Some(b)) => barred.push(BarredPair {
+                a,
+                b,
+                basis: Basis::Stated {
+                    line: pair.line,
+                    to: None,
+                },
+            }),
             (a, b) => {
                 for (name, found) in [(&pair.units[0], a), (&pair.units[1], b)] {
                     if found.is_none() {
-                        problems.push(format!("barred pair on line {} names unit `{name}`, which does not exist", pair.line));
+                        problems.push(format!(
+                            "barred pair on line {} names unit `{name}`, which does not exist",
+                            pair.line
+                        ));
                     }
                 }
             }
@@ -267,7 +296,15 @@ fn build(file: &str, raw: RawFile, problems: &mut Vec<String>) -> Qualification 
         units,
         rules,
         barred,
-        notes: raw.notes.into_iter().map(|n| Note { kind: n.kind, text: n.text, lines: n.lines }).collect(),
+        notes: raw
+            .notes
+            .into_iter()
+            .map(|n| Note {
+                kind: n.kind,
+                text: n.text,
+                lines: n.lines,
+            })
+            .collect(),
     }
 }
 
@@ -285,7 +322,12 @@ fn build_rule(raw: RawRule, groups: &HashMap<String, usize>) -> Result<RuleEntry
             let ids = b
                 .groups
                 .iter()
-                .map(|g| groups.get(g).copied().ok_or_else(|| format!("names group `{g}`, which does not exist")))
+                .map(|g| {
+                    groups
+                        .get(g)
+                        .copied()
+                        .ok_or_else(|| format!("names group `{g}`, which does not exist"))
+                })
                 .collect::<Result<Vec<_>, _>>()?;
             Ok(Scope::Groups(ids))
         } else if b.optional {
@@ -299,15 +341,26 @@ fn build_rule(raw: RawRule, groups: &HashMap<String, usize>) -> Result<RuleEntry
         (Some(min), Some(max)) if min > max => Err(format!("min {min} is above max {max}")),
         _ => Ok(()),
     };
-    let kinds = [raw.all_mandatory.is_some(), raw.credits.is_some(), raw.units.is_some(), raw.each_optional_group.is_some()];
+    let kinds = [
+        raw.all_mandatory.is_some(),
+        raw.credits.is_some(),
+        raw.units.is_some(),
+        raw.each_optional_group.is_some(),
+    ];
     if kinds.iter().filter(|k| **k).count() != 1 {
-        return Err("needs exactly one of `all_mandatory`, `credits`, `units`, `each_optional_group`".into());
+        return Err(
+            "needs exactly one of `all_mandatory`, `credits`, `units`, `each_optional_group`"
+                .into(),
+        );
     }
     let rule = if let Some(b) = raw.credits {
         check_bounds(&b)?;
         Rule::Credits {
             scope: scope(&b)?,
-            level: b.level.map(|level| LevelFilter { level, or_above: b.or_above }),
+            level: b.level.map(|level| LevelFilter {
+                level,
+                or_above: b.or_above,
+            }),
             min: b.min,
             max: b.max,
         }
@@ -316,9 +369,15 @@ fn build_rule(raw: RawRule, groups: &HashMap<String, usize>) -> Result<RuleEntry
         if b.level.is_some() {
             return Err("a unit-count rule cannot have a `level`".into());
         }
-        Rule::Units { scope: scope(&b)?, min: b.min, max: b.max }
+        Rule::Units {
+            scope: scope(&b)?,
+            min: b.min,
+            max: b.max,
+        }
     } else if let Some(each) = raw.each_optional_group {
-        Rule::EachOptionalGroup { min_units: each.min_units }
+        Rule::EachOptionalGroup {
+            min_units: each.min_units,
+        }
     } else {
         Rule::AllMandatory
     };

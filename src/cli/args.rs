@@ -54,7 +54,10 @@ impl Args {
     /// Parses `argv` (without the program name).
     pub fn parse(argv: &[String]) -> Result<Args, UsageError> {
         if argv.len() > MAX_ARGS {
-            return Err(UsageError(format!("too many arguments ({}; at most {MAX_ARGS})", argv.len())));
+            return Err(UsageError(format!(
+                "too many arguments ({}; at most {MAX_ARGS})",
+                argv.len()
+            )));
         }
         if let Some(long) = argv.iter().find(|a| a.chars().count() > MAX_ARG) {
             return Err(UsageError(format!(
@@ -63,8 +66,13 @@ impl Args {
             )));
         }
         let mut iter = argv.iter();
-        let command = iter.next().ok_or_else(|| UsageError("no command given (try `unit-planner help`)".into()))?;
-        let mut args = Args { command: command.clone(), ..Args::default() };
+        let command = iter
+            .next()
+            .ok_or_else(|| UsageError("no command given (try `unit-planner help`)".into()))?;
+        let mut args = Args {
+            command: command.clone(),
+            ..Args::default()
+        };
         while let Some(arg) = iter.next() {
             let mut value = |flag: &str| {
                 iter.next()
@@ -80,7 +88,9 @@ impl Args {
                     return Err(UsageError(format!("unknown option `{}`", shown(flag))))
                 }
                 "" => return Err(UsageError("an argument is empty".into())),
-                _ if arg.trim().is_empty() => return Err(UsageError("an argument is empty".into())),
+                _ if arg.trim().is_empty() => {
+                    return Err(UsageError("an argument is empty".into()))
+                }
                 _ => args.positionals.push(arg.clone()),
             }
         }
@@ -103,9 +113,11 @@ impl Args {
 
     /// The first positional argument (the qualification).
     pub fn first(&self) -> Result<&str, UsageError> {
-        self.positionals
-            .first()
-            .map(String::as_str)
-            .ok_or_else(|| UsageError(format!("`{}` needs a qualification (try `unit-planner list`)", self.command)))
+        self.positionals.first().map(String::as_str).ok_or_else(|| {
+            UsageError(format!(
+                "`{}` needs a qualification (try `unit-planner list`)",
+                self.command
+            ))
+        })
     }
 }

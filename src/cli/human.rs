@@ -30,16 +30,44 @@ pub fn list(quals: &[Qualification]) -> String {
 /// The page printed by `show`.
 pub fn show(qual: &Qualification) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{} ({})", qual.title_text(), or_dash(qual.number.value()));
-    let _ = writeln!(out, "Awarding body: {}   Level: {}", or_dash(qual.awarding_body.value()), or_dash(qual.level.value()));
+    let _ = writeln!(
+        out,
+        "{} ({})",
+        qual.title_text(),
+        or_dash(qual.number.value())
+    );
+    let _ = writeln!(
+        out,
+        "Awarding body: {}   Level: {}",
+        or_dash(qual.awarding_body.value()),
+        or_dash(qual.level.value())
+    );
     for (g, group) in qual.groups.iter().enumerate() {
-        let kind = if group.mandatory { "mandatory" } else { "optional" };
+        let kind = if group.mandatory {
+            "mandatory"
+        } else {
+            "optional"
+        };
         let _ = writeln!(out, "\n{} ({kind})", group_name(qual, g));
         for u in qual.units_in(g) {
             let unit = &qual.units[u];
-            let credits = unit.credits.value().map_or("not stated".to_string(), |c| format!("{c} credits"));
-            let level = unit.level.value().map_or("level not stated".to_string(), |l| format!("level {l}"));
-            let _ = writeln!(out, "  {:<10} {:<11} {:<14} {:<16} {}", unit.label(), or_dash(unit.reference.value()), level, credits, unit.title_text());
+            let credits = unit
+                .credits
+                .value()
+                .map_or("not stated".to_string(), |c| format!("{c} credits"));
+            let level = unit
+                .level
+                .value()
+                .map_or("level not stated".to_string(), |l| format!("level {l}"));
+            let _ = writeln!(
+                out,
+                "  {:<10} {:<11} {:<14} {:<16} {}",
+                unit.label(),
+                or_dash(unit.reference.value()),
+                level,
+                credits,
+                unit.title_text()
+            );
         }
     }
     let _ = writeln!(out, "\nRules of combination");
@@ -49,7 +77,12 @@ pub fn show(qual: &Qualification) -> String {
     if !qual.barred.is_empty() {
         let _ = writeln!(out, "\nBarred pairs");
         for p in &qual.barred {
-            let _ = writeln!(out, "  {} / {}", qual.units[p.a].label(), qual.units[p.b].label());
+            let _ = writeln!(
+                out,
+                "  {} / {}",
+                qual.units[p.a].label(),
+                qual.units[p.b].label()
+            );
         }
     }
     if !qual.notes.is_empty() {
@@ -64,7 +97,12 @@ pub fn show(qual: &Qualification) -> String {
 /// The verdict printed by `check`.
 pub fn check(qual: &Qualification, eval: &Evaluation) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{} ({})", qual.title_text(), or_dash(qual.number.value()));
+    let _ = writeln!(
+        out,
+        "{} ({})",
+        qual.title_text(),
+        or_dash(qual.number.value())
+    );
     let verdict = match eval.status {
         Status::Complete => "COMPLETE: every rule is met",
         Status::Incomplete => "INCOMPLETE: some rules are not met yet",
@@ -72,7 +110,12 @@ pub fn check(qual: &Qualification, eval: &Evaluation) -> String {
         Status::Blocked => "BLOCKED: remove a unit before the plan can be completed",
     };
     let _ = writeln!(out, "{verdict}\n");
-    let width = eval.rules.iter().map(|r| r.text.chars().count()).max().unwrap_or(0);
+    let width = eval
+        .rules
+        .iter()
+        .map(|r| r.text.chars().count())
+        .max()
+        .unwrap_or(0);
     for r in &eval.rules {
         let mark = match r.status {
             RuleStatus::Met => "✓",
@@ -80,18 +123,34 @@ pub fn check(qual: &Qualification, eval: &Evaluation) -> String {
             RuleStatus::Unconfirmed => "?",
         };
         let pad = width - r.text.chars().count();
-        let _ = write!(out, "  {mark} {}{}  {:>3}/{:<3}", r.text, " ".repeat(pad), r.have, r.need);
+        let _ = write!(
+            out,
+            "  {mark} {}{}  {:>3}/{:<3}",
+            r.text,
+            " ".repeat(pad),
+            r.have,
+            r.need
+        );
         if let Some(still) = &r.still_needed {
             let _ = write!(out, "  {still}");
         }
         if !r.unknown_units.is_empty() {
-            let names: Vec<&str> = r.unknown_units.iter().map(|&u| qual.units[u].label()).collect();
+            let names: Vec<&str> = r
+                .unknown_units
+                .iter()
+                .map(|&u| qual.units[u].label())
+                .collect();
             let _ = write!(out, " (values not stated for {})", names.join(", "));
         }
         out.push('\n');
     }
     for &(a, b) in &eval.conflicts {
-        let _ = writeln!(out, "  ✗ {} and {} are barred: they cannot both be taken", qual.units[a].label(), qual.units[b].label());
+        let _ = writeln!(
+            out,
+            "  ✗ {} and {} are barred: they cannot both be taken",
+            qual.units[a].label(),
+            qual.units[b].label()
+        );
     }
     out
 }
@@ -101,7 +160,11 @@ pub fn suggest(qual: &Qualification, result: &Result<Completion, NoCompletion>) 
     match result {
         Ok(done) if done.add.is_empty() => "The plan is already complete.\n".to_string(),
         Ok(done) => {
-            let mut out = format!("Add {} units ({} credits):\n", done.add.len(), done.credits_added);
+            let mut out = format!(
+                "Add {} units ({} credits):\n",
+                done.add.len(),
+                done.credits_added
+            );
             for &u in &done.add {
                 let unit = &qual.units[u];
                 let _ = writeln!(out, "  {:<10} {}", unit.label(), unit.title_text());

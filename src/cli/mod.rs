@@ -50,7 +50,14 @@ fn dispatch(argv: &[String], out: &mut dyn Write) -> Result<i32, UsageError> {
             args.expect_positionals(1)?;
             let owned = args.spec_file()?;
             let qual = qualification(&owned, &args.positionals[0])?;
-            write(out, if args.json { pretty(&report::show(qual)) } else { human::show(qual) });
+            write(
+                out,
+                if args.json {
+                    pretty(&report::show(qual))
+                } else {
+                    human::show(qual)
+                },
+            );
             Ok(0)
         }
         "check" => {
@@ -58,7 +65,14 @@ fn dispatch(argv: &[String], out: &mut dyn Write) -> Result<i32, UsageError> {
             let qual = qualification(&owned, args.first()?)?;
             let plan = Plan::with_units(qual, units(qual, &args.positionals[1..])?);
             let eval = evaluate(qual, &plan);
-            write(out, if args.json { pretty(&report::check(qual, &eval)) } else { human::check(qual, &eval) });
+            write(
+                out,
+                if args.json {
+                    pretty(&report::check(qual, &eval))
+                } else {
+                    human::check(qual, &eval)
+                },
+            );
             Ok(i32::from(eval.status != Status::Complete))
         }
         "suggest" => {
@@ -74,7 +88,11 @@ fn dispatch(argv: &[String], out: &mut dyn Write) -> Result<i32, UsageError> {
             let status_after = evaluate(qual, &after).status;
             write(
                 out,
-                if args.json { pretty(&report::suggest(qual, &result, status_after)) } else { human::suggest(qual, &result) },
+                if args.json {
+                    pretty(&report::suggest(qual, &result, status_after))
+                } else {
+                    human::suggest(qual, &result)
+                },
             );
             Ok(i32::from(result.is_err()))
         }
@@ -84,7 +102,14 @@ fn dispatch(argv: &[String], out: &mut dyn Write) -> Result<i32, UsageError> {
             match parse_spec(&name, &text) {
                 Ok(qual) => match feasibility(&qual) {
                     None => {
-                        write(out, format!("{name}: ok ({} units, {} rules)\n", qual.units.len(), qual.rules.len()));
+                        write(
+                            out,
+                            format!(
+                                "{name}: ok ({} units, {} rules)\n",
+                                qual.units.len(),
+                                qual.rules.len()
+                            ),
+                        );
                         Ok(0)
                     }
                     Some(problem) => {
@@ -109,7 +134,10 @@ fn dispatch(argv: &[String], out: &mut dyn Write) -> Result<i32, UsageError> {
             write(out, args::USAGE.to_string());
             Ok(0)
         }
-        other => Err(UsageError(format!("unknown command `{}` (try `unit-planner help`)", args::shown(other)))),
+        other => Err(UsageError(format!(
+            "unknown command `{}` (try `unit-planner help`)",
+            args::shown(other)
+        ))),
     }
 }
 
@@ -119,26 +147,38 @@ fn pretty<T: serde::Serialize>(value: &T) -> String {
 
 fn catalogue() -> Result<&'static [Qualification], UsageError> {
     match builtin::load_errors().first() {
-        Some(e) => Err(UsageError(format!("the built-in catalogue is broken: {}", e.to_string().replace('\n', " ")))),
+        Some(e) => Err(UsageError(format!(
+            "the built-in catalogue is broken: {}",
+            e.to_string().replace('\n', " ")
+        ))),
         None => Ok(builtin::catalogue()),
     }
 }
 
 /// The qualification named `name`: from a `--spec` file if one was given, else the catalogue.
-fn qualification<'a>(owned: &'a Option<Qualification>, name: &str) -> Result<&'a Qualification, UsageError> {
+fn qualification<'a>(
+    owned: &'a Option<Qualification>,
+    name: &str,
+) -> Result<&'a Qualification, UsageError> {
     let found = match owned {
         Some(q) => builtin::find(std::slice::from_ref(q), name),
         None => builtin::find(catalogue()?, name),
     };
-    found.ok_or_else(|| UsageError(format!("unknown qualification `{}` (see `unit-planner list`)", args::shown(name))))
+    found.ok_or_else(|| {
+        UsageError(format!(
+            "unknown qualification `{}` (see `unit-planner list`)",
+            args::shown(name)
+        ))
+    })
 }
 
 fn units(qual: &Qualification, names: &[String]) -> Result<Vec<UnitIdx>, UsageError> {
     names
         .iter()
         .map(|n| {
-            qual.find_unit(n)
-                .ok_or_else(|| UsageError(format!("unknown unit `{}` in {}", args::shown(n), qual.id)))
+            qual.find_unit(n).ok_or_else(|| {
+                UsageError(format!("unknown unit `{}` in {}", args::shown(n), qual.id))
+            })
         })
         .collect()
 }
@@ -155,17 +195,21 @@ fn read_file(path: &str) -> Result<(String, String), UsageError> {
     }
     let bytes = std::fs::read(path).map_err(|e| fail(e.kind().to_string()))?;
     let text = String::from_utf8(bytes).map_err(|_| fail("not UTF-8 text".into()))?;
-    let name = std::path::Path::new(path).file_name().map_or(path.to_string(), |n| n.to_string_lossy().into_owned());
+    let name = std::path::Path::new(path)
+        .file_name()
+        .map_or(path.to_string(), |n| n.to_string_lossy().into_owned());
     Ok((name, text))
 }
 
 impl Args {
     /// The qualification from `--spec FILE`, if given.
     fn spec_file(&self) -> Result<Option<Qualification>, UsageError> {
-        let Some(path) = &self.spec else { return Ok(None) };
+        let Some(path) = &self.spec else {
+            return Ok(None);
+        };
         let (name, text) = read_file(path)?;
         parse_spec(&name, &text)
             .map(Some)
-            .map_err(|e| UsageError(format!("{}", e.to_string().replace('\n', " "))))
+            .map_err(|e| UsageError(e.to_string().replace('\n', " ")))
     }
 }

@@ -15,7 +15,10 @@ fn text<T: ToString>(value: &Sourced<T>) -> Value {
 
 /// The label of each unit in a list.
 pub fn labels(qual: &Qualification, units: &[UnitIdx]) -> Vec<String> {
-    units.iter().map(|&u| qual.units[u].label().to_string()).collect()
+    units
+        .iter()
+        .map(|&u| qual.units[u].label().to_string())
+        .collect()
 }
 
 /// One line of `list --json`.
@@ -65,9 +68,16 @@ pub fn show(qual: &Qualification) -> Value {
         .iter()
         .map(|r| json!({"text": r.rule.describe(qual), "basis": r.basis.explain()}))
         .collect();
-    let barred: Vec<Value> = qual.barred.iter().map(|p| json!(labels(qual, &[p.a, p.b]))).collect();
-    let notes: Vec<Value> =
-        qual.notes.iter().map(|n| json!({"kind": n.kind.name(), "text": n.text, "lines": n.lines})).collect();
+    let barred: Vec<Value> = qual
+        .barred
+        .iter()
+        .map(|p| json!(labels(qual, &[p.a, p.b])))
+        .collect();
+    let notes: Vec<Value> = qual
+        .notes
+        .iter()
+        .map(|n| json!({"kind": n.kind.name(), "text": n.text, "lines": n.lines}))
+        .collect();
     let extra = json!({
         "framework": opt(&qual.framework),
         "glh": opt(&qual.glh),
@@ -106,7 +116,11 @@ pub fn check(qual: &Qualification, eval: &Evaluation) -> Value {
             })
         })
         .collect();
-    let conflicts: Vec<Value> = eval.conflicts.iter().map(|&(a, b)| json!(labels(qual, &[a, b]))).collect();
+    let conflicts: Vec<Value> = eval
+        .conflicts
+        .iter()
+        .map(|&(a, b)| json!(labels(qual, &[a, b])))
+        .collect();
     json!({
         "qualification": qual.id,
         "status": eval.status.name(),
@@ -116,7 +130,11 @@ pub fn check(qual: &Qualification, eval: &Evaluation) -> Value {
 }
 
 /// The whole of `suggest --json`.
-pub fn suggest(qual: &Qualification, result: &Result<Completion, NoCompletion>, status_after: Status) -> Value {
+pub fn suggest(
+    qual: &Qualification,
+    result: &Result<Completion, NoCompletion>,
+    status_after: Status,
+) -> Value {
     match result {
         Ok(done) => json!({
             "add": labels(qual, &done.add),

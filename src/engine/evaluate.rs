@@ -111,7 +111,10 @@ struct Tally {
     unknown: Vec<UnitIdx>,
 }
 
-fn level_counts(filter: Option<LevelFilter>, level: Option<crate::catalogue::Level>) -> Option<bool> {
+fn level_counts(
+    filter: Option<LevelFilter>,
+    level: Option<crate::catalogue::Level>,
+) -> Option<bool> {
     match (filter, level) {
         (None, _) => Some(true),
         (Some(f), Some(l)) => Some(f.admits(l)),
@@ -119,9 +122,21 @@ fn level_counts(filter: Option<LevelFilter>, level: Option<crate::catalogue::Lev
     }
 }
 
-fn tally_credits(qual: &Qualification, plan: &Plan, scope: &Scope, level: Option<LevelFilter>) -> Tally {
-    let mut tally = Tally { low: 0, high: Some(0), unknown: Vec::new() };
-    for u in plan.units().filter(|&u| scope.includes(qual, qual.units[u].group)) {
+fn tally_credits(
+    qual: &Qualification,
+    plan: &Plan,
+    scope: &Scope,
+    level: Option<LevelFilter>,
+) -> Tally {
+    let mut tally = Tally {
+        low: 0,
+        high: Some(0),
+        unknown: Vec::new(),
+    };
+    for u in plan
+        .units()
+        .filter(|&u| scope.includes(qual, qual.units[u].group))
+    {
         let counts = level_counts(level, plan.level(qual, u));
         let credits = plan.credits(qual, u);
         match (counts, credits) {
@@ -174,16 +189,28 @@ fn bounded(
     let max_open = max.is_some_and(|m| tally.high.is_none_or(|h| h > m));
     let min_open = short.is_some_and(|m| tally.high.is_none_or(|h| h >= m));
     if let Some(m) = over {
-        let text = format!("remove {} over the maximum{phrase}", plural(tally.low - m, noun.0, noun.1));
+        let text = format!(
+            "remove {} over the maximum{phrase}",
+            plural(tally.low - m, noun.0, noun.1)
+        );
         return (RuleStatus::Unmet, true, Some(text), tally);
     }
     if let Some(m) = short {
         let text = format!("{}{phrase}", more(m - tally.low, noun.0, noun.1));
-        let status = if min_open { RuleStatus::Unconfirmed } else { RuleStatus::Unmet };
+        let status = if min_open {
+            RuleStatus::Unconfirmed
+        } else {
+            RuleStatus::Unmet
+        };
         return (status, false, Some(text), tally);
     }
     if max_open {
-        return (RuleStatus::Unconfirmed, false, Some(format!("the maximum{phrase} cannot be confirmed")), tally);
+        return (
+            RuleStatus::Unconfirmed,
+            false,
+            Some(format!("the maximum{phrase} cannot be confirmed")),
+            tally,
+        );
     }
     (RuleStatus::Met, false, None, tally)
 }
@@ -192,45 +219,118 @@ fn evaluate_rule(qual: &Qualification, plan: &Plan, rule: &Rule) -> RuleResult {
     let text = rule.describe(qual);
     let (status, over_max, still_needed, have, need, unknown_units) = match rule {
         Rule::AllMandatory => {
-            let missing = qual.mandatory_units().filter(|&u| !plan.contains(u)).count() as u32;
+            let missing = qual
+                .mandatory_units()
+                .filter(|&u| !plan.contains(u))
+                .count() as u32;
             let total = qual.mandatory_units().count() as u32;
-            let status = if missing == 0 { RuleStatus::Met } else { RuleStatus::Unmet };
+            let status = if missing == 0 {
+                RuleStatus::Met
+            } else {
+                RuleStatus::Unmet
+            };
             let still = (missing > 0).then(|| more(missing, "mandatory unit", "mandatory units"));
             (status, false, still, total - missing, total, Vec::new())
         }
-        Rule::Credits { scope, level, min, max } => {
+        Rule::Credits {
+            scope,
+            level,
+            min,
+            max,
+        } => {
             let tally = tally_credits(qual, plan, scope, *level);
             let level_text = match level {
-                Some(LevelFilter { level, or_above: false }) => format!(" at level {level}"),
-                Some(LevelFilter { level, or_above: true }) => format!(" at level {level} or above"),
+                Some(LevelFilter {
+                    level,
+                    or_above: false,
+                }) => format!(" at level {level}"),
+                Some(LevelFilter {
+                    level,
+                    or_above: true,
+                }) => format!(" at level {level} or above"),
                 None => String::new(),
             };
             let phrase = format!("{}{level_text}", scope_phrase(qual, scope));
-            let (status, over, still, tally) = bounded(tally, *min, *max, ("credit", "credits"), phrase);
-            (status, over, still, tally.low, min.or(*max).unwrap_or(0), tally.unknown)
+            let (status, over, still, tally) =
+                bounded(tally, *min, *max, ("credit", "credits"), phrase);
+            (
+                status,
+                over,
+                still,
+                tally.low,
+                min.or(*max).unwrap_or(0),
+                tally.unknown,
+            )
         }
         Rule::Units { scope, min, max } => {
-            let count = plan.units().filter(|&u| scope.includes(qual, qual.units[u].group)).count() as u32;
-            let tally = Tally { low: count, high: Some(count), unknown: Vec::new() };
-            let (status, over, still, tally) =
-                bounded(tally, *min, *max, ("unit", "units"), scope_phrase(qual, scope));
-            (status, over, still, tally.low, min.or(*max).unwrap_or(0), Vec::new())
+            let count = plan
+                .units()
+                .filter(|&u| scope.includes(qual, qual.units[u].group))
+                .count() as u32;
+            let tally = Tally {
+                low: count,
+                high: Some(count),
+                unknown: Vec::new(),
+            };
+            let (status, over, still, tally) = bounded(
+                tally,
+                *min,
+                *max,
+                ("unit", "units"),
+                scope_phrase(qual, scope),
+            );
+            (
+                status,
+                over,
+                still,
+                tally.low,
+                min.or(*max).unwrap_or(0),
+                Vec::new(),
+            )
         }
         Rule::EachOptionalGroup { min_units } => {
-            let optional: Vec<usize> = (0..qual.groups.len()).filter(|&g| !qual.groups[g].mandatory).collect();
+            let optional: Vec<usize> = (0..qual.groups.len())
+                .filter(|&g| !qual.groups[g].mandatory)
+                .collect();
             let short: Vec<String> = optional
                 .iter()
-                .filter(|&&g| (plan.units().filter(|&u| qual.units[u].group == g).count() as u32) < *min_units)
+                .filter(|&&g| {
+                    (plan.units().filter(|&u| qual.units[u].group == g).count() as u32) < *min_units
+                })
                 .map(|&g| group_name(qual, g))
                 .collect();
             let have = (optional.len() - short.len()) as u32;
-            let status = if short.is_empty() { RuleStatus::Met } else { RuleStatus::Unmet };
-            let still = (!short.is_empty())
-                .then(|| format!("at least {} from {}", plural(*min_units, "unit", "units"), short.join(", ")));
-            (status, false, still, have, optional.len() as u32, Vec::new())
+            let status = if short.is_empty() {
+                RuleStatus::Met
+            } else {
+                RuleStatus::Unmet
+            };
+            let still = (!short.is_empty()).then(|| {
+                format!(
+                    "at least {} from {}",
+                    plural(*min_units, "unit", "units"),
+                    short.join(", ")
+                )
+            });
+            (
+                status,
+                false,
+                still,
+                have,
+                optional.len() as u32,
+                Vec::new(),
+            )
         }
     };
-    RuleResult { text, status, have, need, over_max, still_needed, unknown_units }
+    RuleResult {
+        text,
+        status,
+        have,
+        need,
+        over_max,
+        still_needed,
+        unknown_units,
+    }
 }
 
 /// Whether adding `unit` to `plan` would certainly break some rule's maximum.
@@ -250,7 +350,11 @@ fn breaks_maximum(qual: &Qualification, plan: &Plan, unit: UnitIdx) -> Option<us
 
 /// Evaluates `plan` against every rule of `qual`.
 pub fn evaluate(qual: &Qualification, plan: &Plan) -> Evaluation {
-    let rules: Vec<RuleResult> = qual.rules.iter().map(|entry| evaluate_rule(qual, plan, &entry.rule)).collect();
+    let rules: Vec<RuleResult> = qual
+        .rules
+        .iter()
+        .map(|entry| evaluate_rule(qual, plan, &entry.rule))
+        .collect();
     let conflicts: Vec<(UnitIdx, UnitIdx)> = qual
         .barred
         .iter()
@@ -263,7 +367,10 @@ pub fn evaluate(qual: &Qualification, plan: &Plan) -> Evaluation {
                 return Availability::InPlan;
             }
             if let Some(with) = qual.barred_with(u).find(|&b| plan.contains(b)) {
-                return Availability::Barred { with, mandatory: qual.is_mandatory(with) };
+                return Availability::Barred {
+                    with,
+                    mandatory: qual.is_mandatory(with),
+                };
             }
             match breaks_maximum(qual, plan, u) {
                 Some(rule) => Availability::OverMaximum { rule },
@@ -275,10 +382,18 @@ pub fn evaluate(qual: &Qualification, plan: &Plan) -> Evaluation {
         Status::Blocked
     } else if rules.iter().any(|r| r.status == RuleStatus::Unmet) {
         Status::Incomplete
-    } else if qual.rules.is_empty() || qual.units.is_empty() || rules.iter().any(|r| r.status == RuleStatus::Unconfirmed) {
+    } else if qual.rules.is_empty()
+        || qual.units.is_empty()
+        || rules.iter().any(|r| r.status == RuleStatus::Unconfirmed)
+    {
         Status::Unconfirmed
     } else {
         Status::Complete
     };
-    Evaluation { status, rules, conflicts, units }
+    Evaluation {
+        status,
+        rules,
+        conflicts,
+        units,
+    }
 }

@@ -24,13 +24,17 @@ pub struct Plan {
 impl Plan {
     /// A plan holding just the mandatory units of `qual`.
     pub fn new(qual: &Qualification) -> Self {
-        Plan { chosen: qual.mandatory_units().collect(), entered: BTreeMap::new() }
+        Plan {
+            chosen: qual.mandatory_units().collect(),
+            entered: BTreeMap::new(),
+        }
     }
 
     /// A plan holding the mandatory units and `units`.
     pub fn with_units(qual: &Qualification, units: impl IntoIterator<Item = UnitIdx>) -> Self {
         let mut plan = Plan::new(qual);
-        plan.chosen.extend(units.into_iter().filter(|&u| u < qual.units.len()));
+        plan.chosen
+            .extend(units.into_iter().filter(|&u| u < qual.units.len()));
         plan
     }
 
@@ -72,11 +76,19 @@ impl Plan {
 
     /// The credit value the engine uses: the stated or inferred one, else the entered one.
     pub fn credits(&self, qual: &Qualification, unit: UnitIdx) -> Option<u32> {
-        qual.units[unit].credits.value().copied().or_else(|| self.entered.get(&unit)?.credits)
+        qual.units[unit]
+            .credits
+            .value()
+            .copied()
+            .or_else(|| self.entered.get(&unit)?.credits)
     }
 
     /// The level the engine uses: the stated or inferred one, else the entered one.
     pub fn level(&self, qual: &Qualification, unit: UnitIdx) -> Option<Level> {
-        qual.units[unit].level.value().copied().or_else(|| self.entered.get(&unit)?.level)
+        qual.units[unit]
+            .level
+            .value()
+            .copied()
+            .or_else(|| self.entered.get(&unit)?.level)
     }
 }

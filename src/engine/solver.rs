@@ -90,17 +90,31 @@ enum Pass {
 }
 
 /// Finds the cheapest completion of `plan`, never proposing a unit in `exclude`.
-pub fn complete_plan(qual: &Qualification, plan: &Plan, exclude: &BTreeSet<UnitIdx>) -> Result<Completion, NoCompletion> {
+pub fn complete_plan(
+    qual: &Qualification,
+    plan: &Plan,
+    exclude: &BTreeSet<UnitIdx>,
+) -> Result<Completion, NoCompletion> {
     let now = evaluate(qual, plan);
     match now.status {
-        Status::Complete => return Ok(Completion { add: Vec::new(), credits_added: 0 }),
+        Status::Complete => {
+            return Ok(Completion {
+                add: Vec::new(),
+                credits_added: 0,
+            })
+        }
         Status::Blocked => return Err(NoCompletion::Blocked),
         _ => {}
     }
-    let needs_level = qual.rules.iter().any(|r| matches!(r.rule, Rule::Credits { level: Some(_), .. }));
+    let needs_level = qual
+        .rules
+        .iter()
+        .any(|r| matches!(r.rule, Rule::Credits { level: Some(_), .. }));
     let candidates: Vec<UnitIdx> = (0..qual.units.len())
         .filter(|&u| !plan.contains(u) && !exclude.contains(&u))
-        .filter(|&u| plan.credits(qual, u).is_some() && (!needs_level || plan.level(qual, u).is_some()))
+        .filter(|&u| {
+            plan.credits(qual, u).is_some() && (!needs_level || plan.level(qual, u).is_some())
+        })
         .filter(|&u| !qual.barred_with(u).any(|b| plan.contains(b)))
         .collect();
     let mut constraints = Vec::new();
@@ -121,20 +135,31 @@ pub fn complete_plan(qual: &Qualification, plan: &Plan, exclude: &BTreeSet<UnitI
             sums
         })
         .collect();
-    let credits: Vec<u32> = candidates.iter().map(|&u| plan.credits(qual, u).unwrap_or(0)).collect();
+    let credits: Vec<u32> = candidates
+        .iter()
+        .map(|&u| plan.credits(qual, u).unwrap_or(0))
+        .collect();
     let cheapest = constraints
         .iter()
         .map(|k| {
             let mut least = vec![u32::MAX; n + 1];
             for i in (0..n).rev() {
-                least[i] = if k.weight[i] > 0 { least[i + 1].min(credits[i]) } else { least[i + 1] };
+                least[i] = if k.weight[i] > 0 {
+                    least[i + 1].min(credits[i])
+                } else {
+                    least[i + 1]
+                };
             }
             least
         })
         .collect();
     let barred = candidates
         .iter()
-        .map(|&u| qual.barred_with(u).filter_map(|b| candidates.iter().position(|&c| c == b)).collect())
+        .map(|&u| {
+            qual.barred_with(u)
+                .filter_map(|b| candidates.iter().position(|&c| c == b))
+                .collect()
+        })
         .collect();
     let heaviest = constraints
         .iter()
@@ -146,11 +171,22 @@ pub fn complete_plan(qual: &Qualification, plan: &Plan, exclude: &BTreeSet<UnitI
             most
         })
         .collect();
-    let mut search =
-        Search { credits, constraints, suffix, cheapest, barred, groups: qual.groups.len(), heaviest, nodes: 0 };
+    let mut search = Search {
+        credits,
+        constraints,
+        suffix,
+        cheapest,
+        barred,
+        groups: qual.groups.len(),
+        heaviest,
+        nodes: 0,
+    };
     let picks = search.run()?;
     let add: Vec<UnitIdx> = picks.into_iter().map(|i| candidates[i]).collect();
-    let credits_added = add.iter().map(|&u| plan.credits(qual, u).unwrap_or(0)).sum();
+    let credits_added = add
+        .iter()
+        .map(|&u| plan.credits(qual, u).unwrap_or(0))
+        .sum();
     Ok(Completion { add, credits_added })
 }
 
@@ -161,10 +197,16 @@ fn constraint_for(
     rule: &Rule,
     candidates: &[UnitIdx],
 ) -> Result<Vec<Constraint>, NoCompletion> {
-    let in_scope = |scope: &crate::catalogue::Scope, u: UnitIdx| scope.includes(qual, qual.units[u].group);
+    let in_scope =
+        |scope: &crate::catalogue::Scope, u: UnitIdx| scope.includes(qual, qual.units[u].group);
     Ok(match rule {
         Rule::AllMandatory => Vec::new(),
-        Rule::Credits { scope, level, min, max } => {
+        Rule::Credits {
+            scope,
+            level,
+            min,
+            max,
+        } => {
             let counts = |u: UnitIdx| match level {
                 None => Some(true),
                 Some(f) => plan.level(qual, u).map(|l| f.admits(l)),
@@ -180,19 +222,45 @@ fn constraint_for(
             }
             let weight = candidates
                 .iter()
-                .map(|&u| if in_scope(scope, u) && counts(u) == Some(true) { plan.credits(qual, u).unwrap_or(0) } else { 0 })
+                .map(|&u| {
+                    if in_scope(scope, u) && counts(u) == Some(true) {
+                        plan.credits(qual, u).unwrap_or(0)
+                    } else {
+                        0
+                    }
+                })
                 .collect();
-            vec![Constraint { weight, base, min: *min, max: *max, credits: true, per_group: None }]
+            vec![Constraint {
+                weight,
+                base,
+                min: *min,
+                max: *max,
+                credits: true,
+                per_group: None,
+            }]
         }
         Rule::Units { scope, min, max } => {
             let base = plan.units().filter(|&u| in_scope(scope, u)).count() as u32;
-            let weight = candidates.iter().map(|&u| u32::from(in_scope(scope, u))).collect();
-            vec![Constraint { weight, base, min: *min, max: *max, credits: false, per_group: None }]
+            let weight = candidates
+                .iter()
+                .map(|&u| u32::from(in_scope(scope, u)))
+                .collect();
+            vec![Constraint {
+                weight,
+                base,
+                min: *min,
+                max: *max,
+                credits: false,
+                per_group: None,
+            }]
         }
         Rule::EachOptionalGroup { min_units } => (0..qual.groups.len())
             .filter(|&g| !qual.groups[g].mandatory)
             .map(|g| Constraint {
-                weight: candidates.iter().map(|&u| u32::from(qual.units[u].group == g)).collect(),
+                weight: candidates
+                    .iter()
+                    .map(|&u| u32::from(qual.units[u].group == g))
+                    .collect(),
                 base: plan.units().filter(|&u| qual.units[u].group == g).count() as u32,
                 min: Some(*min_units),
                 max: None,
@@ -266,22 +334,35 @@ impl Search {
             }
         }
         let group_units = per_group.iter().map(|n| n.0).sum::<u32>();
-        let group_credits = per_group.iter().fold(0u32, |sum, n| sum.saturating_add(n.1));
+        let group_credits = per_group
+            .iter()
+            .fold(0u32, |sum, n| sum.saturating_add(n.1));
         (credits.max(group_credits), units.max(group_units))
     }
 
     /// Whether every minimum can still be reached with at most `slots` more candidates
     /// from `from..`.
     fn feasible(&self, from: usize, slots: u32, totals: &[u32]) -> bool {
-        self.constraints.iter().zip(totals).enumerate().all(|(k, (c, &total))| {
-            let reach = self.suffix[k][from].min(self.heaviest[k][from].saturating_mul(slots));
-            c.min.is_none_or(|m| total + reach >= m)
-        })
+        self.constraints
+            .iter()
+            .zip(totals)
+            .enumerate()
+            .all(|(k, (c, &total))| {
+                let reach = self.suffix[k][from].min(self.heaviest[k][from].saturating_mul(slots));
+                c.min.is_none_or(|m| total + reach >= m)
+            })
     }
 
     /// Depth-first search for a completion within `budget` credits and `units` units,
     /// including each candidate before excluding it. `None` when the node limit is hit.
-    fn dfs(&mut self, next: usize, budget: u32, units: u32, totals: &mut [u32], chosen: &mut Vec<usize>) -> Option<bool> {
+    fn dfs(
+        &mut self,
+        next: usize,
+        budget: u32,
+        units: u32,
+        totals: &mut [u32],
+        chosen: &mut Vec<usize>,
+    ) -> Option<bool> {
         self.nodes += 1;
         if self.nodes > NODE_LIMIT {
             return None;
@@ -300,16 +381,26 @@ impl Search {
         let cost = self.credits[next];
         let fits = cost <= budget
             && chosen.len() < units as usize
-            && self.constraints.iter().zip(totals.iter()).all(|(k, &t)| k.max.is_none_or(|m| t + k.weight[next] <= m))
+            && self
+                .constraints
+                .iter()
+                .zip(totals.iter())
+                .all(|(k, &t)| k.max.is_none_or(|m| t + k.weight[next] <= m))
             && !self.barred[next].iter().any(|b| chosen.contains(b));
         if fits {
-            self.constraints.iter().zip(totals.iter_mut()).for_each(|(k, t)| *t += k.weight[next]);
+            self.constraints
+                .iter()
+                .zip(totals.iter_mut())
+                .for_each(|(k, t)| *t += k.weight[next]);
             chosen.push(next);
             if self.dfs(next + 1, budget - cost, units, totals, chosen)? {
                 return Some(true);
             }
             chosen.pop();
-            self.constraints.iter().zip(totals.iter_mut()).for_each(|(k, t)| *t -= k.weight[next]);
+            self.constraints
+                .iter()
+                .zip(totals.iter_mut())
+                .for_each(|(k, t)| *t -= k.weight[next]);
         }
         self.dfs(next + 1, budget, units, totals, chosen)
     }
@@ -318,10 +409,17 @@ impl Search {
 /// Why no plan at all can complete `qual`, when its known values prove it: the solver finds
 /// no completion of the mandatory units even though every unit's values are known.
 pub fn feasibility(qual: &Qualification) -> Option<String> {
-    let all_known = qual.units.iter().all(|u| u.credits.value().is_some() && u.level.value().is_some());
+    let all_known = qual
+        .units
+        .iter()
+        .all(|u| u.credits.value().is_some() && u.level.value().is_some());
     match complete_plan(qual, &Plan::new(qual), &BTreeSet::new()) {
-        Err(NoCompletion::NoUnitsSuffice) if all_known => Some("no selection of units meets every rule".into()),
-        Err(NoCompletion::Blocked) => Some("the mandatory units alone are blocked (barred together or over a maximum)".into()),
+        Err(NoCompletion::NoUnitsSuffice) if all_known => {
+            Some("no selection of units meets every rule".into())
+        }
+        Err(NoCompletion::Blocked) => {
+            Some("the mandatory units alone are blocked (barred together or over a maximum)".into())
+        }
         _ => None,
     }
 }

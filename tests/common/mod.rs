@@ -4,14 +4,20 @@
 #![allow(dead_code)]
 
 use unit_planner::catalogue::{
-    BarredPair, Basis, Group, Level, LevelFilter, Qualification, Rule, RuleEntry, Scope, Sourced, Unit,
+    BarredPair, Basis, Group, Level, LevelFilter, Qualification, Rule, RuleEntry, Scope, Sourced,
+    Unit,
 };
 
 /// A unit for [`qualification`]: (group, credits or unknown, level).
 pub type UnitSpec = (usize, Option<u32>, Level);
 
 /// Builds a qualification from groups (mandatory flags), units, rules and barred pairs.
-pub fn qualification(groups: &[bool], units: &[UnitSpec], rules: Vec<Rule>, barred: &[(usize, usize)]) -> Qualification {
+pub fn qualification(
+    groups: &[bool],
+    units: &[UnitSpec],
+    rules: Vec<Rule>,
+    barred: &[(usize, usize)],
+) -> Qualification {
     let stated = Basis::Stated { line: 1, to: None };
     Qualification {
         id: "synthetic".into(),
@@ -32,7 +38,11 @@ pub fn qualification(groups: &[bool], units: &[UnitSpec], rules: Vec<Rule>, barr
         groups: groups
             .iter()
             .enumerate()
-            .map(|(i, &mandatory)| Group { id: format!("G{i}"), name: Sourced::stated(format!("Group {i}"), 1), mandatory })
+            .map(|(i, &mandatory)| Group {
+                id: format!("G{i}"),
+                name: Sourced::stated(format!("Group {i}"), 1),
+                mandatory,
+            })
             .collect(),
         units: units
             .iter()
@@ -53,8 +63,21 @@ pub fn qualification(groups: &[bool], units: &[UnitSpec], rules: Vec<Rule>, barr
                 outcomes: Sourced::unknown("test"),
             })
             .collect(),
-        rules: rules.into_iter().map(|rule| RuleEntry { rule, basis: stated.clone() }).collect(),
-        barred: barred.iter().map(|&(a, b)| BarredPair { a, b, basis: stated.clone() }).collect(),
+        rules: rules
+            .into_iter()
+            .map(|rule| RuleEntry {
+                rule,
+                basis: stated.clone(),
+            })
+            .collect(),
+        barred: barred
+            .iter()
+            .map(|&(a, b)| BarredPair {
+                a,
+                b,
+                basis: stated.clone(),
+            })
+            .collect(),
         notes: Vec::new(),
     }
 }
@@ -88,16 +111,33 @@ pub fn synthetic(groups: usize, units: usize) -> Qualification {
     let barred: Vec<(usize, usize)> = (0..units / 10).map(|k| (4 + 2 * k, 5 + 2 * k)).collect();
     let rules = vec![
         Rule::AllMandatory,
-        Rule::Credits { scope: Scope::All, level: None, min: Some(120), max: None },
-        Rule::Credits { scope: Scope::Optional, level: None, min: Some(90), max: None },
         Rule::Credits {
             scope: Scope::All,
-            level: Some(LevelFilter { level: Level::Numbered(3), or_above: true }),
+            level: None,
+            min: Some(120),
+            max: None,
+        },
+        Rule::Credits {
+            scope: Scope::Optional,
+            level: None,
+            min: Some(90),
+            max: None,
+        },
+        Rule::Credits {
+            scope: Scope::All,
+            level: Some(LevelFilter {
+                level: Level::Numbered(3),
+                or_above: true,
+            }),
             min: Some(60),
             max: None,
         },
         Rule::EachOptionalGroup { min_units: 1 },
-        Rule::Units { scope: Scope::Groups(vec![1]), min: None, max: Some(3) },
+        Rule::Units {
+            scope: Scope::Groups(vec![1]),
+            min: None,
+            max: Some(3),
+        },
     ];
     let mut mandatory = vec![false; groups];
     mandatory[0] = true;
