@@ -7,4 +7,4 @@ if [ ! -d ../shared/seeds ]; then
   echo "test.sh: ../shared/seeds is missing; the golden tests read the source specifications from there" >&2
   exit 2
 fi
-cargo test --locked --all-targets
+cargo test --locked --all-targets --features web

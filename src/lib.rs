@@ -8,3 +8,5 @@
 pub mod catalogue;
 pub mod cli;
 pub mod engine;
+#[cfg(feature = "web")]
+pub mod web;
