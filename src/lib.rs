@@ -3,10 +3,13 @@
 //!
 //! The core is pure Rust with no web dependency: [`catalogue`] (the data model and the
 //! `specs/` format), [`engine`] (evaluating a plan, and completing it), and [`cli`] (the
-//! command-line checker).
+//! command-line checker), [`document`] (a plan as saved and shared) and [`link`] (share
+//! links).
 
 pub mod catalogue;
 pub mod cli;
+pub mod document;
 pub mod engine;
+pub mod link;
 #[cfg(feature = "web")]
 pub mod web;

@@ -20,6 +20,8 @@ usage: unit-planner <command> [options]
                                                   cheapest units that complete the plan
   validate FILE                                   check a qualification file
   check-batch FILE.csv                            one learner a row: learner,qualification,units
+  link QUAL [UNIT...] [--name NAME] [--base URL]  the share link the web app makes for a plan
+  open LINK [--json]                              decode a share link and check its plan
 
 QUAL is a qualification id or number (600/4940/6); UNIT is an Ofqual reference (A/601/6047)
 or the awarding body's code (CSP04); both case-insensitive.
@@ -38,6 +40,10 @@ pub struct Args {
     pub spec: Option<String>,
     /// Each `--exclude UNIT`.
     pub excluded: Vec<String>,
+    /// `--name NAME` for `link`.
+    pub name: Option<String>,
+    /// `--base URL` for `link`.
+    pub base: Option<String>,
 }
 
 /// An argument as it may be shown in a message: at most 40 characters, printable only.
@@ -84,6 +90,8 @@ impl Args {
                 "--json" => args.json = true,
                 "--spec" => args.spec = Some(value("--spec")?),
                 "--exclude" => args.excluded.push(value("--exclude")?),
+                "--name" => args.name = Some(value("--name")?),
+                "--base" => args.base = Some(value("--base")?),
                 flag if flag.starts_with("--") => {
                     return Err(UsageError(format!("unknown option `{}`", shown(flag))))
                 }

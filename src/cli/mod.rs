@@ -10,9 +10,14 @@ use std::collections::BTreeSet;
 use std::io::Write;
 
 use crate::catalogue::{builtin, parse_spec, Qualification, UnitIdx};
+use crate::document::PlanDoc;
+use crate::link;
 use crate::engine::{complete_plan, evaluate, feasibility, Plan, Status};
 
 pub use args::{Args, UsageError};
+
+/// Where the web app is served when `link` is given no `--base`.
+const DEFAULT_BASE: &str = "http://127.0.0.1:8080";
 
 /// Largest file the checker reads, in bytes.
 const MAX_FILE: u64 = 1 << 20;
@@ -129,6 +134,26 @@ fn dispatch(argv: &[String], out: &mut dyn Write) -> Result<i32, UsageError> {
             let (csv, all_complete) = batch::check_batch(catalogue()?, &text)?;
             write(out, csv);
             Ok(i32::from(!all_complete))
+        }
+        "link" => {
+            let qual = qualification(&None, args.first()?)?;
+            let mut doc = PlanDoc::new(qual);
+            doc.units = units(qual, &args.positionals[1..])?.into_iter().map(|u| qual.units[u].key).collect();
+            doc.name = args.name.clone();
+            let base = args.base.as_deref().unwrap_or(DEFAULT_BASE).trim_end_matches('/');
+            write(out, format!("{base}{}\n", link::share_path(qual, &doc, doc.name.is_some())));
+            Ok(0)
+        }
+        "open" => {
+            args.expect_positionals(1)?;
+            let quals = catalogue()?;
+            let opened = link::decode(quals, &args.positionals[0]).map_err(|e| UsageError(e.to_string()))?;
+            let qual = &quals[opened.qualification];
+            let (plan, problems) = opened.doc.to_plan(qual);
+            let eval = evaluate(qual, &plan);
+            let report = report::opened(qual, &opened, &plan, &problems, &eval);
+            write(out, if args.json { pretty(&report) } else { human::opened(qual, &report, &eval) });
+            Ok(i32::from(eval.status != Status::Complete))
         }
         "help" | "--help" => {
             write(out, args::USAGE.to_string());

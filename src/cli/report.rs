@@ -3,7 +3,9 @@
 use serde_json::{json, Value};
 
 use crate::catalogue::{group_name, Qualification, Sourced, UnitIdx};
-use crate::engine::{Completion, Evaluation, NoCompletion, Status};
+use crate::document::Mismatch;
+use crate::engine::{Completion, Evaluation, NoCompletion, Plan, Status};
+use crate::link::Opened;
 
 fn opt<T: serde::Serialize>(value: &Sourced<T>) -> Value {
     json!(value.value())
@@ -148,4 +150,26 @@ pub fn suggest(
             "reason": why.reason(),
         }),
     }
+}
+
+/// The whole of `open --json`: the plan a link carries, re-checked against the catalogue.
+pub fn opened(qual: &Qualification, opened: &Opened, plan: &Plan, problems: &[Mismatch], eval: &Evaluation) -> Value {
+    let doc = &opened.doc;
+    let by_key = |key: &u32| qual.unit_by_key(*key).map(|u| qual.units[u].label().to_string());
+    let chosen: Vec<UnitIdx> = plan.units().filter(|&u| !qual.is_mandatory(u)).collect();
+    let progress: serde_json::Map<String, Value> =
+        doc.progress.iter().filter_map(|(k, p)| Some((by_key(k)?, json!(p)))).collect();
+    let entered: serde_json::Map<String, Value> =
+        doc.entered.iter().filter_map(|(k, v)| Some((by_key(k)?, json!(v)))).collect();
+    json!({
+        "qualification": qual.id,
+        "name": doc.name,
+        "units": labels(qual, &chosen),
+        "progress": progress,
+        "entered": entered,
+        "not_offered": doc.not_offered.iter().filter_map(by_key).collect::<Vec<_>>(),
+        "catalogue_changed": opened.catalogue_changed,
+        "problems": problems.iter().map(|p| p.describe(qual)).collect::<Vec<_>>(),
+        "status": eval.status.name(),
+    })
 }

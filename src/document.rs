@@ -1,0 +1,150 @@
+//! A plan as it is saved and shared: units named by their stable keys, so it survives
+//! corrections to the catalogue, with progress, entered values and units not offered.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalogue::{Level, Qualification, UnitIdx};
+use crate::engine::{Entered, Plan};
+
+/// How far a learner has got with a chosen unit.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Progress {
+    /// Chosen, not started.
+    #[default]
+    Planned,
+    /// Being worked on.
+    InProgress,
+    /// Achieved.
+    Achieved,
+}
+
+impl Progress {
+    /// Words for a person.
+    pub fn label(self) -> &'static str {
+        match self {
+            Progress::Planned => "Planned",
+            Progress::InProgress => "In progress",
+            Progress::Achieved => "Achieved",
+        }
+    }
+}
+
+/// A value the learner entered, in saved form (levels as text).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnteredValues {
+    /// Credit value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credits: Option<u32>,
+    /// Level, as `Entry 3` or `2`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
+}
+
+/// A saved or shared plan.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanDoc {
+    /// The qualification's id.
+    pub qualification: String,
+    /// The plan's name, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Chosen optional units, by key (mandatory units are always in).
+    #[serde(default)]
+    pub units: BTreeSet<u32>,
+    /// Progress of units, by key; absent means planned.
+    #[serde(default)]
+    pub progress: BTreeMap<u32, Progress>,
+    /// Values entered for units whose values the specification does not state, by key.
+    #[serde(default)]
+    pub entered: BTreeMap<u32, EnteredValues>,
+    /// Units the learner's centre does not offer, by key.
+    #[serde(default)]
+    pub not_offered: BTreeSet<u32>,
+}
+
+/// Something in a saved or shared plan that no longer fits the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mismatch {
+    /// A unit key that the qualification no longer has.
+    UnknownUnit(u32),
+    /// An entered value for a unit whose value the catalogue now states; the stated one is used.
+    NowStated {
+        /// The unit.
+        unit: UnitIdx,
+        /// What was entered.
+        entered: String,
+        /// What the catalogue states now.
+        stated: String,
+    },
+    /// An entered level that is not a level.
+    BadLevel(u32),
+}
+
+impl Mismatch {
+    /// The mismatch in words.
+    pub fn describe(&self, qual: &Qualification) -> String {
+        match self {
+            Mismatch::UnknownUnit(key) => format!("a unit in this plan (key {key}) is no longer in {}; it was left out", qual.id),
+            Mismatch::NowStated { unit, entered, stated } => format!(
+                "{}: you entered {entered}, but the specification now states {stated}; the stated value is used",
+                qual.units[*unit].label()
+            ),
+            Mismatch::BadLevel(key) => format!("an entered level for unit key {key} is not a level; it was ignored"),
+        }
+    }
+}
+
+impl PlanDoc {
+    /// An empty plan for `qual`.
+    pub fn new(qual: &Qualification) -> Self {
+        PlanDoc { qualification: qual.id.clone(), ..PlanDoc::default() }
+    }
+
+    /// Resolves the document against the current catalogue: the engine's plan, and what no
+    /// longer fits.
+    pub fn to_plan(&self, qual: &Qualification) -> (Plan, Vec<Mismatch>) {
+        let all_keys: BTreeSet<u32> = self
+            .units
+            .iter()
+            .chain(self.entered.keys())
+            .chain(self.progress.keys())
+            .chain(&self.not_offered)
+            .copied()
+            .collect();
+        let mut problems: Vec<Mismatch> =
+            all_keys.into_iter().filter(|&k| qual.unit_by_key(k).is_none()).map(Mismatch::UnknownUnit).collect();
+        let mut plan = Plan::with_units(qual, self.units.iter().filter_map(|&k| qual.unit_by_key(k)));
+        for (&key, values) in &self.entered {
+            let Some(u) = qual.unit_by_key(key) else { continue };
+            let level = match values.level.as_deref().map(str::parse::<Level>) {
+                Some(Ok(l)) => Some(l),
+                Some(Err(_)) => {
+                    problems.push(Mismatch::BadLevel(key));
+                    None
+                }
+                None => None,
+            };
+            let unit = &qual.units[u];
+            if let (Some(c), Some(stated)) = (values.credits, unit.credits.value()) {
+                if c != *stated {
+                    problems.push(Mismatch::NowStated { unit: u, entered: format!("{c} credits"), stated: format!("{stated} credits") });
+                }
+            }
+            if let (Some(l), Some(stated)) = (level, unit.level.value()) {
+                if l != *stated {
+                    problems.push(Mismatch::NowStated { unit: u, entered: format!("level {l}"), stated: format!("level {stated}") });
+                }
+            }
+            plan.set_entered(u, Entered { credits: values.credits, level });
+        }
+        (plan, problems)
+    }
+
+    /// Progress of a unit (planned when not recorded).
+    pub fn progress_of(&self, key: u32) -> Progress {
+        self.progress.get(&key).copied().unwrap_or_default()
+    }
+}

@@ -1,0 +1,331 @@
+//! Share links: a plan packed into the URL fragment (`/#/q/{id}/p/{payload}`), so no server
+//! ever sees it. The payload is versioned, compact (bitsets over stable unit keys) and
+//! checksummed, and opening one re-checks it against the current catalogue.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use crate::catalogue::{Level, Qualification};
+use crate::document::{EnteredValues, PlanDoc, Progress};
+
+/// The payload format this build writes and reads.
+pub const VERSION: u8 = 1;
+/// Longest plan name a link carries, in bytes.
+pub const MAX_NAME: usize = 60;
+/// Longest link accepted for decoding, in characters.
+const MAX_LINK: usize = 4096;
+
+/// Why a link cannot be opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkError {
+    /// It does not have the shape of a plan link.
+    NotAPlanLink,
+    /// The qualification it names is not in the catalogue.
+    UnknownQualification(String),
+    /// It was made by a newer version of the planner.
+    FutureVersion(u8),
+    /// It is cut short or altered.
+    Damaged,
+}
+
+impl fmt::Display for LinkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LinkError::NotAPlanLink => write!(f, "this is not a plan link"),
+            LinkError::UnknownQualification(id) => {
+                let shown: String = id.chars().filter(|c| !c.is_control()).take(40).collect();
+                write!(f, "the link names a qualification that is not in the catalogue (`{shown}`)")
+            }
+            LinkError::FutureVersion(v) => {
+                write!(f, "the link was made by a newer version of the planner (format {v}); this one reads format {VERSION}")
+            }
+            LinkError::Damaged => write!(f, "the link is damaged or cut short; ask for it to be sent again"),
+        }
+    }
+}
+
+impl std::error::Error for LinkError {}
+
+/// A decoded link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Opened {
+    /// Index of the qualification in the catalogue passed to [`decode`].
+    pub qualification: usize,
+    /// The plan.
+    pub doc: PlanDoc,
+    /// Whether the qualification's data has changed since the link was made.
+    pub catalogue_changed: bool,
+}
+
+/// A 16-bit fingerprint of what a plan's verdict depends on: unit keys, credits and levels,
+/// rules and barred pairs.
+pub fn fingerprint(qual: &Qualification) -> u16 {
+    let mut text = String::new();
+    for u in &qual.units {
+        text += &format!("{}:{:?}:{:?};", u.key, u.credits.value(), u.level.value());
+    }
+    for r in &qual.rules {
+        text += &r.rule.describe(qual);
+    }
+    for p in &qual.barred {
+        text += &format!("{}-{};", qual.units[p.a].key, qual.units[p.b].key);
+    }
+    let hash = text.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
+    (hash ^ (hash >> 16)) as u16
+}
+
+/// The part of the share URL after the host: `/#/q/{id}/p/{payload}`.
+pub fn share_path(qual: &Qualification, doc: &PlanDoc, include_name: bool) -> String {
+    format!("/#/q/{}/p/{}", qual.id, encode(qual, doc, include_name))
+}
+
+/// Packs a plan into the payload of a share link.
+pub fn encode(qual: &Qualification, doc: &PlanDoc, include_name: bool) -> String {
+    let max_key = qual.units.iter().map(|u| u.key).max().unwrap_or(0);
+    let mut out = vec![VERSION];
+    varint(&mut out, max_key);
+    out.extend(bitset(max_key, |k| doc.units.contains(&k)));
+    let name = doc.name.as_deref().filter(|n| include_name && !n.is_empty()).map(|n| truncate(n, MAX_NAME));
+    let progress = doc.progress.values().any(|p| *p != Progress::Planned);
+    let flags = u8::from(progress)
+        | u8::from(!doc.entered.is_empty()) << 1
+        | u8::from(!doc.not_offered.is_empty()) << 2
+        | u8::from(name.is_some()) << 3;
+    out.push(flags);
+    if progress {
+        let mut bits = vec![0u8; (2 * max_key as usize).div_ceil(8)];
+        for k in 1..=max_key {
+            let p = doc.progress_of(k) as u8;
+            let at = 2 * (k as usize - 1);
+            bits[at / 8] |= p << (at % 8);
+        }
+        out.extend(bits);
+    }
+    if !doc.entered.is_empty() {
+        varint(&mut out, doc.entered.len() as u32);
+        for (&key, values) in &doc.entered {
+            varint(&mut out, key);
+            let level = values.level.as_deref().and_then(|l| l.parse::<Level>().ok());
+            out.push(u8::from(values.credits.is_some()) | u8::from(level.is_some()) << 1);
+            if let Some(c) = values.credits {
+                varint(&mut out, c);
+            }
+            if let Some(l) = level {
+                out.push(match l {
+                    Level::Entry(n) => n,
+                    Level::Numbered(n) => 10 + n,
+                });
+            }
+        }
+    }
+    if !doc.not_offered.is_empty() {
+        out.extend(bitset(max_key, |k| doc.not_offered.contains(&k)));
+    }
+    if let Some(name) = name {
+        varint(&mut out, name.len() as u32);
+        out.extend(name.as_bytes());
+    }
+    out.extend(fingerprint(qual).to_le_bytes());
+    out.push(checksum(&out));
+    base64url(&out)
+}
+
+/// Opens a link: a whole URL, or just its fragment. Never panics, whatever the input.
+pub fn decode(catalogue: &[Qualification], link: &str) -> Result<Opened, LinkError> {
+    if link.len() > MAX_LINK {
+        return Err(LinkError::Damaged);
+    }
+    let fragment = link.split_once('#').map_or(link, |(_, f)| f).trim();
+    let rest = fragment.strip_prefix("/q/").ok_or(LinkError::NotAPlanLink)?;
+    let (id, payload) = rest.split_once("/p/").ok_or(LinkError::NotAPlanLink)?;
+    let qualification = catalogue
+        .iter()
+        .position(|q| q.id == id)
+        .ok_or_else(|| LinkError::UnknownQualification(id.to_string()))?;
+    let qual = &catalogue[qualification];
+    let bytes = unbase64url(payload).ok_or(LinkError::Damaged)?;
+    let version = *bytes.first().ok_or(LinkError::Damaged)?;
+    if version > VERSION {
+        return Err(LinkError::FutureVersion(version));
+    }
+    if version == 0 || bytes.len() < 4 || checksum(&bytes[..bytes.len() - 1]) != bytes[bytes.len() - 1] {
+        return Err(LinkError::Damaged);
+    }
+    let body = &bytes[..bytes.len() - 1];
+    let mut r = Reader { bytes: body, at: 1 };
+    let (doc, stamp) = read_payload(&mut r, qual).ok_or(LinkError::Damaged)?;
+    if r.at != body.len() {
+        return Err(LinkError::Damaged);
+    }
+    Ok(Opened { qualification, doc, catalogue_changed: stamp != fingerprint(qual) })
+}
+
+fn read_payload(r: &mut Reader, qual: &Qualification) -> Option<(PlanDoc, u16)> {
+    let max_key = r.varint()?;
+    if max_key > 4096 {
+        return None;
+    }
+    let mut doc = PlanDoc::new(qual);
+    doc.units = r.bitset(max_key)?;
+    let flags = r.byte()?;
+    if flags & !0b1111 != 0 {
+        return None;
+    }
+    if flags & 1 != 0 {
+        let bits = r.take((2 * max_key as usize).div_ceil(8))?;
+        let mut progress = BTreeMap::new();
+        for k in 1..=max_key {
+            let at = 2 * (k as usize - 1);
+            let p = match (bits[at / 8] >> (at % 8)) & 0b11 {
+                0 => continue,
+                1 => Progress::InProgress,
+                2 => Progress::Achieved,
+                _ => return None,
+            };
+            progress.insert(k, p);
+        }
+        doc.progress = progress;
+    }
+    if flags & 2 != 0 {
+        let count = r.varint()?;
+        for _ in 0..count.min(4096) {
+            let key = r.varint()?;
+            let mask = r.byte()?;
+            if mask & !0b11 != 0 {
+                return None;
+            }
+            let credits = if mask & 1 != 0 { Some(r.varint()?) } else { None };
+            let level = if mask & 2 != 0 {
+                Some(match r.byte()? {
+                    n @ 1..=3 => Level::Entry(n),
+                    n @ 11..=18 => Level::Numbered(n - 10),
+                    _ => return None,
+                })
+            } else {
+                None
+            };
+            doc.entered.insert(key, EnteredValues { credits, level: level.map(|l| l.to_string()) });
+        }
+    }
+    if flags & 4 != 0 {
+        doc.not_offered = r.bitset(max_key)?;
+    }
+    if flags & 8 != 0 {
+        let len = r.varint()? as usize;
+        if len > MAX_NAME {
+            return None;
+        }
+        doc.name = Some(String::from_utf8(r.take(len)?.to_vec()).ok()?);
+    }
+    let stamp = u16::from_le_bytes([r.byte()?, r.byte()?]);
+    Some((doc, stamp))
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn byte(&mut self) -> Option<u8> {
+        let b = *self.bytes.get(self.at)?;
+        self.at += 1;
+        Some(b)
+    }
+
+    fn take(&mut self, n: usize) -> Option<&[u8]> {
+        let end = self.at.checked_add(n)?;
+        let slice = self.bytes.get(self.at..end)?;
+        self.at = end;
+        Some(slice)
+    }
+
+    fn varint(&mut self) -> Option<u32> {
+        let mut value = 0u32;
+        for shift in (0..35).step_by(7) {
+            let b = self.byte()?;
+            value |= u32::from(b & 0x7f).checked_shl(shift)?;
+            if b & 0x80 == 0 {
+                return Some(value);
+            }
+        }
+        None
+    }
+
+    fn bitset(&mut self, max_key: u32) -> Option<BTreeSet<u32>> {
+        let bits = self.take((max_key as usize).div_ceil(8))?;
+        Some((1..=max_key).filter(|&k| bits[(k as usize - 1) / 8] & (1 << ((k - 1) % 8)) != 0).collect())
+    }
+}
+
+fn varint(out: &mut Vec<u8>, mut value: u32) {
+    while value >= 0x80 {
+        out.push((value as u8) | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+fn bitset(max_key: u32, has: impl Fn(u32) -> bool) -> Vec<u8> {
+    let mut bits = vec![0u8; (max_key as usize).div_ceil(8)];
+    for k in (1..=max_key).filter(|&k| has(k)) {
+        bits[(k as usize - 1) / 8] |= 1 << ((k - 1) % 8);
+    }
+    bits
+}
+
+fn checksum(bytes: &[u8]) -> u8 {
+    bytes.iter().fold(0x5au8, |c, &b| c.rotate_left(3) ^ b)
+}
+
+fn truncate(text: &str, max: usize) -> &str {
+    let mut end = text.len().min(max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+fn base64url(bytes: &[u8]) -> String {
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+fn unbase64url(text: &str) -> Option<Vec<u8>> {
+    if text.len() % 4 == 1 {
+        return None;
+    }
+    let values: Vec<u32> =
+        text.bytes().map(|c| ALPHABET.iter().position(|&a| a == c).map(|v| v as u32)).collect::<Option<_>>()?;
+    let mut out = Vec::new();
+    for chunk in values.chunks(4) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &v)| n | v << (18 - 6 * i));
+        for i in 0..chunk.len() - 1 {
+            out.push((n >> (16 - 8 * i)) as u8);
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64url_round_trips_every_length() {
+        for len in 0..20 {
+            let bytes: Vec<u8> = (0..len).map(|i| (i * 37 + 11) as u8).collect();
+            assert_eq!(unbase64url(&base64url(&bytes)), Some(bytes));
+        }
+        assert_eq!(unbase64url("A"), None);
+        assert_eq!(unbase64url("a+b/"), None);
+    }
+}
