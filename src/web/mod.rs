@@ -1,38 +1,49 @@
-//! The browser app: a thin Yew shell over the catalogue and the engine.
+//! The browser app: a thin Yew shell over the catalogue, the engine and the link codec.
+//! `pages/` are routes, `components/` their parts, `services/` the browser, `state.rs` the
+//! one reducer every change goes through.
 
 mod components;
-mod state;
+mod pages;
+mod route;
+mod services;
+pub mod state;
 
 use yew::prelude::*;
+use yew_router::prelude::*;
 
-use crate::catalogue::builtin;
-use components::{QualificationList, QualificationPage};
+use route::Route;
 use state::{Action, PlannerState};
 
-/// The root component: the list of qualifications, or the open one.
+/// The planner state, shared with every component through context.
+pub type Planner = UseReducerHandle<PlannerState>;
+
+/// The root component: loads and saves plans, and routes (in the URL fragment, so share
+/// links never reach a server).
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(PlannerState::default);
-    let dispatch = {
+    {
         let state = state.clone();
-        Callback::from(move |action: Action| state.dispatch(action))
-    };
-    let errors = builtin::load_errors();
-    html! {
-        <main class="page">
-            if !errors.is_empty() {
-                <p class="banner blocked" role="alert">
-                    { format!("{} qualification file(s) could not be loaded; they are left out.", errors.len()) }
-                </p>
-            }
-            {
-                match (state.open, &state.plan) {
-                    (Some(i), Some(plan)) => html! {
-                        <QualificationPage index={i} plan={plan.clone()} dispatch={dispatch} />
-                    },
-                    _ => html! { <QualificationList dispatch={dispatch} /> },
+        use_effect_with((), move |_| {
+            let (plans, notice) = services::storage::load();
+            state.dispatch(Action::Loaded(plans, notice));
+        });
+    }
+    {
+        let state = state.clone();
+        use_effect_with((state.plans.clone(), state.loaded), move |(plans, loaded)| {
+            if *loaded {
+                if let Err(message) = services::storage::save(plans) {
+                    state.dispatch(Action::Notice(Some(message)));
                 }
             }
-        </main>
+        });
+    }
+    html! {
+        <ContextProvider<Planner> context={state}>
+            <HashRouter>
+                <Switch<Route> render={route::switch} />
+            </HashRouter>
+        </ContextProvider<Planner>>
     }
 }

@@ -1,59 +1,285 @@
-//! The planner's state: which qualification is open and the plan being built, changed only
-//! through [`Action`]s so that quick successive clicks are never lost.
+//! The planner's state: saved plans, the plan being worked on, and what the page is
+//! telling the user. It changes only through [`Action`]s (one `use_reducer`), so quick
+//! successive clicks are never lost.
 
 use std::rc::Rc;
 
+use serde::{Deserialize, Serialize};
 use yew::Reducible;
 
-use crate::catalogue::{builtin, UnitIdx};
-use crate::engine::Plan;
+use crate::catalogue::builtin;
+use crate::document::{EnteredValues, PlanDoc, Progress};
 
-/// Everything the page shows that can change.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct PlannerState {
-    /// Index into the built-in catalogue of the open qualification, if any.
-    pub open: Option<usize>,
-    /// The plan for the open qualification.
-    pub plan: Option<Plan>,
+/// A plan saved in the browser.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedPlan {
+    /// Unique among the saved plans.
+    pub id: u64,
+    /// The plan.
+    pub doc: PlanDoc,
 }
 
-/// What a user can do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A plan not (yet) among the saved ones.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    /// The plan.
+    pub doc: PlanDoc,
+    /// Whether it came from a share link (then it is saved only on request).
+    pub from_link: bool,
+    /// What no longer fits the catalogue, in words.
+    pub problems: Vec<String>,
+    /// Whether the catalogue changed since the link was made.
+    pub catalogue_changed: bool,
+}
+
+/// Everything the app shows that can change.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PlannerState {
+    /// Saved plans, oldest first.
+    pub plans: Vec<SavedPlan>,
+    /// The saved plan being worked on.
+    pub active: Option<u64>,
+    /// An unsaved plan being worked on (when `active` is `None`).
+    pub draft: Option<Draft>,
+    /// The last deleted plan and where it was, for undo.
+    pub deleted: Option<(usize, SavedPlan)>,
+    /// Unit keys proposed by "Complete my plan", awaiting accept or dismiss.
+    pub proposal: Option<Vec<u32>>,
+    /// A message about storage or links.
+    pub notice: Option<String>,
+    /// Whether saved plans have been read from storage.
+    pub loaded: bool,
+}
+
+/// A change to the plan being worked on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    /// Add an optional unit, or take it out.
+    Toggle(u32),
+    /// Record a unit's progress.
+    Progress(u32, Progress),
+    /// Record (or clear) values entered for a unit whose values are not stated.
+    Entered(u32, EnteredValues),
+    /// Mark a unit as not offered at the learner's centre, or offered again.
+    ToggleOffered(u32),
+}
+
+/// What a user (or the app on start-up) can do.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
-    /// Open a qualification with a fresh plan of its mandatory units.
-    Open(usize),
-    /// Go back to the list of qualifications.
-    Close,
-    /// Add an optional unit to the plan, or take it out.
-    Toggle(UnitIdx),
+    /// Saved plans were read from storage.
+    Loaded(Vec<SavedPlan>, Option<String>),
+    /// Show (or clear) a message.
+    Notice(Option<String>),
+    /// Work on a qualification: its most recent saved plan, else a fresh one.
+    Open(String),
+    /// Work on a plan opened from a share link.
+    OpenShared(Draft),
+    /// Change the plan being worked on.
+    Edit(Edit),
+    /// Save the unsaved plan to my plans.
+    SaveDraft,
+    /// Start a new saved plan for a qualification.
+    New(String),
+    /// Work on a saved plan.
+    Select(u64),
+    /// Rename a saved plan.
+    Rename(u64, String),
+    /// Copy a saved plan.
+    Duplicate(u64),
+    /// Delete a saved plan (undo brings it back).
+    Delete(u64),
+    /// Bring back the last deleted plan.
+    Undo,
+    /// Show units proposed to complete the plan.
+    Propose(Vec<u32>),
+    /// Add the proposed units.
+    Accept,
+    /// Forget the proposal.
+    Dismiss,
+}
+
+/// Longest plan name kept, in characters.
+pub const MAX_NAME: usize = 60;
+
+impl PlannerState {
+    /// The plan being worked on.
+    pub fn current(&self) -> Option<&PlanDoc> {
+        match self.active {
+            Some(id) => self.plans.iter().find(|p| p.id == id).map(|p| &p.doc),
+            None => self.draft.as_ref().map(|d| &d.doc),
+        }
+    }
+
+    fn current_mut(&mut self) -> Option<&mut PlanDoc> {
+        match self.active {
+            Some(id) => self.plans.iter_mut().find(|p| p.id == id).map(|p| &mut p.doc),
+            None => self.draft.as_mut().map(|d| &mut d.doc),
+        }
+    }
+
+    fn next_id(&self) -> u64 {
+        self.plans.iter().map(|p| p.id).max().unwrap_or(0) + 1
+    }
+
+    fn add_plan(&mut self, mut doc: PlanDoc) -> u64 {
+        let id = self.next_id();
+        if doc.name.as_deref().is_none_or(|n| n.trim().is_empty()) {
+            let count = self.plans.iter().filter(|p| p.doc.qualification == doc.qualification).count();
+            doc.name = Some(format!("Plan {}", count + 1));
+        }
+        self.plans.push(SavedPlan { id, doc });
+        self.active = Some(id);
+        self.draft = None;
+        id
+    }
+
+    fn apply(&mut self, edit: Edit) {
+        let Some(qual) = self.current().and_then(|d| builtin::catalogue().iter().find(|q| q.id == d.qualification)) else {
+            return;
+        };
+        if self.active.is_none() && self.draft.as_ref().is_some_and(|d| !d.from_link) {
+            let doc = self.draft.take().map(|d| d.doc).unwrap_or_default();
+            self.add_plan(doc);
+        }
+        let Some(doc) = self.current_mut() else { return };
+        let Some(unit) = qual.unit_by_key(match &edit {
+            Edit::Toggle(k) | Edit::Progress(k, _) | Edit::Entered(k, _) | Edit::ToggleOffered(k) => *k,
+        }) else {
+            return;
+        };
+        match edit {
+            Edit::Toggle(key) if !qual.is_mandatory(unit) => {
+                if !doc.units.remove(&key) {
+                    doc.units.insert(key);
+                }
+            }
+            Edit::Toggle(_) => {}
+            Edit::Progress(key, Progress::Planned) => {
+                doc.progress.remove(&key);
+            }
+            Edit::Progress(key, p) => {
+                doc.progress.insert(key, p);
+            }
+            Edit::Entered(key, values) if values == EnteredValues::default() => {
+                doc.entered.remove(&key);
+            }
+            Edit::Entered(key, values) => {
+                doc.entered.insert(key, values);
+            }
+            Edit::ToggleOffered(key) => {
+                if !doc.not_offered.remove(&key) {
+                    doc.not_offered.insert(key);
+                }
+            }
+        }
+    }
 }
 
 impl Reducible for PlannerState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let catalogue = builtin::catalogue();
+        let mut next = (*self).clone();
         match action {
-            Action::Open(i) if i < catalogue.len() => {
-                Rc::new(PlannerState { open: Some(i), plan: Some(Plan::new(&catalogue[i])) })
+            Action::Loaded(plans, notice) => {
+                next.plans = plans;
+                next.notice = notice;
+                next.loaded = true;
             }
-            Action::Close => Rc::new(PlannerState::default()),
-            Action::Toggle(unit) => {
-                let (Some(i), Some(plan)) = (self.open, &self.plan) else { return self };
-                let qual = &catalogue[i];
-                if unit >= qual.units.len() {
+            Action::Notice(notice) => {
+                if next.notice == notice {
                     return self;
                 }
-                let mut plan = plan.clone();
-                if plan.contains(unit) {
-                    plan.remove(qual, unit);
-                } else {
-                    plan.add(unit);
-                }
-                Rc::new(PlannerState { open: self.open, plan: Some(plan) })
+                next.notice = notice;
             }
-            Action::Open(_) => self,
+            Action::Open(qual) => {
+                let Some(q) = builtin::catalogue().iter().find(|q| q.id == qual) else { return self };
+                if next.current().is_some_and(|d| d.qualification == qual) {
+                    return self;
+                }
+                next.proposal = None;
+                match next.plans.iter().rev().find(|p| p.doc.qualification == qual) {
+                    Some(p) => {
+                        next.active = Some(p.id);
+                        next.draft = None;
+                    }
+                    None => {
+                        next.active = None;
+                        next.draft = Some(Draft { doc: PlanDoc::new(q), from_link: false, problems: Vec::new(), catalogue_changed: false });
+                    }
+                }
+            }
+            Action::OpenShared(draft) => {
+                next.active = None;
+                next.proposal = None;
+                next.draft = Some(draft);
+            }
+            Action::Edit(edit) => {
+                next.proposal = None;
+                next.apply(edit);
+            }
+            Action::SaveDraft => {
+                let Some(draft) = next.draft.take() else { return self };
+                let mut doc = draft.doc;
+                if doc.name.is_none() {
+                    doc.name = Some("Shared plan".into());
+                }
+                next.add_plan(doc);
+            }
+            Action::New(qual) => {
+                if !builtin::catalogue().iter().any(|q| q.id == qual) {
+                    return self;
+                }
+                next.proposal = None;
+                next.add_plan(PlanDoc { qualification: qual, ..PlanDoc::default() });
+            }
+            Action::Select(id) => {
+                if !next.plans.iter().any(|p| p.id == id) {
+                    return self;
+                }
+                next.active = Some(id);
+                next.draft = None;
+                next.proposal = None;
+            }
+            Action::Rename(id, name) => {
+                let name: String = name.chars().filter(|c| !c.is_control()).take(MAX_NAME).collect();
+                let Some(plan) = next.plans.iter_mut().find(|p| p.id == id) else { return self };
+                if !name.trim().is_empty() {
+                    plan.doc.name = Some(name.trim().to_string());
+                }
+            }
+            Action::Duplicate(id) => {
+                let Some(plan) = next.plans.iter().find(|p| p.id == id) else { return self };
+                let mut doc = plan.doc.clone();
+                doc.name = Some(format!("Copy of {}", doc.name.as_deref().unwrap_or("plan")).chars().take(MAX_NAME).collect());
+                next.add_plan(doc);
+            }
+            Action::Delete(id) => {
+                let Some(at) = next.plans.iter().position(|p| p.id == id) else { return self };
+                let plan = next.plans.remove(at);
+                if next.active == Some(id) {
+                    next.active = None;
+                }
+                next.deleted = Some((at, plan));
+            }
+            Action::Undo => {
+                let Some((at, plan)) = next.deleted.take() else { return self };
+                let at = at.min(next.plans.len());
+                next.plans.insert(at, plan);
+            }
+            Action::Propose(keys) => next.proposal = Some(keys),
+            Action::Accept => {
+                let Some(keys) = next.proposal.take() else { return self };
+                for key in keys {
+                    if !next.current().is_some_and(|d| d.units.contains(&key)) {
+                        next.apply(Edit::Toggle(key));
+                    }
+                }
+            }
+            Action::Dismiss => next.proposal = None,
         }
+        Rc::new(next)
     }
 }
 
@@ -61,32 +287,76 @@ impl Reducible for PlannerState {
 mod tests {
     use super::*;
 
-    fn vtct() -> usize {
-        builtin::catalogue().iter().position(|q| q.id == "vtct-l1-cert-principles-cs").unwrap()
+    const VTCT: &str = "vtct-l1-cert-principles-cs";
+
+    fn key(code: &str) -> u32 {
+        let q = builtin::catalogue().iter().find(|q| q.id == VTCT).unwrap();
+        q.units[q.find_unit(code).unwrap()].key
+    }
+
+    fn opened() -> Rc<PlannerState> {
+        Rc::new(PlannerState::default()).reduce(Action::Loaded(Vec::new(), None)).reduce(Action::Open(VTCT.into()))
     }
 
     #[test]
-    fn two_quick_toggles_both_land() {
-        let i = vtct();
-        let qual = &builtin::catalogue()[i];
-        let (a, b) = (qual.find_unit("CSP14").unwrap(), qual.find_unit("CSP15").unwrap());
-        let state = Rc::new(PlannerState::default()).reduce(Action::Open(i));
-        let state = state.reduce(Action::Toggle(a)).reduce(Action::Toggle(b));
-        let plan = state.plan.as_ref().unwrap();
-        assert!(plan.contains(a) && plan.contains(b));
-        let state = state.reduce(Action::Toggle(a));
-        assert!(!state.plan.as_ref().unwrap().contains(a));
+    fn two_quick_toggles_both_land_and_the_first_edit_saves_the_plan() {
+        let state = opened();
+        assert!(state.plans.is_empty(), "just looking saves nothing");
+        let state = state.reduce(Action::Edit(Edit::Toggle(key("CSP14")))).reduce(Action::Edit(Edit::Toggle(key("CSP15"))));
+        assert_eq!(state.plans.len(), 1);
+        assert_eq!(state.current().unwrap().units, [key("CSP14"), key("CSP15")].into());
+        let state = state.reduce(Action::Edit(Edit::Toggle(key("CSP14"))));
+        assert_eq!(state.current().unwrap().units, [key("CSP15")].into());
     }
 
     #[test]
-    fn mandatory_units_stay_and_bad_indexes_change_nothing() {
-        let i = vtct();
-        let qual = &builtin::catalogue()[i];
-        let csp02 = qual.find_unit("CSP02").unwrap();
-        let state = Rc::new(PlannerState::default()).reduce(Action::Open(i)).reduce(Action::Toggle(csp02));
-        assert!(state.plan.as_ref().unwrap().contains(csp02));
-        let same = state.clone().reduce(Action::Toggle(10_000));
-        assert_eq!(same, state);
-        assert_eq!(Rc::new(PlannerState::default()).reduce(Action::Open(99)).open, None);
+    fn mandatory_units_cannot_be_toggled_and_unknown_keys_change_nothing() {
+        let state = opened().reduce(Action::Edit(Edit::Toggle(key("CSP02"))));
+        assert!(state.current().unwrap().units.is_empty());
+        let state = state.reduce(Action::Edit(Edit::Toggle(9_999)));
+        assert!(state.current().unwrap().units.is_empty());
+    }
+
+    #[test]
+    fn a_shared_plan_is_saved_only_on_request_and_never_replaces_a_saved_one() {
+        let state = opened().reduce(Action::Edit(Edit::Toggle(key("CSP14"))));
+        let saved = state.plans.clone();
+        let mut doc = PlanDoc { qualification: VTCT.into(), ..PlanDoc::default() };
+        doc.units.insert(key("CSP20"));
+        let draft = Draft { doc, from_link: true, problems: Vec::new(), catalogue_changed: false };
+        let state = state.reduce(Action::OpenShared(draft)).reduce(Action::Edit(Edit::Toggle(key("CSP21"))));
+        assert_eq!(state.plans, saved);
+        let state = state.reduce(Action::SaveDraft);
+        assert_eq!(state.plans.len(), 2);
+        assert_eq!(state.plans[0], saved[0]);
+        assert_eq!(state.current().unwrap().units, [key("CSP20"), key("CSP21")].into());
+    }
+
+    #[test]
+    fn delete_then_undo_restores_the_plan_in_place() {
+        let state = opened().reduce(Action::Edit(Edit::Toggle(key("CSP14")))).reduce(Action::New(VTCT.into()));
+        let before = state.plans.clone();
+        let state = state.reduce(Action::Delete(before[0].id));
+        assert_eq!(state.plans.len(), 1);
+        let state = state.reduce(Action::Undo);
+        assert_eq!(state.plans, before);
+    }
+
+    #[test]
+    fn names_are_trimmed_plain_text_of_bounded_length() {
+        let state = opened().reduce(Action::Edit(Edit::Toggle(key("CSP14"))));
+        let id = state.plans[0].id;
+        let state = state.reduce(Action::Rename(id, format!("<b>x</b>\u{7}{}", "y".repeat(200))));
+        let name = state.plans[0].doc.name.clone().unwrap();
+        assert!(name.starts_with("<b>x</b>y") && name.chars().count() == MAX_NAME);
+        let state = state.reduce(Action::Rename(id, "   ".into()));
+        assert_eq!(state.plans[0].doc.name.as_deref(), Some(name.as_str()));
+    }
+
+    #[test]
+    fn accepting_a_proposal_adds_its_units() {
+        let state = opened().reduce(Action::Propose(vec![key("CSP04"), key("CSP07")])).reduce(Action::Accept);
+        assert_eq!(state.current().unwrap().units, [key("CSP04"), key("CSP07")].into());
+        assert_eq!(state.proposal, None);
     }
 }

@@ -1,9 +1,28 @@
-//! The app's components, one concept each.
+//! The parts pages are made of, one concept each.
 
+mod complete_plan;
+mod notice;
+mod plan_bar;
 mod qualification_list;
-mod qualification_page;
 mod rules_summary;
+mod saved_plans;
+mod share_panel;
+mod source_notes;
 mod unit_row;
 
+pub use complete_plan::CompletePlan;
+pub use notice::Notice;
+pub use plan_bar::PlanBar;
 pub use qualification_list::QualificationList;
-pub use qualification_page::QualificationPage;
+pub use rules_summary::RulesSummary;
+pub use saved_plans::SavedPlans;
+pub use share_panel::SharePanel;
+pub use source_notes::SourceNotes;
+pub use unit_row::UnitRow;
+
+use crate::catalogue::{builtin, Qualification};
+
+/// The built-in qualification with this id.
+fn qualification(id: &str) -> Option<&'static Qualification> {
+    builtin::catalogue().iter().find(|q| q.id == id)
+}

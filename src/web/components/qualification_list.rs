@@ -1,36 +1,52 @@
-//! The home page: every qualification in the catalogue.
+//! The searchable list of qualifications on the home page.
 
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 use crate::catalogue::builtin;
-use crate::web::state::Action;
+use crate::web::route::Route;
+use crate::web::services::today;
 
-/// Properties of [`QualificationList`].
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    /// Sends the user's choice to the planner state.
-    pub dispatch: Callback<Action>,
-}
-
-/// Lists the qualifications; choosing one opens it.
+/// Lists every qualification (title, awarding body, level, number, size), filtered by a
+/// search on title, number or awarding body; closed ones are marked.
 #[function_component(QualificationList)]
-pub fn qualification_list(props: &Props) -> Html {
-    let quals = builtin::catalogue();
+pub fn qualification_list() -> Html {
+    let query = use_state(String::new);
+    let oninput = {
+        let query = query.clone();
+        Callback::from(move |e: InputEvent| query.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
+    };
+    let needle = query.trim().to_lowercase();
+    let today = today();
+    let shown: Vec<_> = builtin::catalogue()
+        .iter()
+        .filter(|q| {
+            needle.is_empty()
+                || [q.title_text(), q.number.value().map_or("", String::as_str), q.awarding_body.value().map_or("", String::as_str)]
+                    .iter()
+                    .any(|f| f.to_lowercase().contains(&needle))
+        })
+        .collect();
     html! {
         <section aria-labelledby="quals-heading">
             <h1 id="quals-heading">{ "Choose your qualification" }</h1>
+            <label class="search">{ "Search by title, number or awarding body " }
+                <input type="search" value={(*query).clone()} {oninput} />
+            </label>
+            if shown.is_empty() { <p>{ "No qualification matches your search." }</p> }
             <ul class="qual-list">
-                { for quals.iter().enumerate().map(|(i, q)| {
-                    let open = props.dispatch.reform(move |_: MouseEvent| Action::Open(i));
-                    let number = q.number.value().cloned().unwrap_or_default();
-                    let body = q.awarding_body.value().cloned().unwrap_or_default();
-                    let level = q.level.value().map(|l| format!("Level {l}")).unwrap_or_default();
+                { for shown.into_iter().map(|q| {
+                    let size = format!("{} units", q.units.len());
                     html! {
-                        <li>
-                            <button class="qual" onclick={open}>
-                                <span class="qual-title">{ q.title_text() }</span>
-                                <span class="qual-meta">{ format!("{body} · {level} · {number} · {} units", q.units.len()) }</span>
-                            </button>
+                        <li class="qual">
+                            <Link<Route> to={Route::Qualification { id: q.id.clone() }} classes="qual-title">{ q.title_text() }</Link<Route>>
+                            <span class="qual-meta">
+                                { format!("{} · Level {} · {} · {size}",
+                                    q.awarding_body.value().cloned().unwrap_or_default(),
+                                    q.level.value().map(ToString::to_string).unwrap_or_default(),
+                                    q.number.value().cloned().unwrap_or_default()) }
+                            </span>
+                            if q.is_closed(today) { <span class="tag closed">{ "⚠ Closed" }</span> }
                         </li>
                     }
                 }) }

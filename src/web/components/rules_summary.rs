@@ -1,26 +1,53 @@
-//! The live summary: the overall status and every rule with what is still needed.
+//! The live summary: the overall status (announced to screen readers), every rule with a
+//! progress bar and what is still needed, and achieved credits.
 
 use yew::prelude::*;
 
-use crate::engine::{Evaluation, RuleStatus, Status};
+use super::qualification;
+use crate::catalogue::Rule;
+use crate::document::{PlanDoc, Progress};
+use crate::engine::{evaluate, RuleStatus, Status};
 
 /// Properties of [`RulesSummary`].
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    /// The plan's evaluation.
-    pub eval: Evaluation,
+    /// The qualification's id.
+    pub qualification: String,
+    /// The plan being worked on.
+    pub doc: PlanDoc,
 }
 
-/// Shows the status banner (announced to screen readers) and each rule with a progress bar.
+/// The summary panel.
 #[function_component(RulesSummary)]
 pub fn rules_summary(props: &Props) -> Html {
-    let eval = &props.eval;
+    let Some(qual) = qualification(&props.qualification) else { return html! {} };
+    let (plan, _) = props.doc.to_plan(qual);
+    let eval = evaluate(qual, &plan);
+    let label = |u: usize| qual.units[u].label().to_string();
     let (class, banner) = match eval.status {
-        Status::Complete => ("complete", "✓ Complete: every rule is met"),
-        Status::Incomplete => ("incomplete", "✗ Incomplete: some rules are not met yet"),
-        Status::Unconfirmed => ("unconfirmed", "? Can't be confirmed: some rules depend on values the specification does not state"),
-        Status::Blocked => ("blocked", "⛔ Blocked: remove a unit before this plan can be completed"),
+        Status::Complete => ("complete", "✓ Complete: every rule is met".to_string()),
+        Status::Incomplete => ("incomplete", "✗ Incomplete: some rules are not met yet".to_string()),
+        Status::Unconfirmed => {
+            let mut units: Vec<String> = eval.rules.iter().flat_map(|r| r.unknown_units.iter().map(|&u| label(u))).collect();
+            units.sort();
+            units.dedup();
+            ("unconfirmed", format!("? Can't be confirmed: the specification does not state values for {}", units.join(", ")))
+        }
+        Status::Blocked => {
+            let pairs: Vec<String> = eval.conflicts.iter().map(|&(a, b)| format!("{} and {}", label(a), label(b))).collect();
+            let why = if pairs.is_empty() { "a maximum is exceeded".to_string() } else { format!("{} are barred together", pairs.join("; ")) };
+            ("blocked", format!("⛔ Blocked: {why}"))
+        }
     };
+    let min_total = qual.rules.iter().find_map(|r| match r.rule {
+        Rule::Credits { scope: crate::catalogue::Scope::All, level: None, min, .. } => min,
+        _ => None,
+    });
+    let achieved: u32 = plan
+        .units()
+        .filter(|&u| props.doc.progress_of(qual.units[u].key) == Progress::Achieved)
+        .filter_map(|u| plan.credits(qual, u))
+        .sum();
     html! {
         <aside class="summary" aria-labelledby="summary-heading">
             <h2 id="summary-heading">{ "Rules of combination" }</h2>
@@ -32,19 +59,22 @@ pub fn rules_summary(props: &Props) -> Html {
                         RuleStatus::Unmet => ("✗", "still needed"),
                         RuleStatus::Unconfirmed => ("?", "can't be confirmed"),
                     };
+                    let need = r.need.max(1);
                     html! {
                         <li class={classes!("rule", r.status.name())}>
                             <span class="mark" aria-hidden="true">{ mark }</span>
-                            <span class="rule-text">{ &r.text }</span>
-                            <span class="visually-hidden">{ format!(" ({word})") }</span>
-                            <progress max={r.need.max(1).to_string()} value={r.have.min(r.need.max(1)).to_string()}
-                                aria-label={format!("{} of {}", r.have, r.need)} />
+                            <span class="rule-text">{ &r.text }<span class="word">{ format!(" — {word}") }</span></span>
                             <span class="have">{ format!("{} / {}", r.have, r.need) }</span>
+                            <progress max={need.to_string()} value={r.have.min(need).to_string()} aria-label={format!("{}: {} of {}", r.text, r.have, r.need)} />
                             if let Some(still) = &r.still_needed { <span class="still">{ still }</span> }
                         </li>
                     }
                 }) }
             </ul>
+            <p class="achieved">{ match min_total {
+                Some(m) => format!("Achieved so far: {achieved} of {m} credits"),
+                None => format!("Achieved so far: {achieved} credits"),
+            } }</p>
         </aside>
     }
 }

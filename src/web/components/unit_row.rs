@@ -1,62 +1,159 @@
-//! One unit in the qualification page: a checkbox, or the reason it cannot be chosen.
+//! One unit: a checkbox (or why it cannot be chosen), its facts with "not stated" where the
+//! specification is silent, progress, "not offered", and values the learner enters.
 
 use yew::prelude::*;
 
-use crate::catalogue::{builtin, UnitIdx};
+use super::qualification;
+use crate::catalogue::{Basis, UnitIdx};
+use crate::document::{EnteredValues, PlanDoc, Progress};
 use crate::engine::Availability;
-use crate::web::state::Action;
+use crate::web::state::{Action, Edit};
+use crate::web::Planner;
 
 /// Properties of [`UnitRow`].
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    /// Index of the qualification in the built-in catalogue.
-    pub qual_index: usize,
+    /// The qualification's id.
+    pub qualification: String,
     /// The unit.
     pub unit: UnitIdx,
     /// Whether it is in the plan, can be added, or why not.
     pub availability: Availability,
-    /// Sends toggles to the planner state.
-    pub dispatch: Callback<Action>,
+    /// The plan being worked on.
+    pub doc: PlanDoc,
 }
 
-/// A unit with its code, title, level and credits; optional units toggle with a checkbox.
+fn why(basis: &Basis) -> String {
+    match basis {
+        Basis::Unknown(why) => format!("Not stated in the specification: {why}"),
+        other => other.explain(),
+    }
+}
+
+/// A unit in the list.
 #[function_component(UnitRow)]
 pub fn unit_row(props: &Props) -> Html {
-    let qual = &builtin::catalogue()[props.qual_index];
+    let planner = use_context::<Planner>().expect("the planner context");
+    let Some(qual) = qualification(&props.qualification) else { return html! {} };
     let unit = &qual.units[props.unit];
+    let key = unit.key;
     let mandatory = qual.is_mandatory(props.unit);
-    let id = format!("unit-{}", unit.key);
     let checked = props.availability == Availability::InPlan;
-    let blocked_reason = match props.availability {
-        Availability::Barred { with, mandatory: true } => {
-            Some(format!("Barred with mandatory unit {}", qual.units[with].label()))
-        }
-        Availability::Barred { with, mandatory: false } => {
-            Some(format!("Barred with {}, which is in your plan", qual.units[with].label()))
-        }
-        Availability::OverMaximum { rule } => Some(format!("Would go over: {}", qual.rules[rule].rule.describe(qual))),
+    let id = format!("unit-{key}");
+    let reason = match props.availability {
+        Availability::Barred { with, mandatory: true } => Some(format!("barred with mandatory unit {}", qual.units[with].label())),
+        Availability::Barred { with, mandatory: false } => Some(format!("barred with {}, which is in your plan", qual.units[with].label())),
+        Availability::OverMaximum { rule } => Some(format!("would break “{}”", qual.rules[rule].rule.describe(qual))),
         _ => None,
     };
-    let disabled = mandatory || (blocked_reason.is_some() && !checked);
-    let onchange = {
-        let u = props.unit;
-        props.dispatch.reform(move |_: Event| Action::Toggle(u))
+    let disabled = mandatory || (reason.is_some() && !checked);
+    let edit = |f: fn(u32, String) -> Option<Edit>| {
+        let planner = planner.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            if let Some(edit) = f(key, value) {
+                planner.dispatch(Action::Edit(edit));
+            }
+        })
     };
-    let credits = unit.credits.value().map_or("not stated".to_string(), |c| format!("{c} credits"));
-    let level = unit.level.value().map_or("level not stated".to_string(), |l| format!("Level {l}"));
+    let toggle = {
+        let planner = planner.clone();
+        Callback::from(move |_: Event| planner.dispatch(Action::Edit(Edit::Toggle(key))))
+    };
+    let offered = {
+        let planner = planner.clone();
+        Callback::from(move |_: Event| planner.dispatch(Action::Edit(Edit::ToggleOffered(key))))
+    };
+    let progress = edit(|key, v| {
+        let p = match v.as_str() {
+            "in_progress" => Progress::InProgress,
+            "achieved" => Progress::Achieved,
+            _ => Progress::Planned,
+        };
+        Some(Edit::Progress(key, p))
+    });
+    let entered = props.doc.entered.get(&key).cloned().unwrap_or_default();
+    let set_credits = {
+        let planner = planner.clone();
+        let entered = entered.clone();
+        Callback::from(move |e: Event| {
+            let text = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            let credits = text.trim().parse::<u32>().ok().filter(|c| *c <= 999);
+            planner.dispatch(Action::Edit(Edit::Entered(key, EnteredValues { credits, ..entered.clone() })));
+        })
+    };
+    let set_level = {
+        let planner = planner.clone();
+        let entered = entered.clone();
+        Callback::from(move |e: Event| {
+            let text = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            let level = (!text.is_empty()).then_some(text);
+            planner.dispatch(Action::Edit(Edit::Entered(key, EnteredValues { level, ..entered.clone() })));
+        })
+    };
+    let credits = match (unit.credits.value(), entered.credits) {
+        (Some(c), _) => html! { <span title={why(unit.credits.basis())}>{ format!("{c} credits") }</span> },
+        (None, Some(c)) => html! { <span class="entered">{ format!("{c} credits (entered by you)") }</span> },
+        (None, None) => html! { <span class="unknown" tabindex="0" title={why(unit.credits.basis())} aria-label={format!("Credits not stated. {}", why(unit.credits.basis()))}>{ "credits not stated" }</span> },
+    };
+    let level = match (unit.level.value(), entered.level.as_deref()) {
+        (Some(l), _) => {
+            let inferred = matches!(unit.level.basis(), Basis::Inferred(_));
+            html! { <span title={why(unit.level.basis())}>{ format!("Level {l}{}", if inferred { " (inferred)" } else { "" }) }</span> }
+        }
+        (None, Some(l)) => html! { <span class="entered">{ format!("Level {l} (entered by you)") }</span> },
+        (None, None) => html! { <span class="unknown" tabindex="0" title={why(unit.level.basis())} aria-label={format!("Level not stated. {}", why(unit.level.basis()))}>{ "level not stated" }</span> },
+    };
+    let glh = unit.glh.value().map(|g| format!(" · {g} GLH")).unwrap_or_default();
+    let needs_values = unit.credits.value().is_none() || unit.level.value().is_none();
+    let not_offered = props.doc.not_offered.contains(&key);
+    let label = unit.label().to_string();
     html! {
         <li class={classes!("unit", checked.then_some("chosen"), disabled.then_some("disabled"))}>
-            <input type="checkbox" id={id.clone()} {checked} {disabled} {onchange}
+            <input type="checkbox" id={id.clone()} checked={checked} disabled={disabled} onchange={toggle}
                 aria-describedby={format!("{id}-meta")} />
             <label for={id.clone()}>
-                <span class="unit-code">{ unit.label() }</span>
-                { " " }<span class="unit-title">{ unit.title_text() }</span>
+                <span class="unit-code">{ unit.label() }</span>{ " " }<span class="unit-title">{ unit.title_text() }</span>
             </label>
-            <span class="unit-meta" id={format!("{id}-meta")}>
-                { format!("{level} · {credits}") }
+            <div class="unit-meta" id={format!("{id}-meta")}>
+                { level }{ " · " }{ credits }{ glh }
+                { unit.reference.value().filter(|r| unit.code.value().is_some() && *r != unit.label()).map(|r| format!(" · {r}")).unwrap_or_default() }
                 if mandatory { { " · mandatory" } }
-                if let Some(reason) = blocked_reason { <span class="reason">{ format!(" · ⛔ {reason}") }</span> }
-            </span>
+                if let Some(reason) = reason { <span class="reason">{ format!(" · ⛔ Can't add: {reason}") }</span> }
+                if not_offered { <span class="reason">{ " · not offered at my centre" }</span> }
+            </div>
+            <div class="unit-tools">
+                if checked {
+                    <label>{ "Progress " }
+                        <select onchange={progress} aria-label={format!("Progress of {label}")}>
+                            { for [Progress::Planned, Progress::InProgress, Progress::Achieved].into_iter().map(|p| {
+                                let value = match p { Progress::Planned => "planned", Progress::InProgress => "in_progress", Progress::Achieved => "achieved" };
+                                html! { <option value={value} selected={props.doc.progress_of(key) == p}>{ p.label() }</option> }
+                            }) }
+                        </select>
+                    </label>
+                } else if !mandatory {
+                    <label><input type="checkbox" checked={not_offered} onchange={offered} />{ format!(" {label} not offered at my centre") }</label>
+                }
+                if needs_values {
+                    <details>
+                        <summary>{ format!("Enter values for {label} from your centre's unit list") }</summary>
+                        if unit.credits.value().is_none() {
+                            <label>{ "Credits " }<input type="number" min="0" max="999" value={entered.credits.map(|c| c.to_string()).unwrap_or_default()} onchange={set_credits} aria-label={format!("Credits for {label}")} /></label>
+                        }
+                        if unit.level.value().is_none() {
+                            <label>{ " Level " }
+                                <select onchange={set_level} aria-label={format!("Level of {label}")}>
+                                    <option value="" selected={entered.level.is_none()}>{ "not entered" }</option>
+                                    { for ["Entry 1", "Entry 2", "Entry 3", "1", "2", "3", "4", "5", "6", "7", "8"].into_iter().map(|l| html! {
+                                        <option value={l} selected={entered.level.as_deref() == Some(l)}>{ l }</option>
+                                    }) }
+                                </select>
+                            </label>
+                        }
+                    </details>
+                }
+            </div>
         </li>
     }
 }

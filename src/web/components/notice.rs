@@ -1,0 +1,33 @@
+//! Messages about storage and the catalogue, shown until dismissed.
+
+use yew::prelude::*;
+
+use crate::catalogue::builtin;
+use crate::web::state::Action;
+use crate::web::Planner;
+
+/// Shows the planner's notice, if any, and catalogue load errors.
+#[function_component(Notice)]
+pub fn notice() -> Html {
+    let planner = use_context::<Planner>().expect("the planner context");
+    let dismiss = {
+        let planner = planner.clone();
+        Callback::from(move |_: MouseEvent| planner.dispatch(Action::Notice(None)))
+    };
+    let errors = builtin::load_errors();
+    html! {
+        <>
+            if !errors.is_empty() {
+                <p class="banner blocked" role="alert">
+                    { format!("{} qualification file(s) could not be loaded and are left out.", errors.len()) }
+                </p>
+            }
+            if let Some(message) = &planner.notice {
+                <div class="banner unconfirmed notice" role="alert">
+                    <span>{ message }</span>
+                    <button class="small" onclick={dismiss}>{ "Dismiss" }</button>
+                </div>
+            }
+        </>
+    }
+}

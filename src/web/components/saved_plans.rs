@@ -1,0 +1,69 @@
+//! The learner's saved plans: open, rename, duplicate, delete (with undo).
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::qualification;
+use crate::engine::evaluate;
+use crate::web::route::Route;
+use crate::web::state::Action;
+use crate::web::Planner;
+
+/// Lists saved plans with their qualification and status.
+#[function_component(SavedPlans)]
+pub fn saved_plans() -> Html {
+    let planner = use_context::<Planner>().expect("the planner context");
+    let navigator = use_navigator().expect("inside the router");
+    let undo = {
+        let planner = planner.clone();
+        Callback::from(move |_: MouseEvent| planner.dispatch(Action::Undo))
+    };
+    if planner.plans.is_empty() && planner.deleted.is_none() {
+        return html! {};
+    }
+    html! {
+        <section aria-labelledby="plans-heading" class="saved">
+            <h2 id="plans-heading">{ "My plans" }</h2>
+            if let Some((_, plan)) = &planner.deleted {
+                <p class="banner info" role="status">
+                    { format!("Deleted “{}”. ", plan.doc.name.as_deref().unwrap_or("plan")) }
+                    <button class="small" onclick={undo}>{ "Undo" }</button>
+                </p>
+            }
+            <ul class="plan-list">
+                { for planner.plans.iter().map(|p| {
+                    let id = p.id;
+                    let name = p.doc.name.clone().unwrap_or_else(|| "Plan".into());
+                    let qual = qualification(&p.doc.qualification);
+                    let status = qual.map(|q| evaluate(q, &p.doc.to_plan(q).0).status.name()).unwrap_or("unknown qualification");
+                    let open = {
+                        let planner = planner.clone();
+                        let navigator = navigator.clone();
+                        let qid = p.doc.qualification.clone();
+                        Callback::from(move |_: MouseEvent| {
+                            planner.dispatch(Action::Select(id));
+                            navigator.push(&Route::Qualification { id: qid.clone() });
+                        })
+                    };
+                    let duplicate = { let planner = planner.clone(); Callback::from(move |_: MouseEvent| planner.dispatch(Action::Duplicate(id))) };
+                    let delete = { let planner = planner.clone(); Callback::from(move |_: MouseEvent| planner.dispatch(Action::Delete(id))) };
+                    let rename = {
+                        let planner = planner.clone();
+                        Callback::from(move |e: Event| planner.dispatch(Action::Rename(id, e.target_unchecked_into::<web_sys::HtmlInputElement>().value())))
+                    };
+                    html! {
+                        <li class="plan">
+                            <button class="link plan-open" onclick={open}>{ format!("Open {name}") }</button>
+                            <span class="qual-meta">{ format!("{} · {status}", qual.map_or("?", |q| q.title_text())) }</span>
+                            <span class="plan-actions">
+                                <label>{ "Name " }<input type="text" maxlength="60" value={name.clone()} onchange={rename} /></label>
+                                <button class="small" onclick={duplicate} aria-label={format!("Duplicate {name}")}>{ "Duplicate" }</button>
+                                <button class="small danger" onclick={delete} aria-label={format!("Delete {name}")}>{ "Delete" }</button>
+                            </span>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
+    }
+}

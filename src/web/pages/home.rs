@@ -1,0 +1,18 @@
+//! The home page: saved plans and the searchable list of qualifications.
+
+use yew::prelude::*;
+
+use crate::web::components::{Notice, QualificationList, SavedPlans};
+
+/// The home page.
+#[function_component(Home)]
+pub fn home() -> Html {
+    html! {
+        <main class="page">
+            <header class="site"><p class="brand">{ "Unit planner" }</p></header>
+            <Notice />
+            <SavedPlans />
+            <QualificationList />
+        </main>
+    }
+}

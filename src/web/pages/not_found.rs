@@ -1,0 +1,17 @@
+//! The page for an address the app does not know.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::web::route::Route;
+
+/// Says the page does not exist and links home.
+#[function_component(NotFound)]
+pub fn not_found() -> Html {
+    html! {
+        <main class="page">
+            <h1>{ "Page not found" }</h1>
+            <p><Link<Route> to={Route::Home}>{ "Go to the list of qualifications" }</Link<Route>></p>
+        </main>
+    }
+}
