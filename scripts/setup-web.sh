@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Installs the web build tools, skipping each one already present at the right version.
+# Installs the web build and browser-test tools, skipping each one already present at the
+# right version: the wasm32 target, trunk, the wasm-bindgen-cli matching Cargo.lock,
+# binaryen's wasm-opt, playwright-core and axe-core (npm), and Debian's Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -7,4 +9,9 @@ bindgen=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; 
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 [ "$(trunk --version 2>/dev/null)" = "trunk 0.21.14" ] || cargo install trunk --version 0.21.14 --locked
 [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $bindgen" ] || cargo install wasm-bindgen-cli --version "$bindgen"
-[ -x node_modules/.bin/wasm-opt ] || npm install --no-audit --no-fund --silent
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ]; then
+  npm ci --no-audit --no-fund --silent
+fi
+if [ ! -x /usr/bin/chromium ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver > /dev/null
+fi

@@ -6,7 +6,8 @@ use yew::prelude::*;
 use super::qualification;
 use crate::catalogue::Rule;
 use crate::document::{PlanDoc, Progress};
-use crate::engine::{evaluate, RuleStatus, Status};
+use crate::catalogue::Qualification;
+use crate::engine::{evaluate, Evaluation, RuleStatus, Status};
 
 /// Properties of [`RulesSummary`].
 #[derive(Properties, PartialEq)]
@@ -23,22 +24,7 @@ pub fn rules_summary(props: &Props) -> Html {
     let Some(qual) = qualification(&props.qualification) else { return html! {} };
     let (plan, _) = props.doc.to_plan(qual);
     let eval = evaluate(qual, &plan);
-    let label = |u: usize| qual.units[u].label().to_string();
-    let (class, banner) = match eval.status {
-        Status::Complete => ("complete", "✓ Complete: every rule is met".to_string()),
-        Status::Incomplete => ("incomplete", "✗ Incomplete: some rules are not met yet".to_string()),
-        Status::Unconfirmed => {
-            let mut units: Vec<String> = eval.rules.iter().flat_map(|r| r.unknown_units.iter().map(|&u| label(u))).collect();
-            units.sort();
-            units.dedup();
-            ("unconfirmed", format!("? Can't be confirmed: the specification does not state values for {}", units.join(", ")))
-        }
-        Status::Blocked => {
-            let pairs: Vec<String> = eval.conflicts.iter().map(|&(a, b)| format!("{} and {}", label(a), label(b))).collect();
-            let why = if pairs.is_empty() { "a maximum is exceeded".to_string() } else { format!("{} are barred together", pairs.join("; ")) };
-            ("blocked", format!("⛔ Blocked: {why}"))
-        }
-    };
+    let (class, banner) = status_banner(qual, &eval);
     let min_total = qual.rules.iter().find_map(|r| match r.rule {
         Rule::Credits { scope: crate::catalogue::Scope::All, level: None, min, .. } => min,
         _ => None,
@@ -51,7 +37,7 @@ pub fn rules_summary(props: &Props) -> Html {
     html! {
         <aside class="summary" aria-labelledby="summary-heading">
             <h2 id="summary-heading">{ "Rules of combination" }</h2>
-            <p class={classes!("banner", class)} role="status" aria-live="polite">{ banner }</p>
+            <p class={classes!("banner", class)} role="status" aria-live="polite">{ banner.clone() }</p>
             <ul class="rules">
                 { for eval.rules.iter().map(|r| {
                     let (mark, word) = match r.status {
@@ -76,5 +62,25 @@ pub fn rules_summary(props: &Props) -> Html {
                 None => format!("Achieved so far: {achieved} credits"),
             } }</p>
         </aside>
+    }
+}
+
+/// The overall status as a CSS class and a sentence naming what blocks or is not stated.
+pub fn status_banner(qual: &Qualification, eval: &Evaluation) -> (&'static str, String) {
+    let label = |u: usize| qual.units[u].label().to_string();
+    match eval.status {
+        Status::Complete => ("complete", "✓ Complete: every rule is met".to_string()),
+        Status::Incomplete => ("incomplete", "✗ Incomplete: some rules are not met yet".to_string()),
+        Status::Unconfirmed => {
+            let mut units: Vec<String> = eval.rules.iter().flat_map(|r| r.unknown_units.iter().map(|&u| label(u))).collect();
+            units.sort();
+            units.dedup();
+            ("unconfirmed", format!("? Can't be confirmed: the specification does not state values for {}", units.join(", ")))
+        }
+        Status::Blocked => {
+            let pairs: Vec<String> = eval.conflicts.iter().map(|&(a, b)| format!("{} and {}", label(a), label(b))).collect();
+            let why = if pairs.is_empty() { "a maximum is exceeded".to_string() } else { format!("{} are barred together", pairs.join("; ")) };
+            ("blocked", format!("✗ Blocked: {why}"))
+        }
     }
 }

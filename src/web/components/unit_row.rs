@@ -99,7 +99,8 @@ pub fn unit_row(props: &Props) -> Html {
     let level = match (unit.level.value(), entered.level.as_deref()) {
         (Some(l), _) => {
             let inferred = matches!(unit.level.basis(), Basis::Inferred(_));
-            html! { <span title={why(unit.level.basis())}>{ format!("Level {l}{}", if inferred { " (inferred)" } else { "" }) }</span> }
+            let name = if matches!(l, crate::catalogue::Level::Entry(_)) { l.to_string() } else { format!("Level {l}") };
+            html! { <span title={why(unit.level.basis())}>{ format!("{name}{}", if inferred { " (inferred)" } else { "" }) }</span> }
         }
         (None, Some(l)) => html! { <span class="entered">{ format!("Level {l} (entered by you)") }</span> },
         (None, None) => html! { <span class="unknown" tabindex="0" title={why(unit.level.basis())} aria-label={format!("Level not stated. {}", why(unit.level.basis()))}>{ "level not stated" }</span> },
@@ -119,7 +120,7 @@ pub fn unit_row(props: &Props) -> Html {
                 { level }{ " · " }{ credits }{ glh }
                 { unit.reference.value().filter(|r| unit.code.value().is_some() && *r != unit.label()).map(|r| format!(" · {r}")).unwrap_or_default() }
                 if mandatory { { " · mandatory" } }
-                if let Some(reason) = reason { <span class="reason">{ format!(" · ⛔ Can't add: {reason}") }</span> }
+                if let Some(reason) = reason { <span class="reason">{ format!(" · ✗ Can't add: {reason}") }</span> }
                 if not_offered { <span class="reason">{ " · not offered at my centre" }</span> }
             </div>
             <div class="unit-tools">

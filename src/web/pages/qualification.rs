@@ -6,7 +6,7 @@ use yew_router::prelude::*;
 use crate::catalogue::{builtin, group_name, Qualification, UnitIdx};
 use crate::engine::evaluate;
 use crate::link;
-use crate::web::components::{CompletePlan, Notice, PlanBar, RulesSummary, SharePanel, SourceNotes, UnitRow};
+use crate::web::components::{status_banner, CompletePlan, Notice, PlanBar, RulesSummary, SharePanel, SourceNotes, UnitRow};
 use crate::web::route::Route;
 use crate::web::services::today;
 use crate::web::state::{Action, Draft};
@@ -74,6 +74,7 @@ pub fn qualification_page(props: &Props) -> Html {
     };
     let (plan, _) = doc.to_plan(qual);
     let eval = evaluate(qual, &plan);
+    let status = status_banner(qual, &eval);
     let closed = qual.is_closed(today()).then(|| {
         let date = qual.closes_on().map(|d| d.to_string()).unwrap_or_default();
         html! { <p class="banner unconfirmed">{ format!("⚠ Closed: this qualification's last certification or end date ({date}) has passed.") }</p> }
@@ -116,7 +117,7 @@ pub fn qualification_page(props: &Props) -> Html {
                         let shown: Vec<UnitIdx> = qual.units_in(g).filter(|&u| unit_shown(qual, u, &level_filter, &text_filter)).collect();
                         html! {
                             <fieldset>
-                                <legend>{ group_name(qual, g) }{ if group.mandatory { " (mandatory)" } else { " (optional)" } }</legend>
+                                <legend>{ legend(&group_name(qual, g), group.mandatory) }</legend>
                                 if shown.is_empty() { <p class="muted">{ "No units match the filter." }</p> }
                                 <ul>
                                     { for shown.into_iter().map(|u| html! {
@@ -134,6 +135,7 @@ pub fn qualification_page(props: &Props) -> Html {
                 </div>
             </div>
             <SourceNotes qualification={qual.id.clone()} />
+            <p class={classes!("status-bar", status.0)} aria-hidden="true">{ status.1 }</p>
         </main>
     }
 }
@@ -147,4 +149,14 @@ fn unit_shown(qual: &Qualification, u: UnitIdx, level: &str, text: &str) -> bool
             .iter()
             .any(|f| f.to_lowercase().contains(&needle));
     level_ok && text_ok
+}
+
+/// A group's name, saying whether it is mandatory unless the name already does.
+fn legend(name: &str, mandatory: bool) -> String {
+    let kind = if mandatory { "mandatory" } else { "optional" };
+    if name.to_lowercase().contains(kind) {
+        name.to_string()
+    } else {
+        format!("{name} ({kind})")
+    }
 }
