@@ -34,7 +34,10 @@ pub fn qualification_page(props: &Props) -> Html {
         use_effect_with((props.id.clone(), props.payload.clone(), planner.loaded), move |(id, payload, loaded)| {
             if *loaded {
                 match payload {
-                    None => planner.dispatch(Action::Open(id.clone())),
+                    None => {
+                        link_error.set(None);
+                        planner.dispatch(Action::Open(id.clone()));
+                    }
                     Some(payload) => match link::decode(builtin::catalogue(), &format!("#/q/{id}/p/{payload}")) {
                         Ok(opened) => {
                             let qual = &builtin::catalogue()[opened.qualification];
