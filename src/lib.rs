@@ -4,12 +4,13 @@
 //! The core is pure Rust with no web dependency: [`catalogue`] (the data model and the
 //! `specs/` format), [`engine`] (evaluating a plan, and completing it), and [`cli`] (the
 //! command-line checker), [`document`] (a plan as saved and shared) and [`link`] (share
-//! links).
+//! links) and [`store`] (saved plans).
 
 pub mod catalogue;
 pub mod cli;
 pub mod document;
 pub mod engine;
 pub mod link;
+pub mod store;
 #[cfg(feature = "web")]
 pub mod web;

@@ -4,20 +4,11 @@
 
 use std::rc::Rc;
 
-use serde::{Deserialize, Serialize};
 use yew::Reducible;
 
 use crate::catalogue::builtin;
 use crate::document::{EnteredValues, PlanDoc, Progress};
-
-/// A plan saved in the browser.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SavedPlan {
-    /// Unique among the saved plans.
-    pub id: u64,
-    /// The plan.
-    pub doc: PlanDoc,
-}
+pub use crate::store::SavedPlan;
 
 /// A plan not (yet) among the saved ones.
 #[derive(Debug, Clone, PartialEq, Eq)]
