@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
-# Runs every test: the native core (unit, golden, property and CLI tests).
-# Needs ../shared/seeds beside the repository for the golden tests against the sources.
+# Runs every test:
+#   1. the native core and CLI (unit, golden, property and command-line tests) and the
+#      web app's state and routes, with cargo;
+#   2. the release web app, built as it ships, in headless Chromium: end-to-end tests that
+#      click through it and an axe-core accessibility audit (node's test runner).
+# Installs what a fresh machine lacks (scripts/setup-web.sh). Needs ../shared/seeds beside
+# the repository for the golden tests against the source specifications.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -d ../shared/seeds ]; then
   echo "test.sh: ../shared/seeds is missing; the golden tests read the source specifications from there" >&2
   exit 2
 fi
-cargo test --locked --all-targets --features web
+cargo test --locked --all-targets
+cargo test --locked --features web --lib
+scripts/build-web.sh
+node --test tests/e2e/

@@ -7,6 +7,7 @@
 //! links) and [`store`] (saved plans).
 
 pub mod catalogue;
+#[cfg(feature = "spec-files")]
 pub mod cli;
 pub mod document;
 pub mod engine;

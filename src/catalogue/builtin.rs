@@ -1,32 +1,11 @@
-//! The built-in catalogue: every file in `specs/`, embedded at compile time.
+//! The built-in catalogue: every file in `specs/`, embedded at compile time (as JSON, by
+//! `build.rs`).
 
 use std::sync::OnceLock;
 
-use super::{parse_spec, Qualification, SpecError};
+use super::{parse_spec_json, Qualification, SpecError};
 
-/// The embedded spec files, as (file name, contents).
-pub const SPEC_FILES: &[(&str, &str)] = &[
-    (
-        "specs/ncfe-l1-nvq-cert-cs.toml",
-        include_str!("../../specs/ncfe-l1-nvq-cert-cs.toml"),
-    ),
-    (
-        "specs/proqual-l1-award-principles-cs.toml",
-        include_str!("../../specs/proqual-l1-award-principles-cs.toml"),
-    ),
-    (
-        "specs/ncfe-l2-dip-cs-practitioners.toml",
-        include_str!("../../specs/ncfe-l2-dip-cs-practitioners.toml"),
-    ),
-    (
-        "specs/vtct-l1-cert-principles-cs.toml",
-        include_str!("../../specs/vtct-l1-cert-principles-cs.toml"),
-    ),
-    (
-        "specs/cg-l3-nvq-dip-cs.toml",
-        include_str!("../../specs/cg-l3-nvq-dip-cs.toml"),
-    ),
-];
+include!(concat!(env!("OUT_DIR"), "/specs.rs"));
 
 /// Parses every embedded spec file: the qualifications that load, and the errors of those
 /// that do not.
@@ -34,7 +13,7 @@ pub fn load() -> (Vec<Qualification>, Vec<SpecError>) {
     let mut quals = Vec::new();
     let mut errors = Vec::new();
     for (file, text) in SPEC_FILES {
-        match parse_spec(file, text) {
+        match parse_spec_json(file, text) {
             Ok(q) => quals.push(q),
             Err(e) => errors.push(e),
         }

@@ -17,4 +17,6 @@ pub use model::{
 };
 pub use rules::{group_name, LevelFilter, Rule, Scope};
 pub use sourced::{Basis, Sourced};
-pub use spec_file::{parse_spec, SpecError};
+#[cfg(feature = "spec-files")]
+pub use spec_file::parse_spec;
+pub use spec_file::{parse_spec_json, SpecError};

@@ -154,14 +154,31 @@ struct RawNote {
     lines: Vec<usize>,
 }
 
-/// Parses and validates a qualification file; `file` names it in every message.
+/// Parses and validates a qualification file in the TOML `specs/` format; `file` names it
+/// in every message.
+#[cfg(feature = "spec-files")]
 pub fn parse_spec(file: &str, text: &str) -> Result<Qualification, SpecError> {
+    let raw: RawFile = toml::from_str(text).map_err(|e| SpecError {
+        file: file.to_string(),
+        problems: vec![e.message().to_string() + &at_line(text, &e)],
+    })?;
+    check(file, raw)
+}
+
+/// Parses and validates a qualification file converted to JSON (the embedded catalogue).
+pub fn parse_spec_json(file: &str, json: &str) -> Result<Qualification, SpecError> {
+    let raw: RawFile = serde_json::from_str(json).map_err(|e| SpecError {
+        file: file.to_string(),
+        problems: vec![e.to_string()],
+    })?;
+    check(file, raw)
+}
+
+fn check(file: &str, raw: RawFile) -> Result<Qualification, SpecError> {
     let fail = |problems: Vec<String>| SpecError {
         file: file.to_string(),
         problems,
     };
-    let raw: RawFile = toml::from_str(text)
-        .map_err(|e| fail(vec![e.message().to_string() + &at_line(text, &e)]))?;
     let mut problems = Vec::new();
     let qual = build(file, raw, &mut problems);
     problems.extend(super::validate::problems(&qual));
@@ -172,6 +189,8 @@ pub fn parse_spec(file: &str, text: &str) -> Result<Qualification, SpecError> {
     }
 }
 
+#[cfg(feature = "spec-files")]
+#[cfg(feature = "spec-files")]
 fn at_line(text: &str, error: &toml::de::Error) -> String {
     match error.span() {
         Some(span) => format!(

@@ -9,19 +9,17 @@ mod services;
 pub mod state;
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
-use route::Route;
 use state::{Action, PlannerState};
 
 /// The planner state, shared with every component through context.
 pub type Planner = UseReducerHandle<PlannerState>;
 
-/// The root component: loads and saves plans, and routes (in the URL fragment, so share
-/// links never reach a server).
+/// The root component: loads and saves plans, and shows the page for the route.
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(PlannerState::default);
+    let route = route::use_route();
     {
         let state = state.clone();
         use_effect_with((), move |_| {
@@ -41,9 +39,7 @@ pub fn app() -> Html {
     }
     html! {
         <ContextProvider<Planner> context={state}>
-            <HashRouter>
-                <Switch<Route> render={route::switch} />
-            </HashRouter>
+            { route::switch(route) }
         </ContextProvider<Planner>>
     }
 }

@@ -1,7 +1,6 @@
 //! The searchable list of qualifications on the home page.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::catalogue::builtin;
 use crate::web::route::Route;
@@ -39,7 +38,7 @@ pub fn qualification_list() -> Html {
                     let size = format!("{} units", q.units.len());
                     html! {
                         <li class="qual">
-                            <Link<Route> to={Route::Qualification { id: q.id.clone() }} classes="qual-title">{ q.title_text() }</Link<Route>>
+                            <a href={Route::Qualification { id: q.id.clone() }.href()} class="qual-title">{ q.title_text() }</a>
                             <span class="qual-meta">
                                 { format!("{} · Level {} · {} · {size}",
                                     q.awarding_body.value().cloned().unwrap_or_default(),

@@ -1,11 +1,10 @@
 //! The learner's saved plans: open, rename, duplicate, delete (with undo).
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use super::qualification;
 use crate::engine::evaluate;
-use crate::web::route::Route;
+use crate::web::route::{go, Route};
 use crate::web::state::Action;
 use crate::web::Planner;
 
@@ -13,7 +12,6 @@ use crate::web::Planner;
 #[function_component(SavedPlans)]
 pub fn saved_plans() -> Html {
     let planner = use_context::<Planner>().expect("the planner context");
-    let navigator = use_navigator().expect("inside the router");
     let undo = {
         let planner = planner.clone();
         Callback::from(move |_: MouseEvent| planner.dispatch(Action::Undo))
@@ -38,11 +36,10 @@ pub fn saved_plans() -> Html {
                     let status = qual.map(|q| evaluate(q, &p.doc.to_plan(q).0).status.name()).unwrap_or("unknown qualification");
                     let open = {
                         let planner = planner.clone();
-                        let navigator = navigator.clone();
                         let qid = p.doc.qualification.clone();
                         Callback::from(move |_: MouseEvent| {
                             planner.dispatch(Action::Select(id));
-                            navigator.push(&Route::Qualification { id: qid.clone() });
+                            go(&Route::Qualification { id: qid.clone() });
                         })
                     };
                     let duplicate = { let planner = planner.clone(); Callback::from(move |_: MouseEvent| planner.dispatch(Action::Duplicate(id))) };

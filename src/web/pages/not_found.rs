@@ -1,7 +1,6 @@
 //! The page for an address the app does not know.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::web::route::Route;
 
@@ -11,7 +10,7 @@ pub fn not_found() -> Html {
     html! {
         <main class="page">
             <h1>{ "Page not found" }</h1>
-            <p><Link<Route> to={Route::Home}>{ "Go to the list of qualifications" }</Link<Route>></p>
+            <p><a href={Route::Home.href()}>{ "Go to the list of qualifications" }</a></p>
         </main>
     }
 }

@@ -1,7 +1,6 @@
 //! A qualification's planning page, for a saved plan or one opened from a share link.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::catalogue::{builtin, group_name, Qualification, UnitIdx};
 use crate::engine::evaluate;
@@ -56,7 +55,7 @@ pub fn qualification_page(props: &Props) -> Html {
             }
         });
     }
-    let home = html! { <p><Link<Route> to={Route::Home}>{ "← All qualifications" }</Link<Route>></p> };
+    let home = html! { <p><a href={Route::Home.href()}>{ "← All qualifications" }</a></p> };
     let Some(qual) = builtin::catalogue().iter().find(|q| q.id == props.id) else {
         let message = match &*link_error {
             Some(e) => e.clone(),
@@ -68,7 +67,7 @@ pub fn qualification_page(props: &Props) -> Html {
         return html! {
             <main class="page">{ home }<h1>{ qual.title_text() }</h1>
                 <p role="alert" class="banner blocked">{ error }</p>
-                <p>{ "Nothing you have saved has been changed. " }<Link<Route> to={Route::Qualification { id: qual.id.clone() }}>{ "Open this qualification" }</Link<Route>></p>
+                <p>{ "Nothing you have saved has been changed. " }<a href={Route::Qualification { id: qual.id.clone() }.href()}>{ "Open this qualification" }</a></p>
             </main>
         };
     }
