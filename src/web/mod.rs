@@ -2,7 +2,7 @@
 //! `pages/` are routes, `components/` their parts, `services/` the browser, `state.rs` the
 //! one reducer every change goes through.
 
-mod components;
+pub mod components;
 mod pages;
 mod route;
 mod services;

@@ -14,7 +14,7 @@ pub use complete_plan::CompletePlan;
 pub use notice::Notice;
 pub use plan_bar::PlanBar;
 pub use qualification_list::QualificationList;
-pub use rules_summary::{status_banner, RulesSummary};
+pub use rules_summary::{status_banner, Props as RulesSummaryProps, RulesSummary};
 pub use saved_plans::SavedPlans;
 pub use share_panel::SharePanel;
 pub use source_notes::SourceNotes;
