@@ -100,7 +100,10 @@ impl Mismatch {
 impl PlanDoc {
     /// An empty plan for `qual`.
     pub fn new(qual: &Qualification) -> Self {
-        PlanDoc { qualification: qual.id.clone(), ..PlanDoc::default() }
+        PlanDoc {
+            qualification: qual.id.clone(),
+            ..PlanDoc::default()
+        }
     }
 
     /// Resolves the document against the current catalogue: the engine's plan, and what no
@@ -114,11 +117,17 @@ impl PlanDoc {
             .chain(&self.not_offered)
             .copied()
             .collect();
-        let mut problems: Vec<Mismatch> =
-            all_keys.into_iter().filter(|&k| qual.unit_by_key(k).is_none()).map(Mismatch::UnknownUnit).collect();
-        let mut plan = Plan::with_units(qual, self.units.iter().filter_map(|&k| qual.unit_by_key(k)));
+        let mut problems: Vec<Mismatch> = all_keys
+            .into_iter()
+            .filter(|&k| qual.unit_by_key(k).is_none())
+            .map(Mismatch::UnknownUnit)
+            .collect();
+        let mut plan =
+            Plan::with_units(qual, self.units.iter().filter_map(|&k| qual.unit_by_key(k)));
         for (&key, values) in &self.entered {
-            let Some(u) = qual.unit_by_key(key) else { continue };
+            let Some(u) = qual.unit_by_key(key) else {
+                continue;
+            };
             let level = match values.level.as_deref().map(str::parse::<Level>) {
                 Some(Ok(l)) => Some(l),
                 Some(Err(_)) => {
@@ -130,15 +139,29 @@ impl PlanDoc {
             let unit = &qual.units[u];
             if let (Some(c), Some(stated)) = (values.credits, unit.credits.value()) {
                 if c != *stated {
-                    problems.push(Mismatch::NowStated { unit: u, entered: format!("{c} credits"), stated: format!("{stated} credits") });
+                    problems.push(Mismatch::NowStated {
+                        unit: u,
+                        entered: format!("{c} credits"),
+                        stated: format!("{stated} credits"),
+                    });
                 }
             }
             if let (Some(l), Some(stated)) = (level, unit.level.value()) {
                 if l != *stated {
-                    problems.push(Mismatch::NowStated { unit: u, entered: format!("level {l}"), stated: format!("level {stated}") });
+                    problems.push(Mismatch::NowStated {
+                        unit: u,
+                        entered: format!("level {l}"),
+                        stated: format!("level {stated}"),
+                    });
                 }
             }
-            plan.set_entered(u, Entered { credits: values.credits, level });
+            plan.set_entered(
+                u,
+                Entered {
+                    credits: values.credits,
+                    level,
+                },
+            );
         }
         (plan, problems)
     }

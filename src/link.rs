@@ -34,12 +34,18 @@ impl fmt::Display for LinkError {
             LinkError::NotAPlanLink => write!(f, "this is not a plan link"),
             LinkError::UnknownQualification(id) => {
                 let shown: String = id.chars().filter(|c| !c.is_control()).take(40).collect();
-                write!(f, "the link names a qualification that is not in the catalogue (`{shown}`)")
+                write!(
+                    f,
+                    "the link names a qualification that is not in the catalogue (`{shown}`)"
+                )
             }
             LinkError::FutureVersion(v) => {
                 write!(f, "the link was made by a newer version of the planner (format {v}); this one reads format {VERSION}")
             }
-            LinkError::Damaged => write!(f, "the link is damaged or cut short; ask for it to be sent again"),
+            LinkError::Damaged => write!(
+                f,
+                "the link is damaged or cut short; ask for it to be sent again"
+            ),
         }
     }
 }
@@ -70,7 +76,9 @@ pub fn fingerprint(qual: &Qualification) -> u16 {
     for p in &qual.barred {
         text += &format!("{}-{};", qual.units[p.a].key, qual.units[p.b].key);
     }
-    let hash = text.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
+    let hash = text.bytes().fold(0x811c_9dc5u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
     (hash ^ (hash >> 16)) as u16
 }
 
@@ -85,7 +93,11 @@ pub fn encode(qual: &Qualification, doc: &PlanDoc, include_name: bool) -> String
     let mut out = vec![VERSION];
     varint(&mut out, max_key);
     out.extend(bitset(max_key, |k| doc.units.contains(&k)));
-    let name = doc.name.as_deref().filter(|n| include_name && !n.is_empty()).map(|n| truncate(n, MAX_NAME));
+    let name = doc
+        .name
+        .as_deref()
+        .filter(|n| include_name && !n.is_empty())
+        .map(|n| truncate(n, MAX_NAME));
     let progress = doc.progress.values().any(|p| *p != Progress::Planned);
     let flags = u8::from(progress)
         | u8::from(!doc.entered.is_empty()) << 1
@@ -105,7 +117,10 @@ pub fn encode(qual: &Qualification, doc: &PlanDoc, include_name: bool) -> String
         varint(&mut out, doc.entered.len() as u32);
         for (&key, values) in &doc.entered {
             varint(&mut out, key);
-            let level = values.level.as_deref().and_then(|l| l.parse::<Level>().ok());
+            let level = values
+                .level
+                .as_deref()
+                .and_then(|l| l.parse::<Level>().ok());
             out.push(u8::from(values.credits.is_some()) | u8::from(level.is_some()) << 1);
             if let Some(c) = values.credits {
                 varint(&mut out, c);
@@ -136,7 +151,9 @@ pub fn decode(catalogue: &[Qualification], link: &str) -> Result<Opened, LinkErr
         return Err(LinkError::Damaged);
     }
     let fragment = link.split_once('#').map_or(link, |(_, f)| f).trim();
-    let rest = fragment.strip_prefix("/q/").ok_or(LinkError::NotAPlanLink)?;
+    let rest = fragment
+        .strip_prefix("/q/")
+        .ok_or(LinkError::NotAPlanLink)?;
     let (id, payload) = rest.split_once("/p/").ok_or(LinkError::NotAPlanLink)?;
     let qualification = catalogue
         .iter()
@@ -148,7 +165,10 @@ pub fn decode(catalogue: &[Qualification], link: &str) -> Result<Opened, LinkErr
     if version > VERSION {
         return Err(LinkError::FutureVersion(version));
     }
-    if version == 0 || bytes.len() < 4 || checksum(&bytes[..bytes.len() - 1]) != bytes[bytes.len() - 1] {
+    if version == 0
+        || bytes.len() < 4
+        || checksum(&bytes[..bytes.len() - 1]) != bytes[bytes.len() - 1]
+    {
         return Err(LinkError::Damaged);
     }
     let body = &bytes[..bytes.len() - 1];
@@ -157,7 +177,11 @@ pub fn decode(catalogue: &[Qualification], link: &str) -> Result<Opened, LinkErr
     if r.at != body.len() {
         return Err(LinkError::Damaged);
     }
-    Ok(Opened { qualification, doc, catalogue_changed: stamp != fingerprint(qual) })
+    Ok(Opened {
+        qualification,
+        doc,
+        catalogue_changed: stamp != fingerprint(qual),
+    })
 }
 
 fn read_payload(r: &mut Reader, qual: &Qualification) -> Option<(PlanDoc, u16)> {
@@ -194,7 +218,11 @@ fn read_payload(r: &mut Reader, qual: &Qualification) -> Option<(PlanDoc, u16)> 
             if mask & !0b11 != 0 {
                 return None;
             }
-            let credits = if mask & 1 != 0 { Some(r.varint()?) } else { None };
+            let credits = if mask & 1 != 0 {
+                Some(r.varint()?)
+            } else {
+                None
+            };
             let level = if mask & 2 != 0 {
                 Some(match r.byte()? {
                     n @ 1..=3 => Level::Entry(n),
@@ -204,7 +232,13 @@ fn read_payload(r: &mut Reader, qual: &Qualification) -> Option<(PlanDoc, u16)> 
             } else {
                 None
             };
-            doc.entered.insert(key, EnteredValues { credits, level: level.map(|l| l.to_string()) });
+            doc.entered.insert(
+                key,
+                EnteredValues {
+                    credits,
+                    level: level.map(|l| l.to_string()),
+                },
+            );
         }
     }
     if flags & 4 != 0 {
@@ -254,7 +288,11 @@ impl Reader<'_> {
 
     fn bitset(&mut self, max_key: u32) -> Option<BTreeSet<u32>> {
         let bits = self.take((max_key as usize).div_ceil(8))?;
-        Some((1..=max_key).filter(|&k| bits[(k as usize - 1) / 8] & (1 << ((k - 1) % 8)) != 0).collect())
+        Some(
+            (1..=max_key)
+                .filter(|&k| bits[(k as usize - 1) / 8] & (1 << ((k - 1) % 8)) != 0)
+                .collect(),
+        )
     }
 }
 
@@ -291,7 +329,10 @@ const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 fn base64url(bytes: &[u8]) -> String {
     let mut out = String::new();
     for chunk in bytes.chunks(3) {
-        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
         for i in 0..=chunk.len() {
             out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
         }
@@ -303,11 +344,16 @@ fn unbase64url(text: &str) -> Option<Vec<u8>> {
     if text.len() % 4 == 1 {
         return None;
     }
-    let values: Vec<u32> =
-        text.bytes().map(|c| ALPHABET.iter().position(|&a| a == c).map(|v| v as u32)).collect::<Option<_>>()?;
+    let values: Vec<u32> = text
+        .bytes()
+        .map(|c| ALPHABET.iter().position(|&a| a == c).map(|v| v as u32))
+        .collect::<Option<_>>()?;
     let mut out = Vec::new();
     for chunk in values.chunks(4) {
-        let n = chunk.iter().enumerate().fold(0u32, |n, (i, &v)| n | v << (18 - 6 * i));
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &v)| n | v << (18 - 6 * i));
         for i in 0..chunk.len() - 1 {
             out.push((n >> (16 - 8 * i)) as u8);
         }

@@ -52,5 +52,9 @@ pub fn read(text: &str) -> StoreRead {
 
 /// The text to store for `plans`.
 pub fn write(plans: &[SavedPlan]) -> String {
-    serde_json::to_string(&Stored { version: VERSION, plans: plans.to_vec() }).unwrap_or_default()
+    serde_json::to_string(&Stored {
+        version: VERSION,
+        plans: plans.to_vec(),
+    })
+    .unwrap_or_default()
 }

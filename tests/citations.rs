@@ -12,10 +12,19 @@ fn spec_files() -> Vec<(String, String)> {
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .map(|p| (p.display().to_string(), std::fs::read_to_string(&p).unwrap()))
+        .map(|p| {
+            (
+                p.display().to_string(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
         .collect();
     files.sort();
-    assert_eq!(files.len(), 5, "one file per qualification in ../shared/seeds");
+    assert_eq!(
+        files.len(),
+        5,
+        "one file per qualification in ../shared/seeds"
+    );
     files
 }
 

@@ -275,15 +275,33 @@ fn check_batch_gives_a_verdict_per_learner() {
 
 #[test]
 fn link_and_open_round_trip_a_plan() {
-    let out = run(&["link", "600/4940/6", "CSP14", "CSP15", "--name", "Asha", "--base", "https://plans.example/"]);
+    let out = run(&[
+        "link",
+        "600/4940/6",
+        "CSP14",
+        "CSP15",
+        "--name",
+        "Asha",
+        "--base",
+        "https://plans.example/",
+    ]);
     let link = String::from_utf8(out.stdout).unwrap().trim().to_string();
-    assert!(link.starts_with("https://plans.example/#/q/vtct-l1-cert-principles-cs/p/"), "{link}");
+    assert!(
+        link.starts_with("https://plans.example/#/q/vtct-l1-cert-principles-cs/p/"),
+        "{link}"
+    );
     let (opened, code) = json(&["open", &link, "--json"]);
     assert_eq!(opened["units"], serde_json::json!(["CSP14", "CSP15"]));
-    assert_eq!((opened["name"].as_str(), opened["status"].as_str(), code), (Some("Asha"), Some("incomplete"), 1));
+    assert_eq!(
+        (opened["name"].as_str(), opened["status"].as_str(), code),
+        (Some("Asha"), Some("incomplete"), 1)
+    );
     let unnamed = String::from_utf8(run(&["link", "600/4940/6"]).stdout).unwrap();
     let (opened, _) = json(&["open", unnamed.trim(), "--json"]);
     assert_eq!(opened["name"], Value::Null);
     fails_cleanly(&["open", &link[..link.len() - 4]], "damaged");
-    fails_cleanly(&["open", "https://plans.example/#/q/nope/p/AQ"], "not in the catalogue");
+    fails_cleanly(
+        &["open", "https://plans.example/#/q/nope/p/AQ"],
+        "not in the catalogue",
+    );
 }

@@ -8,14 +8,26 @@ use unit_planner::document::{EnteredValues, Mismatch, PlanDoc, Progress};
 use unit_planner::link::{decode, encode, share_path, LinkError};
 
 fn qual_index(id: &str) -> usize {
-    builtin::catalogue().iter().position(|q| q.id == id).unwrap()
+    builtin::catalogue()
+        .iter()
+        .position(|q| q.id == id)
+        .unwrap()
 }
 
 fn full_doc(id: &str) -> PlanDoc {
     let qual = &builtin::catalogue()[qual_index(id)];
     let mut doc = PlanDoc::new(qual);
     doc.units = qual.units.iter().map(|u| u.key).collect();
-    doc.progress = qual.units.iter().map(|u| (u.key, [Progress::InProgress, Progress::Achieved][u.key as usize % 2])).collect();
+    doc.progress = qual
+        .units
+        .iter()
+        .map(|u| {
+            (
+                u.key,
+                [Progress::InProgress, Progress::Achieved][u.key as usize % 2],
+            )
+        })
+        .collect();
     doc.name = Some("Asha's plan — draft".into());
     doc
 }
@@ -25,14 +37,23 @@ fn a_link_round_trips_units_progress_entered_values_and_not_offered() {
     let i = qual_index("cg-l3-nvq-dip-cs");
     let qual = &builtin::catalogue()[i];
     let mut doc = full_doc("cg-l3-nvq-dip-cs");
-    doc.entered = BTreeMap::from([(5, EnteredValues { credits: Some(4), level: Some("2".into()) })]);
+    doc.entered = BTreeMap::from([(
+        5,
+        EnteredValues {
+            credits: Some(4),
+            level: Some("2".into()),
+        },
+    )]);
     doc.not_offered = [7, 9].into();
     let opened = decode(builtin::catalogue(), &share_path(qual, &doc, true)).unwrap();
     assert_eq!(opened.qualification, i);
     assert_eq!(opened.doc, doc);
     assert!(!opened.catalogue_changed);
     let without_name = decode(builtin::catalogue(), &share_path(qual, &doc, false)).unwrap();
-    assert_eq!(without_name.doc.name, None, "the name travels only when the learner chooses");
+    assert_eq!(
+        without_name.doc.name, None,
+        "the name travels only when the learner chooses"
+    );
 }
 
 #[test]
@@ -74,20 +95,41 @@ fn nasty_links_get_clear_errors() {
     let cases: Vec<(String, LinkError)> = vec![
         ("".into(), LinkError::NotAPlanLink),
         ("https://example.org/".into(), LinkError::NotAPlanLink),
-        ("#/q/vtct-l1-cert-principles-cs".into(), LinkError::NotAPlanLink),
-        ("#/q/no-such-qual/p/AQ".into(), LinkError::UnknownQualification("no-such-qual".into())),
+        (
+            "#/q/vtct-l1-cert-principles-cs".into(),
+            LinkError::NotAPlanLink,
+        ),
+        (
+            "#/q/no-such-qual/p/AQ".into(),
+            LinkError::UnknownQualification("no-such-qual".into()),
+        ),
         (truncated.to_string(), LinkError::Damaged),
         (flipped, LinkError::Damaged),
         (future, LinkError::FutureVersion(5)),
         (good.replace("/p/", "/p/%%"), LinkError::Damaged),
         (format!("{good}{}", "A".repeat(10_000)), LinkError::Damaged),
-        ("#/q/vtct-l1-cert-principles-cs/p/".into(), LinkError::Damaged),
-        ("#/q/vtct-l1-cert-principles-cs/p/☃☃☃☃".into(), LinkError::Damaged),
+        (
+            "#/q/vtct-l1-cert-principles-cs/p/".into(),
+            LinkError::Damaged,
+        ),
+        (
+            "#/q/vtct-l1-cert-principles-cs/p/☃☃☃☃".into(),
+            LinkError::Damaged,
+        ),
     ];
     for (link, expected) in cases {
-        assert_eq!(decode(builtin::catalogue(), &link).unwrap_err(), expected, "{link}");
+        assert_eq!(
+            decode(builtin::catalogue(), &link).unwrap_err(),
+            expected,
+            "{link}"
+        );
     }
-    assert!(LinkError::UnknownQualification("x\u{7}".repeat(50)).to_string().len() < 120);
+    assert!(
+        LinkError::UnknownQualification("x\u{7}".repeat(50))
+            .to_string()
+            .len()
+            < 120
+    );
 }
 
 fn mutate(link: &str, edits: &[(usize, u8)], cut: usize) -> String {

@@ -6,7 +6,11 @@ use unit_planner::document::{PlanDoc, Progress};
 use unit_planner::store::{read, write, SavedPlan, StoreRead};
 
 fn sample() -> Vec<SavedPlan> {
-    let mut doc = PlanDoc { qualification: "vtct-l1-cert-principles-cs".into(), name: Some("<b>Mine</b>".into()), ..PlanDoc::default() };
+    let mut doc = PlanDoc {
+        qualification: "vtct-l1-cert-principles-cs".into(),
+        name: Some("<b>Mine</b>".into()),
+        ..PlanDoc::default()
+    };
     doc.units = [13, 14].into();
     doc.progress.insert(13, Progress::Achieved);
     vec![SavedPlan { id: 1, doc }]
@@ -19,8 +23,20 @@ fn plans_round_trip() {
 
 #[test]
 fn newer_and_foreign_data_are_recognised() {
-    assert_eq!(read(r#"{"version":2,"plans":"whatever"}"#), StoreRead::Newer(2));
-    for text in ["", "{not json", "null", "[]", r#"{"version":1}"#, r#"{"version":1,"plans":[{"id":"x"}]}"#, r#"{"version":0,"plans":[]}"#, "\u{0}"] {
+    assert_eq!(
+        read(r#"{"version":2,"plans":"whatever"}"#),
+        StoreRead::Newer(2)
+    );
+    for text in [
+        "",
+        "{not json",
+        "null",
+        "[]",
+        r#"{"version":1}"#,
+        r#"{"version":1,"plans":[{"id":"x"}]}"#,
+        r#"{"version":0,"plans":[]}"#,
+        "\u{0}",
+    ] {
         assert_eq!(read(text), StoreRead::Unreadable, "{text:?}");
     }
 }

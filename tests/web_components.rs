@@ -16,7 +16,10 @@ const VTCT: &str = "vtct-l1-cert-principles-cs";
 fn doc(codes: &[&str]) -> PlanDoc {
     let qual = builtin::catalogue().iter().find(|q| q.id == VTCT).unwrap();
     let mut doc = PlanDoc::new(qual);
-    doc.units = codes.iter().map(|c| qual.units[qual.find_unit(c).unwrap()].key).collect();
+    doc.units = codes
+        .iter()
+        .map(|c| qual.units[qual.find_unit(c).unwrap()].key)
+        .collect();
     doc
 }
 
@@ -24,8 +27,14 @@ async fn render(doc: PlanDoc) -> web_sys::Element {
     let document = gloo_utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<RulesSummary>::with_root_and_props(root.clone(), RulesSummaryProps { qualification: VTCT.into(), doc })
-        .render();
+    yew::Renderer::<RulesSummary>::with_root_and_props(
+        root.clone(),
+        RulesSummaryProps {
+            qualification: VTCT.into(),
+            doc,
+        },
+    )
+    .render();
     sleep(std::time::Duration::from_millis(50)).await;
     root
 }
@@ -36,15 +45,23 @@ async fn the_summary_shows_what_is_still_needed() {
     let text = root.text_content().unwrap();
     assert!(text.contains("Incomplete"), "{text}");
     assert!(text.contains("6 more credits"), "{text}");
-    let status = root.query_selector("[role=status][aria-live=polite]").unwrap();
+    let status = root
+        .query_selector("[role=status][aria-live=polite]")
+        .unwrap();
     assert!(status.is_some(), "status changes are announced");
 }
 
 #[wasm_bindgen_test]
 async fn the_summary_says_complete_only_for_a_complete_plan() {
     let root = render(doc(&["CSP14", "CSP15", "CSP16", "CSP17"])).await;
-    assert!(root.text_content().unwrap().contains("Complete: every rule is met"));
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("Complete: every rule is met"));
     let blocked = render(doc(&["CSP04", "CSP14"])).await;
     let text = blocked.text_content().unwrap();
-    assert!(text.contains("Blocked: CSP04 and CSP14 are barred together"), "{text}");
+    assert!(
+        text.contains("Blocked: CSP04 and CSP14 are barred together"),
+        "{text}"
+    );
 }

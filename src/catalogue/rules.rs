@@ -23,13 +23,14 @@ impl Scope {
         }
     }
 
-    fn phrase(&self, qual: &Qualification) -> String {
+    /// How the scope reads after a count: "", " from the optional groups", " from A or B".
+    pub fn phrase(&self, qual: &Qualification) -> String {
         match self {
             Scope::All => String::new(),
             Scope::Optional => " from the optional groups".into(),
             Scope::Groups(groups) => {
                 let names: Vec<String> = groups.iter().map(|&g| group_name(qual, g)).collect();
-                format!(" from {}", names.join(" and "))
+                format!(" from {}", names.join(" or "))
             }
         }
     }
@@ -45,6 +46,12 @@ pub struct LevelFilter {
 }
 
 impl LevelFilter {
+    /// How the filter reads after a count: " at level 1", " at level 3 or above".
+    pub fn phrase(&self) -> String {
+        let above = if self.or_above { " or above" } else { "" };
+        format!(" at level {}{above}", self.level)
+    }
+
     /// Whether a unit at `level` counts.
     pub fn admits(&self, level: Level) -> bool {
         if self.or_above {
@@ -124,17 +131,7 @@ impl Rule {
                 min,
                 max,
             } => {
-                let level = match level {
-                    Some(LevelFilter {
-                        level,
-                        or_above: false,
-                    }) => format!(" at level {level}"),
-                    Some(LevelFilter {
-                        level,
-                        or_above: true,
-                    }) => format!(" at level {level} or above"),
-                    None => String::new(),
-                };
+                let level = level.map(|f| f.phrase()).unwrap_or_default();
                 let total = if *scope == Scope::All && level.is_empty() {
                     " in total"
                 } else {

@@ -181,12 +181,30 @@ pub fn opened(qual: &Qualification, report: &serde_json::Value, eval: &Evaluatio
     if let Some(name) = report["name"].as_str() {
         let _ = writeln!(out, "Plan: {name}");
     }
-    let units: Vec<&str> = report["units"].as_array().into_iter().flatten().filter_map(|u| u.as_str()).collect();
-    let _ = writeln!(out, "Optional units: {}", if units.is_empty() { "none".to_string() } else { units.join(", ") });
+    let units: Vec<&str> = report["units"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|u| u.as_str())
+        .collect();
+    let _ = writeln!(
+        out,
+        "Optional units: {}",
+        if units.is_empty() {
+            "none".to_string()
+        } else {
+            units.join(", ")
+        }
+    );
     if report["catalogue_changed"] == true {
         let _ = writeln!(out, "The catalogue has been corrected since this link was made; the plan is re-checked below.");
     }
-    for p in report["problems"].as_array().into_iter().flatten().filter_map(|p| p.as_str()) {
+    for p in report["problems"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|p| p.as_str())
+    {
         let _ = writeln!(out, "! {p}");
     }
     out + &check(qual, eval)

@@ -11,8 +11,8 @@ use std::io::Write;
 
 use crate::catalogue::{builtin, parse_spec, Qualification, UnitIdx};
 use crate::document::PlanDoc;
-use crate::link;
 use crate::engine::{complete_plan, evaluate, feasibility, Plan, Status};
+use crate::link;
 
 pub use args::{Args, UsageError};
 
@@ -138,21 +138,42 @@ fn dispatch(argv: &[String], out: &mut dyn Write) -> Result<i32, UsageError> {
         "link" => {
             let qual = qualification(&None, args.first()?)?;
             let mut doc = PlanDoc::new(qual);
-            doc.units = units(qual, &args.positionals[1..])?.into_iter().map(|u| qual.units[u].key).collect();
+            doc.units = units(qual, &args.positionals[1..])?
+                .into_iter()
+                .map(|u| qual.units[u].key)
+                .collect();
             doc.name = args.name.clone();
-            let base = args.base.as_deref().unwrap_or(DEFAULT_BASE).trim_end_matches('/');
-            write(out, format!("{base}{}\n", link::share_path(qual, &doc, doc.name.is_some())));
+            let base = args
+                .base
+                .as_deref()
+                .unwrap_or(DEFAULT_BASE)
+                .trim_end_matches('/');
+            write(
+                out,
+                format!(
+                    "{base}{}\n",
+                    link::share_path(qual, &doc, doc.name.is_some())
+                ),
+            );
             Ok(0)
         }
         "open" => {
             args.expect_positionals(1)?;
             let quals = catalogue()?;
-            let opened = link::decode(quals, &args.positionals[0]).map_err(|e| UsageError(e.to_string()))?;
+            let opened =
+                link::decode(quals, &args.positionals[0]).map_err(|e| UsageError(e.to_string()))?;
             let qual = &quals[opened.qualification];
             let (plan, problems) = opened.doc.to_plan(qual);
             let eval = evaluate(qual, &plan);
             let report = report::opened(qual, &opened, &plan, &problems, &eval);
-            write(out, if args.json { pretty(&report) } else { human::opened(qual, &report, &eval) });
+            write(
+                out,
+                if args.json {
+                    pretty(&report)
+                } else {
+                    human::opened(qual, &report, &eval)
+                },
+            );
             Ok(i32::from(eval.status != Status::Complete))
         }
         "help" | "--help" => {

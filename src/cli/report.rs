@@ -153,14 +153,29 @@ pub fn suggest(
 }
 
 /// The whole of `open --json`: the plan a link carries, re-checked against the catalogue.
-pub fn opened(qual: &Qualification, opened: &Opened, plan: &Plan, problems: &[Mismatch], eval: &Evaluation) -> Value {
+pub fn opened(
+    qual: &Qualification,
+    opened: &Opened,
+    plan: &Plan,
+    problems: &[Mismatch],
+    eval: &Evaluation,
+) -> Value {
     let doc = &opened.doc;
-    let by_key = |key: &u32| qual.unit_by_key(*key).map(|u| qual.units[u].label().to_string());
+    let by_key = |key: &u32| {
+        qual.unit_by_key(*key)
+            .map(|u| qual.units[u].label().to_string())
+    };
     let chosen: Vec<UnitIdx> = plan.units().filter(|&u| !qual.is_mandatory(u)).collect();
-    let progress: serde_json::Map<String, Value> =
-        doc.progress.iter().filter_map(|(k, p)| Some((by_key(k)?, json!(p)))).collect();
-    let entered: serde_json::Map<String, Value> =
-        doc.entered.iter().filter_map(|(k, v)| Some((by_key(k)?, json!(v)))).collect();
+    let progress: serde_json::Map<String, Value> = doc
+        .progress
+        .iter()
+        .filter_map(|(k, p)| Some((by_key(k)?, json!(p))))
+        .collect();
+    let entered: serde_json::Map<String, Value> = doc
+        .entered
+        .iter()
+        .filter_map(|(k, v)| Some((by_key(k)?, json!(v))))
+        .collect();
     json!({
         "qualification": qual.id,
         "name": doc.name,

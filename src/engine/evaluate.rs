@@ -158,17 +158,6 @@ fn tally_credits(
     tally
 }
 
-fn scope_phrase(qual: &Qualification, scope: &Scope) -> String {
-    match scope {
-        Scope::All => String::new(),
-        Scope::Optional => " from the optional groups".into(),
-        Scope::Groups(groups) => {
-            let names: Vec<String> = groups.iter().map(|&g| group_name(qual, g)).collect();
-            format!(" from {}", names.join(" or "))
-        }
-    }
-}
-
 fn plural(n: u32, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -239,18 +228,8 @@ fn evaluate_rule(qual: &Qualification, plan: &Plan, rule: &Rule) -> RuleResult {
             max,
         } => {
             let tally = tally_credits(qual, plan, scope, *level);
-            let level_text = match level {
-                Some(LevelFilter {
-                    level,
-                    or_above: false,
-                }) => format!(" at level {level}"),
-                Some(LevelFilter {
-                    level,
-                    or_above: true,
-                }) => format!(" at level {level} or above"),
-                None => String::new(),
-            };
-            let phrase = format!("{}{level_text}", scope_phrase(qual, scope));
+            let level_text = level.map(|f| f.phrase()).unwrap_or_default();
+            let phrase = format!("{}{level_text}", scope.phrase(qual));
             let (status, over, still, tally) =
                 bounded(tally, *min, *max, ("credit", "credits"), phrase);
             (
@@ -272,13 +251,8 @@ fn evaluate_rule(qual: &Qualification, plan: &Plan, rule: &Rule) -> RuleResult {
                 high: Some(count),
                 unknown: Vec::new(),
             };
-            let (status, over, still, tally) = bounded(
-                tally,
-                *min,
-                *max,
-                ("unit", "units"),
-                scope_phrase(qual, scope),
-            );
+            let (status, over, still, tally) =
+                bounded(tally, *min, *max, ("unit", "units"), scope.phrase(qual));
             (
                 status,
                 over,

@@ -29,13 +29,16 @@ pub fn app() -> Html {
     }
     {
         let state = state.clone();
-        use_effect_with((state.plans.clone(), state.loaded), move |(plans, loaded)| {
-            if *loaded {
-                if let Err(message) = services::storage::save(plans) {
-                    state.dispatch(Action::Notice(Some(message)));
+        use_effect_with(
+            (state.plans.clone(), state.loaded),
+            move |(plans, loaded)| {
+                if *loaded {
+                    if let Err(message) = services::storage::save(plans) {
+                        state.dispatch(Action::Notice(Some(message)));
+                    }
                 }
-            }
-        });
+            },
+        );
     }
     html! {
         <ContextProvider<Planner> context={state}>

@@ -34,7 +34,10 @@ impl Route {
         match parts.as_slice() {
             [] | [""] => Route::Home,
             ["q", id] if !id.is_empty() => Route::Qualification { id: id.to_string() },
-            ["q", id, "p", payload] if !id.is_empty() => Route::Shared { id: id.to_string(), payload: payload.to_string() },
+            ["q", id, "p", payload] if !id.is_empty() => Route::Shared {
+                id: id.to_string(),
+                payload: payload.to_string(),
+            },
             _ => Route::NotFound,
         }
     }
@@ -57,7 +60,11 @@ pub fn go(route: &Route) {
 }
 
 fn current() -> Route {
-    Route::parse(&web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default())
+    Route::parse(
+        &web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default(),
+    )
 }
 
 /// The current route, updated whenever the fragment changes.
@@ -85,8 +92,12 @@ pub fn use_route() -> Route {
 pub fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <Home /> },
-        Route::Qualification { id } => html! { <QualificationPage {id} payload={None::<String>} /> },
-        Route::Shared { id, payload } => html! { <QualificationPage {id} payload={Some(payload)} /> },
+        Route::Qualification { id } => {
+            html! { <QualificationPage {id} payload={None::<String>} /> }
+        }
+        Route::Shared { id, payload } => {
+            html! { <QualificationPage {id} payload={Some(payload)} /> }
+        }
         Route::NotFound => html! { <NotFound /> },
     }
 }
@@ -99,8 +110,13 @@ mod tests {
     fn fragments_parse_to_routes_and_back() {
         for route in [
             Route::Home,
-            Route::Qualification { id: "cg-l3-nvq-dip-cs".into() },
-            Route::Shared { id: "x".into(), payload: "AQ-_".into() },
+            Route::Qualification {
+                id: "cg-l3-nvq-dip-cs".into(),
+            },
+            Route::Shared {
+                id: "x".into(),
+                payload: "AQ-_".into(),
+            },
         ] {
             assert_eq!(Route::parse(&route.href()), route);
         }

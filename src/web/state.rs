@@ -104,7 +104,11 @@ impl PlannerState {
 
     fn current_mut(&mut self) -> Option<&mut PlanDoc> {
         match self.active {
-            Some(id) => self.plans.iter_mut().find(|p| p.id == id).map(|p| &mut p.doc),
+            Some(id) => self
+                .plans
+                .iter_mut()
+                .find(|p| p.id == id)
+                .map(|p| &mut p.doc),
             None => self.draft.as_mut().map(|d| &mut d.doc),
         }
     }
@@ -116,7 +120,11 @@ impl PlannerState {
     fn add_plan(&mut self, mut doc: PlanDoc) -> u64 {
         let id = self.next_id();
         if doc.name.as_deref().is_none_or(|n| n.trim().is_empty()) {
-            let count = self.plans.iter().filter(|p| p.doc.qualification == doc.qualification).count();
+            let count = self
+                .plans
+                .iter()
+                .filter(|p| p.doc.qualification == doc.qualification)
+                .count();
             doc.name = Some(format!("Plan {}", count + 1));
         }
         self.plans.push(SavedPlan { id, doc });
@@ -126,16 +134,25 @@ impl PlannerState {
     }
 
     fn apply(&mut self, edit: Edit) {
-        let Some(qual) = self.current().and_then(|d| builtin::catalogue().iter().find(|q| q.id == d.qualification)) else {
+        let Some(qual) = self.current().and_then(|d| {
+            builtin::catalogue()
+                .iter()
+                .find(|q| q.id == d.qualification)
+        }) else {
             return;
         };
         if self.active.is_none() && self.draft.as_ref().is_some_and(|d| !d.from_link) {
             let doc = self.draft.take().map(|d| d.doc).unwrap_or_default();
             self.add_plan(doc);
         }
-        let Some(doc) = self.current_mut() else { return };
+        let Some(doc) = self.current_mut() else {
+            return;
+        };
         let Some(unit) = qual.unit_by_key(match &edit {
-            Edit::Toggle(k) | Edit::Progress(k, _) | Edit::Entered(k, _) | Edit::ToggleOffered(k) => *k,
+            Edit::Toggle(k)
+            | Edit::Progress(k, _)
+            | Edit::Entered(k, _)
+            | Edit::ToggleOffered(k) => *k,
         }) else {
             return;
         };
@@ -185,19 +202,31 @@ impl Reducible for PlannerState {
                 next.notice = notice;
             }
             Action::Open(qual) => {
-                let Some(q) = builtin::catalogue().iter().find(|q| q.id == qual) else { return self };
+                let Some(q) = builtin::catalogue().iter().find(|q| q.id == qual) else {
+                    return self;
+                };
                 if next.current().is_some_and(|d| d.qualification == qual) {
                     return self;
                 }
                 next.proposal = None;
-                match next.plans.iter().rev().find(|p| p.doc.qualification == qual) {
+                match next
+                    .plans
+                    .iter()
+                    .rev()
+                    .find(|p| p.doc.qualification == qual)
+                {
                     Some(p) => {
                         next.active = Some(p.id);
                         next.draft = None;
                     }
                     None => {
                         next.active = None;
-                        next.draft = Some(Draft { doc: PlanDoc::new(q), from_link: false, problems: Vec::new(), catalogue_changed: false });
+                        next.draft = Some(Draft {
+                            doc: PlanDoc::new(q),
+                            from_link: false,
+                            problems: Vec::new(),
+                            catalogue_changed: false,
+                        });
                     }
                 }
             }
@@ -211,7 +240,9 @@ impl Reducible for PlannerState {
                 next.apply(edit);
             }
             Action::SaveDraft => {
-                let Some(draft) = next.draft.take() else { return self };
+                let Some(draft) = next.draft.take() else {
+                    return self;
+                };
                 let mut doc = draft.doc;
                 if doc.name.is_none() {
                     doc.name = Some("Shared plan".into());
@@ -223,7 +254,10 @@ impl Reducible for PlannerState {
                     return self;
                 }
                 next.proposal = None;
-                next.add_plan(PlanDoc { qualification: qual, ..PlanDoc::default() });
+                next.add_plan(PlanDoc {
+                    qualification: qual,
+                    ..PlanDoc::default()
+                });
             }
             Action::Select(id) => {
                 if !next.plans.iter().any(|p| p.id == id) {
@@ -234,20 +268,35 @@ impl Reducible for PlannerState {
                 next.proposal = None;
             }
             Action::Rename(id, name) => {
-                let name: String = name.chars().filter(|c| !c.is_control()).take(MAX_NAME).collect();
-                let Some(plan) = next.plans.iter_mut().find(|p| p.id == id) else { return self };
+                let name: String = name
+                    .chars()
+                    .filter(|c| !c.is_control())
+                    .take(MAX_NAME)
+                    .collect();
+                let Some(plan) = next.plans.iter_mut().find(|p| p.id == id) else {
+                    return self;
+                };
                 if !name.trim().is_empty() {
                     plan.doc.name = Some(name.trim().to_string());
                 }
             }
             Action::Duplicate(id) => {
-                let Some(plan) = next.plans.iter().find(|p| p.id == id) else { return self };
+                let Some(plan) = next.plans.iter().find(|p| p.id == id) else {
+                    return self;
+                };
                 let mut doc = plan.doc.clone();
-                doc.name = Some(format!("Copy of {}", doc.name.as_deref().unwrap_or("plan")).chars().take(MAX_NAME).collect());
+                doc.name = Some(
+                    format!("Copy of {}", doc.name.as_deref().unwrap_or("plan"))
+                        .chars()
+                        .take(MAX_NAME)
+                        .collect(),
+                );
                 next.add_plan(doc);
             }
             Action::Delete(id) => {
-                let Some(at) = next.plans.iter().position(|p| p.id == id) else { return self };
+                let Some(at) = next.plans.iter().position(|p| p.id == id) else {
+                    return self;
+                };
                 let plan = next.plans.remove(at);
                 if next.active == Some(id) {
                     next.active = None;
@@ -255,13 +304,17 @@ impl Reducible for PlannerState {
                 next.deleted = Some((at, plan));
             }
             Action::Undo => {
-                let Some((at, plan)) = next.deleted.take() else { return self };
+                let Some((at, plan)) = next.deleted.take() else {
+                    return self;
+                };
                 let at = at.min(next.plans.len());
                 next.plans.insert(at, plan);
             }
             Action::Propose(keys) => next.proposal = Some(keys),
             Action::Accept => {
-                let Some(keys) = next.proposal.take() else { return self };
+                let Some(keys) = next.proposal.take() else {
+                    return self;
+                };
                 for key in keys {
                     if !next.current().is_some_and(|d| d.units.contains(&key)) {
                         next.apply(Edit::Toggle(key));
@@ -286,16 +339,23 @@ mod tests {
     }
 
     fn opened() -> Rc<PlannerState> {
-        Rc::new(PlannerState::default()).reduce(Action::Loaded(Vec::new(), None)).reduce(Action::Open(VTCT.into()))
+        Rc::new(PlannerState::default())
+            .reduce(Action::Loaded(Vec::new(), None))
+            .reduce(Action::Open(VTCT.into()))
     }
 
     #[test]
     fn two_quick_toggles_both_land_and_the_first_edit_saves_the_plan() {
         let state = opened();
         assert!(state.plans.is_empty(), "just looking saves nothing");
-        let state = state.reduce(Action::Edit(Edit::Toggle(key("CSP14")))).reduce(Action::Edit(Edit::Toggle(key("CSP15"))));
+        let state = state
+            .reduce(Action::Edit(Edit::Toggle(key("CSP14"))))
+            .reduce(Action::Edit(Edit::Toggle(key("CSP15"))));
         assert_eq!(state.plans.len(), 1);
-        assert_eq!(state.current().unwrap().units, [key("CSP14"), key("CSP15")].into());
+        assert_eq!(
+            state.current().unwrap().units,
+            [key("CSP14"), key("CSP15")].into()
+        );
         let state = state.reduce(Action::Edit(Edit::Toggle(key("CSP14"))));
         assert_eq!(state.current().unwrap().units, [key("CSP15")].into());
     }
@@ -312,20 +372,35 @@ mod tests {
     fn a_shared_plan_is_saved_only_on_request_and_never_replaces_a_saved_one() {
         let state = opened().reduce(Action::Edit(Edit::Toggle(key("CSP14"))));
         let saved = state.plans.clone();
-        let mut doc = PlanDoc { qualification: VTCT.into(), ..PlanDoc::default() };
+        let mut doc = PlanDoc {
+            qualification: VTCT.into(),
+            ..PlanDoc::default()
+        };
         doc.units.insert(key("CSP20"));
-        let draft = Draft { doc, from_link: true, problems: Vec::new(), catalogue_changed: false };
-        let state = state.reduce(Action::OpenShared(draft)).reduce(Action::Edit(Edit::Toggle(key("CSP21"))));
+        let draft = Draft {
+            doc,
+            from_link: true,
+            problems: Vec::new(),
+            catalogue_changed: false,
+        };
+        let state = state
+            .reduce(Action::OpenShared(draft))
+            .reduce(Action::Edit(Edit::Toggle(key("CSP21"))));
         assert_eq!(state.plans, saved);
         let state = state.reduce(Action::SaveDraft);
         assert_eq!(state.plans.len(), 2);
         assert_eq!(state.plans[0], saved[0]);
-        assert_eq!(state.current().unwrap().units, [key("CSP20"), key("CSP21")].into());
+        assert_eq!(
+            state.current().unwrap().units,
+            [key("CSP20"), key("CSP21")].into()
+        );
     }
 
     #[test]
     fn delete_then_undo_restores_the_plan_in_place() {
-        let state = opened().reduce(Action::Edit(Edit::Toggle(key("CSP14")))).reduce(Action::New(VTCT.into()));
+        let state = opened()
+            .reduce(Action::Edit(Edit::Toggle(key("CSP14"))))
+            .reduce(Action::New(VTCT.into()));
         let before = state.plans.clone();
         let state = state.reduce(Action::Delete(before[0].id));
         assert_eq!(state.plans.len(), 1);
@@ -337,7 +412,10 @@ mod tests {
     fn names_are_trimmed_plain_text_of_bounded_length() {
         let state = opened().reduce(Action::Edit(Edit::Toggle(key("CSP14"))));
         let id = state.plans[0].id;
-        let state = state.reduce(Action::Rename(id, format!("<b>x</b>\u{7}{}", "y".repeat(200))));
+        let state = state.reduce(Action::Rename(
+            id,
+            format!("<b>x</b>\u{7}{}", "y".repeat(200)),
+        ));
         let name = state.plans[0].doc.name.clone().unwrap();
         assert!(name.starts_with("<b>x</b>y") && name.chars().count() == MAX_NAME);
         let state = state.reduce(Action::Rename(id, "   ".into()));
@@ -346,8 +424,13 @@ mod tests {
 
     #[test]
     fn accepting_a_proposal_adds_its_units() {
-        let state = opened().reduce(Action::Propose(vec![key("CSP04"), key("CSP07")])).reduce(Action::Accept);
-        assert_eq!(state.current().unwrap().units, [key("CSP04"), key("CSP07")].into());
+        let state = opened()
+            .reduce(Action::Propose(vec![key("CSP04"), key("CSP07")]))
+            .reduce(Action::Accept);
+        assert_eq!(
+            state.current().unwrap().units,
+            [key("CSP04"), key("CSP07")].into()
+        );
         assert_eq!(state.proposal, None);
     }
 }

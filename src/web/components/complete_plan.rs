@@ -24,25 +24,39 @@ pub struct Props {
 pub fn complete_plan_panel(props: &Props) -> Html {
     let planner = use_context::<Planner>().expect("the planner context");
     let failure = use_state(|| None::<String>);
-    let Some(qual) = qualification(&props.qualification) else { return html! {} };
+    let Some(qual) = qualification(&props.qualification) else {
+        return html! {};
+    };
     let propose = {
         let planner = planner.clone();
         let failure = failure.clone();
         let doc = props.doc.clone();
         Callback::from(move |_: MouseEvent| {
             let (plan, _) = doc.to_plan(qual);
-            let exclude: BTreeSet<usize> = doc.not_offered.iter().filter_map(|&k| qual.unit_by_key(k)).collect();
+            let exclude: BTreeSet<usize> = doc
+                .not_offered
+                .iter()
+                .filter_map(|&k| qual.unit_by_key(k))
+                .collect();
             match complete_plan(qual, &plan, &exclude) {
                 Ok(done) => {
                     failure.set(None);
-                    planner.dispatch(Action::Propose(done.add.iter().map(|&u| qual.units[u].key).collect()));
+                    planner.dispatch(Action::Propose(
+                        done.add.iter().map(|&u| qual.units[u].key).collect(),
+                    ));
                 }
                 Err(why) => failure.set(Some(format!("No completion found: {}.", why.reason()))),
             }
         })
     };
-    let accept = { let planner = planner.clone(); Callback::from(move |_: MouseEvent| planner.dispatch(Action::Accept)) };
-    let dismiss = { let planner = planner.clone(); Callback::from(move |_: MouseEvent| planner.dispatch(Action::Dismiss)) };
+    let accept = {
+        let planner = planner.clone();
+        Callback::from(move |_: MouseEvent| planner.dispatch(Action::Accept))
+    };
+    let dismiss = {
+        let planner = planner.clone();
+        Callback::from(move |_: MouseEvent| planner.dispatch(Action::Dismiss))
+    };
     html! {
         <section class="panel" aria-labelledby="complete-heading">
             <h2 id="complete-heading">{ "Complete my plan" }</h2>

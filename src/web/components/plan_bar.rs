@@ -17,11 +17,19 @@ pub struct Props {
 #[function_component(PlanBar)]
 pub fn plan_bar(props: &Props) -> Html {
     let planner = use_context::<Planner>().expect("the planner context");
-    let mine: Vec<_> = planner.plans.iter().filter(|p| p.doc.qualification == props.qualification).collect();
+    let mine: Vec<_> = planner
+        .plans
+        .iter()
+        .filter(|p| p.doc.qualification == props.qualification)
+        .collect();
     let select = {
         let planner = planner.clone();
         Callback::from(move |e: Event| {
-            if let Ok(id) = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value().parse() {
+            if let Ok(id) = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value()
+                .parse()
+            {
                 planner.dispatch(Action::Select(id));
             }
         })
@@ -35,7 +43,10 @@ pub fn plan_bar(props: &Props) -> Html {
         let planner = planner.clone();
         Callback::from(move |_: MouseEvent| planner.dispatch(Action::SaveDraft))
     };
-    let shared = planner.draft.as_ref().filter(|d| d.from_link && planner.active.is_none());
+    let shared = planner
+        .draft
+        .as_ref()
+        .filter(|d| d.from_link && planner.active.is_none());
     html! {
         <div class="plan-bar">
             if let Some(draft) = shared {

@@ -13,7 +13,12 @@ pub fn qualification_list() -> Html {
     let query = use_state(String::new);
     let oninput = {
         let query = query.clone();
-        Callback::from(move |e: InputEvent| query.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
+        Callback::from(move |e: InputEvent| {
+            query.set(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
+        })
     };
     let needle = query.trim().to_lowercase();
     let today = today();
@@ -21,9 +26,13 @@ pub fn qualification_list() -> Html {
         .iter()
         .filter(|q| {
             needle.is_empty()
-                || [q.title_text(), q.number.value().map_or("", String::as_str), q.awarding_body.value().map_or("", String::as_str)]
-                    .iter()
-                    .any(|f| f.to_lowercase().contains(&needle))
+                || [
+                    q.title_text(),
+                    q.number.value().map_or("", String::as_str),
+                    q.awarding_body.value().map_or("", String::as_str),
+                ]
+                .iter()
+                .any(|f| f.to_lowercase().contains(&needle))
         })
         .collect();
     html! {

@@ -4,9 +4,9 @@
 use yew::prelude::*;
 
 use super::qualification;
+use crate::catalogue::Qualification;
 use crate::catalogue::Rule;
 use crate::document::{PlanDoc, Progress};
-use crate::catalogue::Qualification;
 use crate::engine::{evaluate, Evaluation, RuleStatus, Status};
 
 /// Properties of [`RulesSummary`].
@@ -21,12 +21,19 @@ pub struct Props {
 /// The summary panel.
 #[function_component(RulesSummary)]
 pub fn rules_summary(props: &Props) -> Html {
-    let Some(qual) = qualification(&props.qualification) else { return html! {} };
+    let Some(qual) = qualification(&props.qualification) else {
+        return html! {};
+    };
     let (plan, _) = props.doc.to_plan(qual);
     let eval = evaluate(qual, &plan);
     let (class, banner) = status_banner(qual, &eval);
     let min_total = qual.rules.iter().find_map(|r| match r.rule {
-        Rule::Credits { scope: crate::catalogue::Scope::All, level: None, min, .. } => min,
+        Rule::Credits {
+            scope: crate::catalogue::Scope::All,
+            level: None,
+            min,
+            ..
+        } => min,
         _ => None,
     });
     let achieved: u32 = plan
@@ -70,16 +77,37 @@ pub fn status_banner(qual: &Qualification, eval: &Evaluation) -> (&'static str, 
     let label = |u: usize| qual.units[u].label().to_string();
     match eval.status {
         Status::Complete => ("complete", "✓ Complete: every rule is met".to_string()),
-        Status::Incomplete => ("incomplete", "✗ Incomplete: some rules are not met yet".to_string()),
+        Status::Incomplete => (
+            "incomplete",
+            "✗ Incomplete: some rules are not met yet".to_string(),
+        ),
         Status::Unconfirmed => {
-            let mut units: Vec<String> = eval.rules.iter().flat_map(|r| r.unknown_units.iter().map(|&u| label(u))).collect();
+            let mut units: Vec<String> = eval
+                .rules
+                .iter()
+                .flat_map(|r| r.unknown_units.iter().map(|&u| label(u)))
+                .collect();
             units.sort();
             units.dedup();
-            ("unconfirmed", format!("? Can't be confirmed: the specification does not state values for {}", units.join(", ")))
+            (
+                "unconfirmed",
+                format!(
+                    "? Can't be confirmed: the specification does not state values for {}",
+                    units.join(", ")
+                ),
+            )
         }
         Status::Blocked => {
-            let pairs: Vec<String> = eval.conflicts.iter().map(|&(a, b)| format!("{} and {}", label(a), label(b))).collect();
-            let why = if pairs.is_empty() { "a maximum is exceeded".to_string() } else { format!("{} are barred together", pairs.join("; ")) };
+            let pairs: Vec<String> = eval
+                .conflicts
+                .iter()
+                .map(|&(a, b)| format!("{} and {}", label(a), label(b)))
+                .collect();
+            let why = if pairs.is_empty() {
+                "a maximum is exceeded".to_string()
+            } else {
+                format!("{} are barred together", pairs.join("; "))
+            };
             ("blocked", format!("✗ Blocked: {why}"))
         }
     }

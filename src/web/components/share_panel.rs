@@ -22,8 +22,14 @@ pub struct Props {
 pub fn share_panel(props: &Props) -> Html {
     let include_name = use_state(|| false);
     let copied = use_state(|| None::<bool>);
-    let Some(qual) = qualification(&props.qualification) else { return html! {} };
-    let url = format!("{}{}", origin(), share_path(qual, &props.doc, *include_name));
+    let Some(qual) = qualification(&props.qualification) else {
+        return html! {};
+    };
+    let url = format!(
+        "{}{}",
+        origin(),
+        share_path(qual, &props.doc, *include_name)
+    );
     let toggle = {
         let include_name = include_name.clone();
         let copied = copied.clone();

@@ -34,23 +34,42 @@ fn why(basis: &Basis) -> String {
 #[function_component(UnitRow)]
 pub fn unit_row(props: &Props) -> Html {
     let planner = use_context::<Planner>().expect("the planner context");
-    let Some(qual) = qualification(&props.qualification) else { return html! {} };
+    let Some(qual) = qualification(&props.qualification) else {
+        return html! {};
+    };
     let unit = &qual.units[props.unit];
     let key = unit.key;
     let mandatory = qual.is_mandatory(props.unit);
     let checked = props.availability == Availability::InPlan;
     let id = format!("unit-{key}");
     let reason = match props.availability {
-        Availability::Barred { with, mandatory: true } => Some(format!("barred with mandatory unit {}", qual.units[with].label())),
-        Availability::Barred { with, mandatory: false } => Some(format!("barred with {}, which is in your plan", qual.units[with].label())),
-        Availability::OverMaximum { rule } => Some(format!("would break “{}”", qual.rules[rule].rule.describe(qual))),
+        Availability::Barred {
+            with,
+            mandatory: true,
+        } => Some(format!(
+            "barred with mandatory unit {}",
+            qual.units[with].label()
+        )),
+        Availability::Barred {
+            with,
+            mandatory: false,
+        } => Some(format!(
+            "barred with {}, which is in your plan",
+            qual.units[with].label()
+        )),
+        Availability::OverMaximum { rule } => Some(format!(
+            "would break “{}”",
+            qual.rules[rule].rule.describe(qual)
+        )),
         _ => None,
     };
     let disabled = mandatory || (reason.is_some() && !checked);
     let edit = |f: fn(u32, String) -> Option<Edit>| {
         let planner = planner.clone();
         Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value();
             if let Some(edit) = f(key, value) {
                 planner.dispatch(Action::Edit(edit));
             }
@@ -77,35 +96,69 @@ pub fn unit_row(props: &Props) -> Html {
         let planner = planner.clone();
         let entered = entered.clone();
         Callback::from(move |e: Event| {
-            let text = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            let text = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value();
             let credits = text.trim().parse::<u32>().ok().filter(|c| *c <= 999);
-            planner.dispatch(Action::Edit(Edit::Entered(key, EnteredValues { credits, ..entered.clone() })));
+            planner.dispatch(Action::Edit(Edit::Entered(
+                key,
+                EnteredValues {
+                    credits,
+                    ..entered.clone()
+                },
+            )));
         })
     };
     let set_level = {
         let planner = planner.clone();
         let entered = entered.clone();
         Callback::from(move |e: Event| {
-            let text = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            let text = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
             let level = (!text.is_empty()).then_some(text);
-            planner.dispatch(Action::Edit(Edit::Entered(key, EnteredValues { level, ..entered.clone() })));
+            planner.dispatch(Action::Edit(Edit::Entered(
+                key,
+                EnteredValues {
+                    level,
+                    ..entered.clone()
+                },
+            )));
         })
     };
     let credits = match (unit.credits.value(), entered.credits) {
-        (Some(c), _) => html! { <span title={why(unit.credits.basis())}>{ format!("{c} credits") }</span> },
-        (None, Some(c)) => html! { <span class="entered">{ format!("{c} credits (entered by you)") }</span> },
-        (None, None) => html! { <span class="unknown" tabindex="0" title={why(unit.credits.basis())} aria-label={format!("Credits not stated. {}", why(unit.credits.basis()))}>{ "credits not stated" }</span> },
+        (Some(c), _) => {
+            html! { <span title={why(unit.credits.basis())}>{ format!("{c} credits") }</span> }
+        }
+        (None, Some(c)) => {
+            html! { <span class="entered">{ format!("{c} credits (entered by you)") }</span> }
+        }
+        (None, None) => {
+            html! { <span class="unknown" tabindex="0" title={why(unit.credits.basis())} aria-label={format!("Credits not stated. {}", why(unit.credits.basis()))}>{ "credits not stated" }</span> }
+        }
     };
     let level = match (unit.level.value(), entered.level.as_deref()) {
         (Some(l), _) => {
             let inferred = matches!(unit.level.basis(), Basis::Inferred(_));
-            let name = if matches!(l, crate::catalogue::Level::Entry(_)) { l.to_string() } else { format!("Level {l}") };
+            let name = if matches!(l, crate::catalogue::Level::Entry(_)) {
+                l.to_string()
+            } else {
+                format!("Level {l}")
+            };
             html! { <span title={why(unit.level.basis())}>{ format!("{name}{}", if inferred { " (inferred)" } else { "" }) }</span> }
         }
-        (None, Some(l)) => html! { <span class="entered">{ format!("Level {l} (entered by you)") }</span> },
-        (None, None) => html! { <span class="unknown" tabindex="0" title={why(unit.level.basis())} aria-label={format!("Level not stated. {}", why(unit.level.basis()))}>{ "level not stated" }</span> },
+        (None, Some(l)) => {
+            html! { <span class="entered">{ format!("Level {l} (entered by you)") }</span> }
+        }
+        (None, None) => {
+            html! { <span class="unknown" tabindex="0" title={why(unit.level.basis())} aria-label={format!("Level not stated. {}", why(unit.level.basis()))}>{ "level not stated" }</span> }
+        }
     };
-    let glh = unit.glh.value().map(|g| format!(" · {g} GLH")).unwrap_or_default();
+    let glh = unit
+        .glh
+        .value()
+        .map(|g| format!(" · {g} GLH"))
+        .unwrap_or_default();
     let needs_values = unit.credits.value().is_none() || unit.level.value().is_none();
     let not_offered = props.doc.not_offered.contains(&key);
     let label = unit.label().to_string();

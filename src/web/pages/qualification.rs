@@ -5,7 +5,9 @@ use yew::prelude::*;
 use crate::catalogue::{builtin, group_name, Qualification, UnitIdx};
 use crate::engine::evaluate;
 use crate::link;
-use crate::web::components::{status_banner, CompletePlan, Notice, PlanBar, RulesSummary, SharePanel, SourceNotes, UnitRow};
+use crate::web::components::{
+    status_banner, CompletePlan, Notice, PlanBar, RulesSummary, SharePanel, SourceNotes, UnitRow,
+};
 use crate::web::route::Route;
 use crate::web::services::today;
 use crate::web::state::{Action, Draft};
@@ -30,30 +32,37 @@ pub fn qualification_page(props: &Props) -> Html {
     {
         let planner = planner.clone();
         let link_error = link_error.clone();
-        use_effect_with((props.id.clone(), props.payload.clone(), planner.loaded), move |(id, payload, loaded)| {
-            if *loaded {
-                match payload {
-                    None => {
-                        link_error.set(None);
-                        planner.dispatch(Action::Open(id.clone()));
-                    }
-                    Some(payload) => match link::decode(builtin::catalogue(), &format!("#/q/{id}/p/{payload}")) {
-                        Ok(opened) => {
-                            let qual = &builtin::catalogue()[opened.qualification];
-                            let (_, problems) = opened.doc.to_plan(qual);
+        use_effect_with(
+            (props.id.clone(), props.payload.clone(), planner.loaded),
+            move |(id, payload, loaded)| {
+                if *loaded {
+                    match payload {
+                        None => {
                             link_error.set(None);
-                            planner.dispatch(Action::OpenShared(Draft {
-                                doc: opened.doc,
-                                from_link: true,
-                                problems: problems.iter().map(|p| p.describe(qual)).collect(),
-                                catalogue_changed: opened.catalogue_changed,
-                            }));
+                            planner.dispatch(Action::Open(id.clone()));
                         }
-                        Err(e) => link_error.set(Some(format!("This share link cannot be opened: {e}."))),
-                    },
+                        Some(payload) => match link::decode(
+                            builtin::catalogue(),
+                            &format!("#/q/{id}/p/{payload}"),
+                        ) {
+                            Ok(opened) => {
+                                let qual = &builtin::catalogue()[opened.qualification];
+                                let (_, problems) = opened.doc.to_plan(qual);
+                                link_error.set(None);
+                                planner.dispatch(Action::OpenShared(Draft {
+                                    doc: opened.doc,
+                                    from_link: true,
+                                    problems: problems.iter().map(|p| p.describe(qual)).collect(),
+                                    catalogue_changed: opened.catalogue_changed,
+                                }));
+                            }
+                            Err(e) => link_error
+                                .set(Some(format!("This share link cannot be opened: {e}."))),
+                        },
+                    }
                 }
-            }
-        });
+            },
+        );
     }
     let home = html! { <p><a href={Route::Home.href()}>{ "← All qualifications" }</a></p> };
     let Some(qual) = builtin::catalogue().iter().find(|q| q.id == props.id) else {
@@ -71,7 +80,11 @@ pub fn qualification_page(props: &Props) -> Html {
             </main>
         };
     }
-    let Some(doc) = planner.current().filter(|d| d.qualification == qual.id).cloned() else {
+    let Some(doc) = planner
+        .current()
+        .filter(|d| d.qualification == qual.id)
+        .cloned()
+    else {
         return html! { <main class="page">{ home }<p>{ "Loading…" }</p></main> };
     };
     let (plan, _) = doc.to_plan(qual);
@@ -82,18 +95,32 @@ pub fn qualification_page(props: &Props) -> Html {
         html! { <p class="banner unconfirmed">{ format!("⚠ Closed: this qualification's last certification or end date ({date}) has passed.") }</p> }
     });
     let levels: Vec<String> = {
-        let mut l: Vec<_> = qual.units.iter().filter_map(|u| u.level.value().copied()).collect();
+        let mut l: Vec<_> = qual
+            .units
+            .iter()
+            .filter_map(|u| u.level.value().copied())
+            .collect();
         l.sort();
         l.dedup();
         l.iter().map(ToString::to_string).collect()
     };
     let on_level = {
         let f = level_filter.clone();
-        Callback::from(move |e: Event| f.set(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()))
+        Callback::from(move |e: Event| {
+            f.set(
+                e.target_unchecked_into::<web_sys::HtmlSelectElement>()
+                    .value(),
+            )
+        })
     };
     let on_text = {
         let f = text_filter.clone();
-        Callback::from(move |e: InputEvent| f.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
+        Callback::from(move |e: InputEvent| {
+            f.set(
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
+        })
     };
     html! {
         <main class="page">
@@ -147,9 +174,13 @@ fn unit_shown(qual: &Qualification, u: UnitIdx, level: &str, text: &str) -> bool
     let level_ok = level.is_empty() || unit.level.value().is_some_and(|l| l.to_string() == level);
     let needle = text.trim().to_lowercase();
     let text_ok = needle.is_empty()
-        || [unit.label(), unit.title_text(), unit.reference.value().map_or("", String::as_str)]
-            .iter()
-            .any(|f| f.to_lowercase().contains(&needle));
+        || [
+            unit.label(),
+            unit.title_text(),
+            unit.reference.value().map_or("", String::as_str),
+        ]
+        .iter()
+        .any(|f| f.to_lowercase().contains(&needle));
     level_ok && text_ok
 }
 

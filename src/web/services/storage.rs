@@ -15,9 +15,17 @@ pub const BACKUP_KEY: &str = "unit-planner/v1/plans.unreadable";
 pub fn load() -> (Vec<SavedPlan>, Option<String>) {
     let raw = match LocalStorage::raw().get_item(KEY) {
         Ok(raw) => raw,
-        Err(_) => return (Vec::new(), Some("This browser does not allow saving; plans will be lost when you close the page.".into())),
+        Err(_) => return (
+            Vec::new(),
+            Some(
+                "This browser does not allow saving; plans will be lost when you close the page."
+                    .into(),
+            ),
+        ),
     };
-    let Some(raw) = raw else { return (Vec::new(), None) };
+    let Some(raw) = raw else {
+        return (Vec::new(), None);
+    };
     match store::read(&raw) {
         StoreRead::Plans(plans) => (plans, None),
         StoreRead::Newer(version) => (
@@ -39,11 +47,16 @@ pub fn load() -> (Vec<SavedPlan>, Option<String>) {
 /// says why not (storage full or disabled, or data to keep).
 pub fn save(plans: &[SavedPlan]) -> Result<(), String> {
     let storage = LocalStorage::raw();
-    let current = storage.get_item(KEY).map_err(|_| "Your plans cannot be saved: this browser's storage is turned off.".to_string())?;
-    if current.as_deref().is_some_and(|raw| !matches!(store::read(raw), StoreRead::Plans(_))) {
+    let current = storage.get_item(KEY).map_err(|_| {
+        "Your plans cannot be saved: this browser's storage is turned off.".to_string()
+    })?;
+    if current
+        .as_deref()
+        .is_some_and(|raw| !matches!(store::read(raw), StoreRead::Plans(_)))
+    {
         return Err("Saving is paused so that the data already stored is not overwritten.".into());
     }
-    storage
-        .set_item(KEY, &store::write(plans))
-        .map_err(|_| "Your plans could not be saved: the browser's storage is full or turned off.".to_string())
+    storage.set_item(KEY, &store::write(plans)).map_err(|_| {
+        "Your plans could not be saved: the browser's storage is full or turned off.".to_string()
+    })
 }
