@@ -163,3 +163,33 @@ test('the home and qualification pages pass an axe-core accessibility audit', as
   }
   await context.close();
 });
+
+test('the whole flow works by keyboard alone', async () => {
+  const context = await browser.newContext();
+  const page = await open(context);
+  await page.getByRole('link', { name: /VTCT \(Skillsfirst\)/ }).focus();
+  await page.keyboard.press('Enter');
+  await unit(page, 'CSP14').waitFor();
+  await unit(page, 'CSP14').focus();
+  await page.keyboard.press('Space');
+  assert.ok(await unit(page, 'CSP14').isChecked());
+  await page.getByRole('button', { name: 'Complete my plan' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Accept' }).focus();
+  await page.keyboard.press('Enter');
+  await status(page).filter({ hasText: 'Complete' }).waitFor();
+  await context.close();
+});
+
+test('values entered for unstated credits count, marked as entered by you', async () => {
+  const context = await browser.newContext();
+  const page = await open(context, '#/q/ncfe-l1-nvq-cert-cs');
+  await unit(page, 'R/601/1209').check();
+  await page.getByText("Enter values for R/601/1209 from your centre's unit list").click();
+  await page.getByRole('spinbutton', { name: 'Credits for R/601/1209' }).fill('4');
+  await page.getByRole('spinbutton', { name: 'Credits for R/601/1209' }).press('Tab');
+  await page.getByText('4 credits (entered by you)').waitFor();
+  assert.ok(await page.getByText('4 / 14').isVisible(), 'the entered credits count towards the optional groups');
+  await status(page).filter({ hasText: /Incomplete|confirmed/ }).waitFor();
+  await context.close();
+});
