@@ -64,17 +64,6 @@ pub fn unit_row(props: &Props) -> Html {
         _ => None,
     };
     let disabled = mandatory || (reason.is_some() && !checked);
-    let edit = |f: fn(u32, String) -> Option<Edit>| {
-        let planner = planner.clone();
-        Callback::from(move |e: Event| {
-            let value = e
-                .target_unchecked_into::<web_sys::HtmlInputElement>()
-                .value();
-            if let Some(edit) = f(key, value) {
-                planner.dispatch(Action::Edit(edit));
-            }
-        })
-    };
     let toggle = {
         let planner = planner.clone();
         Callback::from(move |_: Event| planner.dispatch(Action::Edit(Edit::Toggle(key))))
@@ -83,14 +72,20 @@ pub fn unit_row(props: &Props) -> Html {
         let planner = planner.clone();
         Callback::from(move |_: Event| planner.dispatch(Action::Edit(Edit::ToggleOffered(key))))
     };
-    let progress = edit(|key, v| {
-        let p = match v.as_str() {
-            "in_progress" => Progress::InProgress,
-            "achieved" => Progress::Achieved,
-            _ => Progress::Planned,
-        };
-        Some(Edit::Progress(key, p))
-    });
+    let progress = {
+        let planner = planner.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            let p = match value.as_str() {
+                "in_progress" => Progress::InProgress,
+                "achieved" => Progress::Achieved,
+                _ => Progress::Planned,
+            };
+            planner.dispatch(Action::Edit(Edit::Progress(key, p)));
+        })
+    };
     let entered = props.doc.entered.get(&key).cloned().unwrap_or_default();
     let set_credits = {
         let planner = planner.clone();
