@@ -119,6 +119,8 @@ test('a mangled link gets a clear message and the app keeps working', async () =
   await unit(page, 'CSP14').waitFor();
   const unknown = await open(context, '#/q/nope/p/AQ');
   assert.ok(await unknown.getByRole('alert').isVisible());
+  const future = await open(context, `${VTCT}/p/BQAAAAAAAA`);
+  await future.getByRole('alert').filter({ hasText: 'newer version of the planner' }).waitFor();
   await context.close();
 });
 
@@ -191,5 +193,19 @@ test('values entered for unstated credits count, marked as entered by you', asyn
   await page.getByText('4 credits (entered by you)').waitFor();
   assert.ok(await page.getByText('4 / 14').isVisible(), 'the entered credits count towards the optional groups');
   await status(page).filter({ hasText: /Incomplete|confirmed/ }).waitFor();
+  await context.close();
+});
+
+test('full or disabled storage gets a message and the plan keeps working', async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); };
+  });
+  const page = await open(context, VTCT);
+  await unit(page, 'CSP14').check();
+  await page.getByRole('alert').filter({ hasText: 'could not be saved' }).waitFor();
+  await unit(page, 'CSP15').check();
+  assert.ok(await unit(page, 'CSP14').isChecked() && await unit(page, 'CSP15').isChecked());
+  await page.getByText('3 more credits', { exact: true }).waitFor();
   await context.close();
 });
