@@ -27,15 +27,14 @@ pub fn list(quals: &[Qualification]) -> String {
     out
 }
 
+/// The qualification's title and number, on one line.
+fn heading(qual: &Qualification) -> String {
+    format!("{} ({})\n", qual.title_text(), or_dash(qual.number.value()))
+}
+
 /// The page printed by `show`.
 pub fn show(qual: &Qualification) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{} ({})",
-        qual.title_text(),
-        or_dash(qual.number.value())
-    );
+    let mut out = heading(qual);
     let _ = writeln!(
         out,
         "Awarding body: {}   Level: {}",
@@ -96,13 +95,7 @@ pub fn show(qual: &Qualification) -> String {
 
 /// The verdict printed by `check`.
 pub fn check(qual: &Qualification, eval: &Evaluation) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{} ({})",
-        qual.title_text(),
-        or_dash(qual.number.value())
-    );
+    let mut out = heading(qual);
     let verdict = match eval.status {
         Status::Complete => "COMPLETE: every rule is met",
         Status::Incomplete => "INCOMPLETE: some rules are not met yet",
