@@ -147,6 +147,7 @@ test('print shows the chosen units, the rules and the link', async () => {
   await page.emulateMedia({ media: 'print' });
   assert.ok(await page.getByText('Create a good impression to customers').isVisible());
   assert.ok(!(await page.getByText('The customer service job role').isVisible()), 'unchosen units are left off');
+  assert.ok(await page.getByText('Status: Planned').first().isVisible(), 'chosen units show their status');
   assert.ok(await page.getByText(/#\/q\/vtct-l1-cert-principles-cs\/p\//).last().isVisible());
   const pdf = await page.pdf({ format: 'A4' });
   assert.ok(pdf.length > 1000);
@@ -192,6 +193,7 @@ test('values entered for unstated credits count, marked as entered by you', asyn
   await page.getByRole('spinbutton', { name: 'Credits for R/601/1209' }).press('Tab');
   await page.getByText('4 credits (entered by you)').waitFor();
   assert.ok(await page.getByText('4 / 14').isVisible(), 'the entered credits count towards the optional groups');
+  assert.ok(await page.getByText('Includes values entered by you: R/601/1209 4 credits').isVisible());
   await status(page).filter({ hasText: /Incomplete|confirmed/ }).waitFor();
   await context.close();
 });

@@ -44,7 +44,10 @@ pub fn qualification_list() -> Html {
             if shown.is_empty() { <p>{ "No qualification matches your search." }</p> }
             <ul class="qual-list">
                 { for shown.into_iter().map(|q| {
-                    let size = format!("{} units", q.units.len());
+                    let size = match q.tqt.value() {
+                        Some(hours) => format!("{} units · {hours} hours", q.units.len()),
+                        None => format!("{} units", q.units.len()),
+                    };
                     html! {
                         <li class="qual">
                             <a href={Route::Qualification { id: q.id.clone() }.href()} class="qual-title">{ q.title_text() }</a>

@@ -36,6 +36,23 @@ pub fn rules_summary(props: &Props) -> Html {
         } => min,
         _ => None,
     });
+    let entered: Vec<String> = plan
+        .entered()
+        .iter()
+        .filter(|(u, _)| plan.contains(**u))
+        .flat_map(|(&u, e)| {
+            let unit = &qual.units[u];
+            let credits = e
+                .credits
+                .filter(|_| unit.credits.value().is_none())
+                .map(|c| format!("{} {c} credits", unit.label()));
+            let level = e
+                .level
+                .filter(|_| unit.level.value().is_none())
+                .map(|l| format!("{} level {l}", unit.label()));
+            credits.into_iter().chain(level)
+        })
+        .collect();
     let achieved: u32 = plan
         .units()
         .filter(|&u| props.doc.progress_of(qual.units[u].key) == Progress::Achieved)
@@ -64,6 +81,9 @@ pub fn rules_summary(props: &Props) -> Html {
                     }
                 }) }
             </ul>
+            if !entered.is_empty() {
+                <p class="entered">{ format!("Includes values entered by you: {}", entered.join(", ")) }</p>
+            }
             <p class="achieved">{ match min_total {
                 Some(m) => format!("Achieved so far: {achieved} of {m} credits"),
                 None => format!("Achieved so far: {achieved} credits"),

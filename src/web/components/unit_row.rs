@@ -170,6 +170,7 @@ pub fn unit_row(props: &Props) -> Html {
                 if mandatory { { " · mandatory" } }
                 if let Some(reason) = reason { <span class="reason">{ format!(" · ✗ Can't add: {reason}") }</span> }
                 if not_offered { <span class="reason">{ " · not offered at my centre" }</span> }
+                if checked { <span class="print-only">{ format!("Status: {}", props.doc.progress_of(key).label()) }</span> }
             </div>
             <div class="unit-tools">
                 if checked {
