@@ -148,6 +148,7 @@ test('print shows the chosen units, the rules and the link', async () => {
   assert.ok(await page.getByText('Create a good impression to customers').isVisible());
   assert.ok(!(await page.getByText('The customer service job role').isVisible()), 'unchosen units are left off');
   assert.ok(await page.getByText('Status: Planned').first().isVisible(), 'chosen units show their status');
+  assert.ok(await status(page).isVisible(), 'the overall status is printed');
   assert.ok(await page.getByText(/#\/q\/vtct-l1-cert-principles-cs\/p\//).last().isVisible());
   const pdf = await page.pdf({ format: 'A4' });
   assert.ok(pdf.length > 1000);

@@ -70,6 +70,9 @@ pub fn plan_bar(props: &Props) -> Html {
                     </select>
                 </label>
                 <button class="small" onclick={new}>{ "New plan" }</button>
+                if let Some(name) = planner.current().and_then(|d| d.name.clone()) {
+                    <p class="print-only">{ format!("Plan: {name}") }</p>
+                }
             }
         </div>
     }
