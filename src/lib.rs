@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! unit-planner: plan the optional units of a UK vocational qualification against its
 //! rules of combination.
 //!
