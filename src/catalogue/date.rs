@@ -34,6 +34,13 @@ impl FromStr for Date {
     }
 }
 
+impl Date {
+    /// The date as UK readers write it: `31/07/2017`.
+    pub fn uk(&self) -> String {
+        format!("{:02}/{:02}/{:04}", self.day, self.month, self.year)
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -50,6 +57,7 @@ mod tests {
         let b: Date = "1/1/2013".parse().unwrap();
         assert!(b < a);
         assert_eq!(a.to_string(), "2026-07-31");
+        assert_eq!(a.uk(), "31/07/2026");
         assert!("2026-07-31".parse::<Date>().is_err());
         assert!("32/1/2020".parse::<Date>().is_err());
     }

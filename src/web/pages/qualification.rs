@@ -91,7 +91,7 @@ pub fn qualification_page(props: &Props) -> Html {
     let eval = evaluate(qual, &plan);
     let status = status_banner(qual, &eval);
     let closed = qual.is_closed(today()).then(|| {
-        let date = qual.closes_on().map(|d| d.to_string()).unwrap_or_default();
+        let date = qual.closes_on().map(|d| d.uk()).unwrap_or_default();
         html! { <p class="banner unconfirmed">{ format!("⚠ Closed: this qualification's last certification or end date ({date}) has passed.") }</p> }
     });
     let levels: Vec<String> = {
