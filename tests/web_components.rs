@@ -14,7 +14,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 const VTCT: &str = "vtct-l1-cert-principles-cs";
 
 fn doc(codes: &[&str]) -> PlanDoc {
-    let qual = builtin::catalogue().iter().find(|q| q.id == VTCT).unwrap();
+    let qual = builtin::by_id(VTCT).unwrap();
     let mut doc = PlanDoc::new(qual);
     doc.units = codes
         .iter()

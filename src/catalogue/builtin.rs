@@ -36,6 +36,11 @@ fn cached() -> &'static (Vec<Qualification>, Vec<SpecError>) {
     static CACHE: OnceLock<(Vec<Qualification>, Vec<SpecError>)> = OnceLock::new();
     CACHE.get_or_init(load)
 }
+/// The built-in qualification with exactly this id.
+pub fn by_id(id: &str) -> Option<&'static Qualification> {
+    catalogue().iter().find(|q| q.id == id)
+}
+
 /// Finds a qualification by id or qualification number, case-insensitively.
 pub fn find<'a>(quals: &'a [Qualification], text: &str) -> Option<&'a Qualification> {
     let text = text.trim();

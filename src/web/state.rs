@@ -134,11 +134,10 @@ impl PlannerState {
     }
 
     fn apply(&mut self, edit: Edit) {
-        let Some(qual) = self.current().and_then(|d| {
-            builtin::catalogue()
-                .iter()
-                .find(|q| q.id == d.qualification)
-        }) else {
+        let Some(qual) = self
+            .current()
+            .and_then(|d| builtin::by_id(&d.qualification))
+        else {
             return;
         };
         if self.active.is_none() && self.draft.as_ref().is_some_and(|d| !d.from_link) {
@@ -202,7 +201,7 @@ impl Reducible for PlannerState {
                 next.notice = notice;
             }
             Action::Open(qual) => {
-                let Some(q) = builtin::catalogue().iter().find(|q| q.id == qual) else {
+                let Some(q) = builtin::by_id(&qual) else {
                     return self;
                 };
                 if next.current().is_some_and(|d| d.qualification == qual) {
@@ -250,7 +249,7 @@ impl Reducible for PlannerState {
                 next.add_plan(doc);
             }
             Action::New(qual) => {
-                if !builtin::catalogue().iter().any(|q| q.id == qual) {
+                if builtin::by_id(&qual).is_none() {
                     return self;
                 }
                 next.proposal = None;
@@ -334,7 +333,7 @@ mod tests {
     const VTCT: &str = "vtct-l1-cert-principles-cs";
 
     fn key(code: &str) -> u32 {
-        let q = builtin::catalogue().iter().find(|q| q.id == VTCT).unwrap();
+        let q = builtin::by_id(VTCT).unwrap();
         q.units[q.find_unit(code).unwrap()].key
     }
 

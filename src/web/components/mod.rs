@@ -20,9 +20,4 @@ pub use share_panel::SharePanel;
 pub use source_notes::SourceNotes;
 pub use unit_row::UnitRow;
 
-use crate::catalogue::{builtin, Qualification};
-
-/// The built-in qualification with this id.
-fn qualification(id: &str) -> Option<&'static Qualification> {
-    builtin::catalogue().iter().find(|q| q.id == id)
-}
+use crate::catalogue::builtin::by_id as qualification;

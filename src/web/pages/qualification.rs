@@ -65,7 +65,7 @@ pub fn qualification_page(props: &Props) -> Html {
         );
     }
     let home = html! { <p><a href={Route::Home.href()}>{ "← All qualifications" }</a></p> };
-    let Some(qual) = builtin::catalogue().iter().find(|q| q.id == props.id) else {
+    let Some(qual) = builtin::by_id(&props.id) else {
         let message = match &*link_error {
             Some(e) => e.clone(),
             None => "There is no qualification with this id in the catalogue.".to_string(),
