@@ -5,7 +5,7 @@
 //! The core is pure Rust with no web dependency: [`catalogue`] (the data model and the
 //! `specs/` format), [`engine`] (evaluating a plan, and completing it), and [`cli`] (the
 //! command-line checker), [`document`] (a plan as saved and shared) and [`link`] (share
-//! links) and [`store`] (saved plans).
+//! links) [`store`] (saved plans) and [`text`] (outside text made safe to show).
 
 pub mod catalogue;
 #[cfg(feature = "spec-files")]
@@ -14,5 +14,6 @@ pub mod document;
 pub mod engine;
 pub mod link;
 pub mod store;
+pub mod text;
 #[cfg(feature = "web")]
 pub mod web;

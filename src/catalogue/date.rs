@@ -27,10 +27,23 @@ impl FromStr for Date {
         let day: u8 = day.parse().map_err(|_| bad())?;
         let month: u8 = month.parse().map_err(|_| bad())?;
         let year: u16 = year.parse().map_err(|_| bad())?;
-        if !(1..=31).contains(&day) || !(1..=12).contains(&month) || year < 1900 {
+        if !(1..=12).contains(&month) || !(1900..=9999).contains(&year) {
             return Err(bad());
         }
+        if !(1..=days_in_month(year, month)).contains(&day) {
+            return Err(format!("`{text}` is not a day of the calendar"));
+        }
         Ok(Date { year, month, day })
+    }
+}
+
+/// Days in `month` of `year`, leap years included.
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
     }
 }
 
@@ -60,5 +73,17 @@ mod tests {
         assert_eq!(a.uk(), "31/07/2026");
         assert!("2026-07-31".parse::<Date>().is_err());
         assert!("32/1/2020".parse::<Date>().is_err());
+    }
+
+    #[test]
+    fn days_past_the_end_of_their_month_are_refused() {
+        assert!("31/02/2020".parse::<Date>().is_err());
+        assert!("30/02/2020".parse::<Date>().is_err());
+        assert!("29/02/2021".parse::<Date>().is_err());
+        assert!("31/04/2021".parse::<Date>().is_err());
+        assert!("29/02/2020".parse::<Date>().is_ok());
+        assert!("29/02/2000".parse::<Date>().is_ok());
+        assert!("29/02/1900".parse::<Date>().is_err());
+        assert!("31/12/2021".parse::<Date>().is_ok());
     }
 }

@@ -2,6 +2,7 @@
 
 mod date;
 mod level;
+pub mod limits;
 mod model;
 mod rules;
 mod sourced;

@@ -5,10 +5,17 @@ use std::fmt;
 
 use serde::Deserialize;
 
+use super::limits::{
+    within, MAX_HOURS, MAX_KEY, MAX_OUTCOMES, MAX_RULE_BOUND, MAX_UNIT_CREDITS,
+};
 use super::{
     BarredPair, Basis, Date, Group, Level, LevelFilter, Note, NoteKind, Qualification, Rule,
     RuleEntry, Scope, Sourced, Unit,
 };
+use crate::text::{capped, excerpt};
+
+/// Most problems listed in one message; the rest are counted.
+const SHOWN_PROBLEMS: usize = 30;
 
 /// Everything wrong with one specs file; the message names the file and each entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,7 +33,7 @@ impl fmt::Display for SpecError {
             return write!(f, "{only}");
         }
         write!(f, "{} problems", self.problems.len())?;
-        for p in &self.problems {
+        for p in capped(&self.problems, SHOWN_PROBLEMS) {
             write!(f, "\n  - {p}")?;
         }
         Ok(())
@@ -123,13 +130,11 @@ struct RawRule {
 struct RawBounds {
     min: Option<u32>,
     max: Option<u32>,
-    #[serde(default)]
-    groups: Vec<String>,
+    groups: Option<Vec<String>>,
     #[serde(default)]
     optional: bool,
     level: Option<Level>,
-    #[serde(default)]
-    or_above: bool,
+    or_above: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -141,7 +146,8 @@ struct RawEach {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawBarred {
-    units: [String; 2],
+    /// Two or more units, any two of which may not both be taken.
+    units: Vec<String>,
     line: usize,
 }
 
@@ -159,8 +165,8 @@ struct RawNote {
 #[cfg(feature = "spec-files")]
 pub fn parse_spec(file: &str, text: &str) -> Result<Qualification, SpecError> {
     let raw: RawFile = toml::from_str(text).map_err(|e| SpecError {
-        file: file.to_string(),
-        problems: vec![e.message().to_string() + &at_line(text, &e)],
+        file: excerpt(file),
+        problems: vec![excerpt_message(e.message()) + &at_line(text, &e)],
     })?;
     check(file, raw)
 }
@@ -168,20 +174,25 @@ pub fn parse_spec(file: &str, text: &str) -> Result<Qualification, SpecError> {
 /// Parses and validates a qualification file converted to JSON (the embedded catalogue).
 pub fn parse_spec_json(file: &str, json: &str) -> Result<Qualification, SpecError> {
     let raw: RawFile = serde_json::from_str(json).map_err(|e| SpecError {
-        file: file.to_string(),
-        problems: vec![e.to_string()],
+        file: excerpt(file),
+        problems: vec![excerpt_message(&e.to_string())],
     })?;
     check(file, raw)
 }
 
 fn check(file: &str, raw: RawFile) -> Result<Qualification, SpecError> {
     let fail = |problems: Vec<String>| SpecError {
-        file: file.to_string(),
+        file: excerpt(file),
         problems,
     };
     let mut problems = Vec::new();
     let qual = build(file, raw, &mut problems);
-    problems.extend(super::validate::problems(&qual));
+    if qual.groups.is_empty() {
+        // Units then point at no group, and nothing else can be checked.
+        problems.push("the qualification has no groups".into());
+    } else {
+        problems.extend(super::validate::problems(&qual));
+    }
     if problems.is_empty() {
         Ok(qual)
     } else {
@@ -189,7 +200,16 @@ fn check(file: &str, raw: RawFile) -> Result<Qualification, SpecError> {
     }
 }
 
-#[cfg(feature = "spec-files")]
+/// A parser's message with any quoted input cut short: the parser may quote a whole line.
+fn excerpt_message(message: &str) -> String {
+    let first = message.lines().next().unwrap_or("");
+    if first.chars().count() > 200 {
+        first.chars().take(200).collect::<String>() + "…"
+    } else {
+        first.to_string()
+    }
+}
+
 #[cfg(feature = "spec-files")]
 fn at_line(text: &str, error: &toml::de::Error) -> String {
     match error.span() {
@@ -202,11 +222,20 @@ fn at_line(text: &str, error: &toml::de::Error) -> String {
 }
 
 fn date(field: &str, raw: Sourced<String>, problems: &mut Vec<String>) -> Sourced<Date> {
-    raw.try_map(|text| text.parse::<Date>())
-        .unwrap_or_else(|e| {
-            problems.push(format!("{field}: {e}"));
+    raw.try_map(|text| text.parse::<Date>().map_err(|_| excerpt(&text)))
+        .unwrap_or_else(|text| {
+            problems.push(format!("{field}: `{text}` is not a calendar date in the form DD/MM/YYYY"));
             Sourced::unknown("unreadable date")
         })
+}
+
+/// Records a problem when a stated or inferred number is above `max`.
+fn bounded(field: &str, value: &Sourced<u32>, max: u32, problems: &mut Vec<String>) {
+    if let Some(&v) = value.value() {
+        if let Err(e) = within(field, v, max) {
+            problems.push(e);
+        }
+    }
 }
 
 fn build(file: &str, raw: RawFile, problems: &mut Vec<String>) -> Qualification {
@@ -219,9 +248,11 @@ fn build(file: &str, raw: RawFile, problems: &mut Vec<String>) -> Qualification 
     let mut seen_group = BTreeSet::new();
     for g in &raw.groups {
         if !seen_group.insert(g.id.clone()) {
-            problems.push(format!("group `{}` is listed twice", g.id));
+            problems.push(format!("group `{}` is listed twice", excerpt(&g.id)));
         }
     }
+    bounded("glh", &raw.glh, MAX_HOURS, problems);
+    bounded("tqt", &raw.tqt, MAX_HOURS, problems);
     let groups = raw
         .groups
         .into_iter()
@@ -240,11 +271,22 @@ fn build(file: &str, raw: RawFile, problems: &mut Vec<String>) -> Qualification 
                 None => {
                     problems.push(format!(
                         "unit key {} names group `{}`, which does not exist",
-                        u.key, u.group
+                        u.key,
+                        excerpt(&u.group)
                     ));
                     0
                 }
             };
+            if !(1..=MAX_KEY).contains(&u.key) {
+                problems.push(format!(
+                    "unit key {} is outside 1-{MAX_KEY}, the keys a share link can carry",
+                    u.key
+                ));
+            }
+            let field = |name: &str| format!("unit key {}: {name}", u.key);
+            bounded(&field("credits"), &u.credits, MAX_UNIT_CREDITS, problems);
+            bounded(&field("glh"), &u.glh, MAX_HOURS, problems);
+            bounded(&field("outcomes"), &u.outcomes, MAX_OUTCOMES, problems);
             Unit {
                 key: u.key,
                 group,
@@ -261,25 +303,37 @@ fn build(file: &str, raw: RawFile, problems: &mut Vec<String>) -> Qualification 
         .collect();
     let find = |name: &str| units.iter().position(|u| u.is_named(name));
     let mut barred = Vec::new();
-    for pair in raw.barred {
-        match (find(&pair.units[0]), find(&pair.units[1])) {
-            (Some(a), Some(b)) => barred.push(BarredPair {
-                a,
-                b,
-                basis: Basis::Stated {
-                    line: pair.line,
-                    to: None,
-                },
-            }),
-            (a, b) => {
-                for (name, found) in [(&pair.units[0], a), (&pair.units[1], b)] {
-                    if found.is_none() {
-                        problems.push(format!(
-                            "barred pair on line {} names unit `{name}`, which does not exist",
-                            pair.line
-                        ));
-                    }
-                }
+    for set in raw.barred {
+        if set.units.len() < 2 {
+            problems.push(format!(
+                "barred entry on line {} names {} unit(s); it needs two or more",
+                set.line,
+                set.units.len()
+            ));
+            continue;
+        }
+        let found: Vec<Option<usize>> = set.units.iter().map(|n| find(n)).collect();
+        for (name, _) in set.units.iter().zip(&found).filter(|(_, f)| f.is_none()) {
+            problems.push(format!(
+                "barred entry on line {} names unit `{}`, which does not exist",
+                set.line,
+                excerpt(name)
+            ));
+        }
+        let found: Vec<usize> = found.into_iter().flatten().collect();
+        if found.len() != set.units.len() {
+            continue;
+        }
+        for (i, &a) in found.iter().enumerate() {
+            for &b in &found[i + 1..] {
+                barred.push(BarredPair {
+                    a,
+                    b,
+                    basis: Basis::Stated {
+                        line: set.line,
+                        to: None,
+                    },
+                });
             }
         }
     }
@@ -334,31 +388,43 @@ fn build_rule(raw: RawRule, groups: &HashMap<String, usize>) -> Result<RuleEntry
         _ => return Err("needs exactly one basis: `line` or `inferred`".into()),
     };
     let scope = |b: &RawBounds| -> Result<Scope, String> {
-        if !b.groups.is_empty() {
-            if b.optional {
-                return Err("`groups` and `optional` cannot both be given".into());
+        match &b.groups {
+            Some(_) if b.optional => Err("`groups` and `optional` cannot both be given".into()),
+            Some(list) if list.is_empty() => Err(
+                "`groups = []` names no group; leave `groups` out to count every unit".into(),
+            ),
+            Some(list) => {
+                let mut ids = list
+                    .iter()
+                    .map(|g| {
+                        groups.get(g).copied().ok_or_else(|| {
+                            format!("names group `{}`, which does not exist", excerpt(g))
+                        })
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                ids.sort_unstable();
+                ids.dedup();
+                Ok(Scope::Groups(ids))
             }
-            let ids = b
-                .groups
-                .iter()
-                .map(|g| {
-                    groups
-                        .get(g)
-                        .copied()
-                        .ok_or_else(|| format!("names group `{g}`, which does not exist"))
-                })
-                .collect::<Result<Vec<_>, _>>()?;
-            Ok(Scope::Groups(ids))
-        } else if b.optional {
-            Ok(Scope::Optional)
-        } else {
-            Ok(Scope::All)
+            None if b.optional => Ok(Scope::Optional),
+            None => Ok(Scope::All),
         }
     };
-    let check_bounds = |b: &RawBounds| match (b.min, b.max) {
-        (None, None) => Err("needs a `min` or a `max`".to_string()),
-        (Some(min), Some(max)) if min > max => Err(format!("min {min} is above max {max}")),
-        _ => Ok(()),
+    let check_bounds = |b: &RawBounds| {
+        if b.or_above.is_some() && b.level.is_none() {
+            return Err("`or_above` needs a `level`".to_string());
+        }
+        for (name, value) in [("min", b.min), ("max", b.max)] {
+            if let Some(v) = value {
+                within(name, v, MAX_RULE_BOUND)?;
+            }
+        }
+        match (b.min, b.max) {
+            (None, None) => Err("needs a `min` or a `max`".to_string()),
+            (Some(0), _) => Err("`min = 0` sets no minimum; leave `min` out".to_string()),
+            (Some(min), Some(max)) if min > max => Err(format!("min {min} is above max {max}")),
+            _ => Ok(()),
+        }
     };
     let kinds = [
         raw.all_mandatory.is_some(),
@@ -378,7 +444,7 @@ fn build_rule(raw: RawRule, groups: &HashMap<String, usize>) -> Result<RuleEntry
             scope: scope(&b)?,
             level: b.level.map(|level| LevelFilter {
                 level,
-                or_above: b.or_above,
+                or_above: b.or_above.unwrap_or(false),
             }),
             min: b.min,
             max: b.max,
@@ -394,6 +460,10 @@ fn build_rule(raw: RawRule, groups: &HashMap<String, usize>) -> Result<RuleEntry
             max: b.max,
         }
     } else if let Some(each) = raw.each_optional_group {
+        if each.min_units == 0 {
+            return Err("`each_optional_group` with `min_units = 0` asks for nothing".into());
+        }
+        within("min_units", each.min_units, MAX_RULE_BOUND)?;
         Rule::EachOptionalGroup {
             min_units: each.min_units,
         }

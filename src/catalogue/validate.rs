@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use super::{LevelFilter, Qualification, Rule, Scope, UnitIdx};
+use crate::text::excerpt;
 
 /// Every problem found in `qual`, each naming the entry it is about.
 pub fn problems(qual: &Qualification) -> Vec<String> {
@@ -16,18 +17,17 @@ pub fn problems(qual: &Qualification) -> Vec<String> {
     {
         out.push(format!(
             "id `{}` must be lower-case letters, digits and hyphens",
-            qual.id
+            excerpt(&qual.id)
         ));
-    }
-    if qual.groups.is_empty() {
-        out.push("the qualification has no groups".into());
     }
     if qual.rules.is_empty() {
         out.push("the qualification has no rules of combination".into());
     }
-    for (g, group) in qual.groups.iter().enumerate() {
-        if qual.units_in(g).next().is_none() {
-            out.push(format!("group `{}` has no units", group.id));
+    let mut group_sizes = vec![0usize; qual.groups.len()];
+    qual.units.iter().for_each(|u| group_sizes[u.group] += 1);
+    for (group, size) in qual.groups.iter().zip(group_sizes) {
+        if size == 0 {
+            out.push(format!("group `{}` has no units", excerpt(&group.id)));
         }
     }
     duplicates(qual, &mut out);
@@ -36,7 +36,7 @@ pub fn problems(qual: &Qualification) -> Vec<String> {
             out.push(format!(
                 "barred pair on {} bars unit {} with itself",
                 pair.basis.explain(),
-                qual.units[pair.a].label()
+                excerpt(qual.units[pair.a].label())
             ));
         }
     }
@@ -46,13 +46,14 @@ pub fn problems(qual: &Qualification) -> Vec<String> {
         if pairs.insert(key, ()).is_some() {
             out.push(format!(
                 "barred pair {} / {} is listed twice",
-                qual.units[key.0].label(),
-                qual.units[key.1].label()
+                excerpt(qual.units[key.0].label()),
+                excerpt(qual.units[key.1].label())
             ));
         }
     }
+    let possible = possible_units(qual);
     for (i, entry) in qual.rules.iter().enumerate() {
-        if let Some(why) = never_met(qual, &entry.rule) {
+        if let Some(why) = never_met(qual, &possible, &entry.rule) {
             out.push(format!(
                 "rule {} ({}) can never be met: {why}",
                 i + 1,
@@ -71,8 +72,8 @@ fn duplicates(qual: &Qualification, out: &mut Vec<String>) {
             out.push(format!(
                 "unit key {} is used by both {} and {}",
                 unit.key,
-                qual.units[first].label(),
-                unit.label()
+                excerpt(qual.units[first].label()),
+                excerpt(unit.label())
             ));
         }
         if unit.code.value().is_none() && unit.reference.value().is_none() {
@@ -88,8 +89,10 @@ fn duplicates(qual: &Qualification, out: &mut Vec<String>) {
             let folded = name.to_ascii_uppercase();
             match names.get(&folded) {
                 Some(&other) if other != u => out.push(format!(
-                    "unit identifier `{name}` is used twice (unit keys {} and {})",
-                    qual.units[other].key, unit.key
+                    "unit identifier `{}` is used twice (unit keys {} and {})",
+                    excerpt(name),
+                    qual.units[other].key,
+                    unit.key
                 )),
                 _ => {
                     names.insert(folded, u);
@@ -101,14 +104,19 @@ fn duplicates(qual: &Qualification, out: &mut Vec<String>) {
 
 /// Units that can ever be in a plan: not barred with a mandatory unit.
 fn possible_units(qual: &Qualification) -> Vec<UnitIdx> {
-    (0..qual.units.len())
-        .filter(|&u| qual.is_mandatory(u) || !qual.barred_with(u).any(|b| qual.is_mandatory(b)))
-        .collect()
+    let mut blocked = vec![false; qual.units.len()];
+    for pair in &qual.barred {
+        for (unit, other) in [(pair.a, pair.b), (pair.b, pair.a)] {
+            if qual.is_mandatory(other) && !qual.is_mandatory(unit) {
+                blocked[unit] = true;
+            }
+        }
+    }
+    (0..qual.units.len()).filter(|&u| !blocked[u]).collect()
 }
 
 /// Why `rule` can never be met, if the known values prove it.
-fn never_met(qual: &Qualification, rule: &Rule) -> Option<String> {
-    let possible = possible_units(qual);
+fn never_met(qual: &Qualification, possible: &[UnitIdx], rule: &Rule) -> Option<String> {
     let in_scope = |scope: &Scope| -> Vec<UnitIdx> {
         possible
             .iter()
@@ -168,7 +176,7 @@ fn never_met(qual: &Qualification, rule: &Rule) -> Option<String> {
             .map(|(_, g)| {
                 format!(
                     "group `{}` has fewer than {min_units} units that can be taken",
-                    g.id
+                    excerpt(&g.id)
                 )
             }),
     }

@@ -1,7 +1,9 @@
 //! Evaluating a plan against a qualification's rules of combination.
 
-use crate::catalogue::{group_name, LevelFilter, Qualification, Rule, Scope, UnitIdx};
+use crate::catalogue::{group_name, Level, LevelFilter, Qualification, Rule, Scope, UnitIdx};
 
+use super::holdings::{counts, Holdings, Tally};
+use super::maxima::Maxima;
 use super::Plan;
 
 /// The outcome of one rule for a plan.
@@ -104,121 +106,97 @@ pub struct Evaluation {
     pub units: Vec<Availability>,
 }
 
-/// Bounds on what a rule counts: `low` from known values, `high` `None` when unbounded.
-struct Tally {
-    low: u32,
-    high: Option<u32>,
-    unknown: Vec<UnitIdx>,
-}
-
-fn level_counts(
-    filter: Option<LevelFilter>,
-    level: Option<crate::catalogue::Level>,
-) -> Option<bool> {
-    match (filter, level) {
-        (None, _) => Some(true),
-        (Some(f), Some(l)) => Some(f.admits(l)),
-        (Some(_), None) => None,
-    }
-}
-
-fn tally_credits(
-    qual: &Qualification,
-    plan: &Plan,
-    scope: &Scope,
-    level: Option<LevelFilter>,
-) -> Tally {
-    let mut tally = Tally {
-        low: 0,
-        high: Some(0),
-        unknown: Vec::new(),
-    };
-    for u in plan
-        .units()
-        .filter(|&u| scope.includes(qual, qual.units[u].group))
-    {
-        let counts = level_counts(level, plan.level(qual, u));
-        let credits = plan.credits(qual, u);
-        match (counts, credits) {
-            (Some(false), _) => {}
-            (Some(true), Some(c)) => {
-                tally.low += c;
-                tally.high = tally.high.map(|h| h + c);
-            }
-            (None, Some(c)) => {
-                tally.high = tally.high.map(|h| h + c);
-                tally.unknown.push(u);
-            }
-            (_, None) => {
-                tally.high = None;
-                tally.unknown.push(u);
-            }
-        }
-    }
-    tally
-}
-
-fn plural(n: u32, one: &str, many: &str) -> String {
+fn plural(n: u64, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-fn more(n: u32, one: &str, many: &str) -> String {
+fn more(n: u64, one: &str, many: &str) -> String {
     format!("{n} more {}", if n == 1 { one } else { many })
 }
 
+/// A count for display: sums are kept in `u64`, so this never wraps.
+fn shown(n: u64) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The status of a count against its bounds: (status, over the maximum, still needed).
 fn bounded(
     tally: Tally,
     min: Option<u32>,
     max: Option<u32>,
     noun: (&str, &str),
-    phrase: String,
-) -> (RuleStatus, bool, Option<String>, Tally) {
-    let short = min.filter(|&m| tally.low < m);
-    let over = max.filter(|&m| tally.low > m);
-    let max_open = max.is_some_and(|m| tally.high.is_none_or(|h| h > m));
-    let min_open = short.is_some_and(|m| tally.high.is_none_or(|h| h >= m));
-    if let Some(m) = over {
+    phrase: &str,
+) -> (RuleStatus, bool, Option<String>) {
+    let (min, max) = (min.map(u64::from), max.map(u64::from));
+    if let Some(m) = max.filter(|&m| tally.low > m) {
         let text = format!(
             "remove {} over the maximum{phrase}",
             plural(tally.low - m, noun.0, noun.1)
         );
-        return (RuleStatus::Unmet, true, Some(text), tally);
+        return (RuleStatus::Unmet, true, Some(text));
     }
-    if let Some(m) = short {
+    if let Some(m) = min.filter(|&m| tally.low < m) {
         let text = format!("{}{phrase}", more(m - tally.low, noun.0, noun.1));
-        let status = if min_open {
+        let reachable = tally.high.is_none_or(|h| h >= m);
+        let status = if reachable {
             RuleStatus::Unconfirmed
         } else {
             RuleStatus::Unmet
         };
-        return (status, false, Some(text), tally);
+        return (status, false, Some(text));
     }
-    if max_open {
+    if max.is_some_and(|m| tally.high.is_none_or(|h| h > m)) {
         return (
             RuleStatus::Unconfirmed,
             false,
             Some(format!("the maximum{phrase} cannot be confirmed")),
-            tally,
         );
     }
-    (RuleStatus::Met, false, None, tally)
+    (RuleStatus::Met, false, None)
 }
 
-fn evaluate_rule(qual: &Qualification, plan: &Plan, rule: &Rule) -> RuleResult {
+/// Units in the plan whose unknown values leave a credit rule open.
+fn open_units(
+    qual: &Qualification,
+    plan: &Plan,
+    holdings: &Holdings,
+    scope: &Scope,
+    level: Option<LevelFilter>,
+) -> Vec<UnitIdx> {
+    holdings
+        .open_units
+        .iter()
+        .copied()
+        .filter(|&u| scope.includes(qual, qual.units[u].group))
+        .filter(|&u| match counts(level, plan.level(qual, u)) {
+            Some(false) => false,
+            Some(true) => plan.credits(qual, u).is_none(),
+            None => true,
+        })
+        .collect()
+}
+
+/// Facts about the plan that several rules share, computed once.
+struct Shared {
+    holdings: Holdings,
+    mandatory_total: u64,
+    mandatory_missing: u64,
+}
+
+fn evaluate_rule(qual: &Qualification, plan: &Plan, shared: &Shared, rule: &Rule) -> RuleResult {
+    let holdings = &shared.holdings;
     let text = rule.describe(qual);
+    let need = |min: &Option<u32>, max: &Option<u32>| u64::from(min.or(*max).unwrap_or(0));
     let (status, over_max, still_needed, have, need, unknown_units) = match rule {
         Rule::AllMandatory => {
-            let missing = qual
-                .mandatory_units()
-                .filter(|&u| !plan.contains(u))
-                .count() as u32;
-            let total = qual.mandatory_units().count() as u32;
+            let missing = shared.mandatory_missing;
             let status = if missing == 0 {
                 RuleStatus::Met
             } else {
                 RuleStatus::Unmet
             };
             let still = (missing > 0).then(|| more(missing, "mandatory unit", "mandatory units"));
+            let total = shared.mandatory_total;
             (status, false, still, total - missing, total, Vec::new())
         }
         Rule::Credits {
@@ -227,40 +205,26 @@ fn evaluate_rule(qual: &Qualification, plan: &Plan, rule: &Rule) -> RuleResult {
             min,
             max,
         } => {
-            let tally = tally_credits(qual, plan, scope, *level);
+            let tally = holdings.credits(scope, *level);
             let level_text = level.map(|f| f.phrase()).unwrap_or_default();
             let phrase = format!("{}{level_text}", scope.phrase(qual));
-            let (status, over, still, tally) =
-                bounded(tally, *min, *max, ("credit", "credits"), phrase);
-            (
-                status,
-                over,
-                still,
-                tally.low,
-                min.or(*max).unwrap_or(0),
-                tally.unknown,
-            )
+            let (status, over, still) = bounded(tally, *min, *max, ("credit", "credits"), &phrase);
+            let unknown = if status == RuleStatus::Met {
+                Vec::new()
+            } else {
+                open_units(qual, plan, holdings, scope, *level)
+            };
+            (status, over, still, tally.low, need(min, max), unknown)
         }
         Rule::Units { scope, min, max } => {
-            let count = plan
-                .units()
-                .filter(|&u| scope.includes(qual, qual.units[u].group))
-                .count() as u32;
+            let count = holdings.units(scope);
             let tally = Tally {
                 low: count,
                 high: Some(count),
-                unknown: Vec::new(),
             };
-            let (status, over, still, tally) =
-                bounded(tally, *min, *max, ("unit", "units"), scope.phrase(qual));
-            (
-                status,
-                over,
-                still,
-                tally.low,
-                min.or(*max).unwrap_or(0),
-                Vec::new(),
-            )
+            let (status, over, still) =
+                bounded(tally, *min, *max, ("unit", "units"), &scope.phrase(qual));
+            (status, over, still, count, need(min, max), Vec::new())
         }
         Rule::EachOptionalGroup { min_units } => {
             let optional: Vec<usize> = (0..qual.groups.len())
@@ -268,12 +232,10 @@ fn evaluate_rule(qual: &Qualification, plan: &Plan, rule: &Rule) -> RuleResult {
                 .collect();
             let short: Vec<String> = optional
                 .iter()
-                .filter(|&&g| {
-                    (plan.units().filter(|&u| qual.units[u].group == g).count() as u32) < *min_units
-                })
+                .filter(|&&g| holdings.units_in(g) < u64::from(*min_units))
                 .map(|&g| group_name(qual, g))
                 .collect();
-            let have = (optional.len() - short.len()) as u32;
+            let have = (optional.len() - short.len()) as u64;
             let status = if short.is_empty() {
                 RuleStatus::Met
             } else {
@@ -282,52 +244,51 @@ fn evaluate_rule(qual: &Qualification, plan: &Plan, rule: &Rule) -> RuleResult {
             let still = (!short.is_empty()).then(|| {
                 format!(
                     "at least {} from {}",
-                    plural(*min_units, "unit", "units"),
+                    plural(u64::from(*min_units), "unit", "units"),
                     short.join(", ")
                 )
             });
-            (
-                status,
-                false,
-                still,
-                have,
-                optional.len() as u32,
-                Vec::new(),
-            )
+            (status, false, still, have, optional.len() as u64, Vec::new())
         }
     };
     RuleResult {
         text,
         status,
-        have,
-        need,
+        have: shown(have),
+        need: shown(need),
         over_max,
         still_needed,
         unknown_units,
     }
 }
 
-/// Whether adding `unit` to `plan` would certainly break some rule's maximum.
-fn breaks_maximum(qual: &Qualification, plan: &Plan, unit: UnitIdx) -> Option<usize> {
-    if qual.rules.iter().all(|entry| entry.rule.max().is_none()) {
-        return None;
+/// For each unit, the first unit in the plan it is barred with, in the order pairs are listed.
+fn barred_by(qual: &Qualification, plan: &Plan) -> Vec<Option<UnitIdx>> {
+    let mut by = vec![None; qual.units.len()];
+    for pair in &qual.barred {
+        for (unit, other) in [(pair.a, pair.b), (pair.b, pair.a)] {
+            if plan.contains(other) && by[unit].is_none() {
+                by[unit] = Some(other);
+            }
+        }
     }
-    let mut bigger = plan.clone();
-    bigger.add(unit);
-    qual.rules.iter().enumerate().find_map(|(i, entry)| {
-        entry.rule.max()?;
-        let before = evaluate_rule(qual, plan, &entry.rule);
-        let after = evaluate_rule(qual, &bigger, &entry.rule);
-        (after.over_max && !before.over_max).then_some(i)
-    })
+    by
 }
 
-/// Evaluates `plan` against every rule of `qual`.
+/// Evaluates `plan` against every rule of `qual`, in time close to linear in the size of
+/// the qualification and the plan.
 pub fn evaluate(qual: &Qualification, plan: &Plan) -> Evaluation {
+    let mandatory_total = qual.mandatory_units().count() as u64;
+    let shared = Shared {
+        holdings: Holdings::of(qual, plan),
+        mandatory_total,
+        mandatory_missing: mandatory_total
+            - qual.mandatory_units().filter(|&u| plan.contains(u)).count() as u64,
+    };
     let rules: Vec<RuleResult> = qual
         .rules
         .iter()
-        .map(|entry| evaluate_rule(qual, plan, &entry.rule))
+        .map(|entry| evaluate_rule(qual, plan, &shared, &entry.rule))
         .collect();
     let conflicts: Vec<(UnitIdx, UnitIdx)> = qual
         .barred
@@ -335,18 +296,24 @@ pub fn evaluate(qual: &Qualification, plan: &Plan) -> Evaluation {
         .filter(|p| plan.contains(p.a) && plan.contains(p.b))
         .map(|p| (p.a.min(p.b), p.a.max(p.b)))
         .collect();
+    let outside: Vec<UnitIdx> = (0..qual.units.len()).filter(|&u| !plan.contains(u)).collect();
+    let mut levels: Vec<Option<Level>> = outside.iter().map(|&u| plan.level(qual, u)).collect();
+    levels.sort_unstable();
+    levels.dedup();
+    let maxima = Maxima::of(qual, &shared.holdings, &levels);
+    let barred = barred_by(qual, plan);
     let units = (0..qual.units.len())
         .map(|u| {
             if plan.contains(u) {
                 return Availability::InPlan;
             }
-            if let Some(with) = qual.barred_with(u).find(|&b| plan.contains(b)) {
+            if let Some(with) = barred[u] {
                 return Availability::Barred {
                     with,
                     mandatory: qual.is_mandatory(with),
                 };
             }
-            match breaks_maximum(qual, plan, u) {
+            match maxima.broken_by(qual, plan, u) {
                 Some(rule) => Availability::OverMaximum { rule },
                 None => Availability::Available,
             }

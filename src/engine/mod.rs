@@ -2,6 +2,8 @@
 //! combination, and the solver that completes a plan.
 
 mod evaluate;
+mod holdings;
+mod maxima;
 mod plan;
 mod solver;
 

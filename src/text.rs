@@ -1,0 +1,89 @@
+//! Text from outside (a file, a link, a CSV row, an argument) made safe to show: control
+//! characters made visible, and long text cut to a short excerpt.
+
+use std::fmt::Write;
+
+/// Longest excerpt of outside text quoted in a message, in characters.
+pub const EXCERPT: usize = 40;
+
+/// Whether `c` could change what a terminal or a reader sees: C0 and C1 controls, DEL,
+/// and the bidirectional overrides and isolates.
+fn is_hidden(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with every control character shown as an escape (`\u{1b}`), newlines included.
+pub fn visible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_hidden(c) {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Several lines of output with control characters made visible inside each line; the
+/// line breaks themselves are kept.
+pub fn visible_lines(text: &str) -> String {
+    text.split('\n').map(visible).collect::<Vec<_>>().join("\n")
+}
+
+/// At most [`EXCERPT`] characters of `text`, made visible, with `…` when cut.
+pub fn excerpt(text: &str) -> String {
+    let cut: String = text.chars().take(EXCERPT).collect();
+    let shown = visible(&cut);
+    if text.chars().count() > EXCERPT {
+        shown + "…"
+    } else {
+        shown
+    }
+}
+
+/// `problems` as lines, at most `limit` of them, then one line saying how many more.
+pub fn capped<T: std::fmt::Display>(problems: &[T], limit: usize) -> Vec<String> {
+    let mut out: Vec<String> = problems.iter().take(limit).map(T::to_string).collect();
+    if problems.len() > limit {
+        let more = problems.len() - limit;
+        out.push(format!(
+            "… and {more} more problem{}",
+            if more == 1 { "" } else { "s" }
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_become_visible() {
+        assert_eq!(visible("a\u{1b}[31mb\u{7}"), "a\\u{1b}[31mb\\u{7}");
+        assert_eq!(visible("x\ny\r"), "x\\u{a}y\\u{d}");
+        assert_eq!(visible("\u{9b}2J\u{202e}"), "\\u{9b}2J\\u{202e}");
+        assert_eq!(visible("Café – ok"), "Café – ok");
+        assert_eq!(visible_lines("a\u{1b}\nb"), "a\\u{1b}\nb");
+    }
+
+    #[test]
+    fn excerpts_are_short_and_marked_when_cut() {
+        assert_eq!(excerpt("short"), "short");
+        let long = "x".repeat(900_000);
+        let shown = excerpt(&long);
+        assert_eq!(shown.chars().count(), EXCERPT + 1);
+        assert!(shown.ends_with('…'));
+    }
+
+    #[test]
+    fn long_problem_lists_are_capped_with_a_count() {
+        let problems: Vec<u32> = (0..100).collect();
+        let lines = capped(&problems, 30);
+        assert_eq!(lines.len(), 31);
+        assert_eq!(lines[30], "… and 70 more problems");
+        assert_eq!(capped(&problems[..31], 30)[30], "… and 1 more problem");
+        assert_eq!(capped(&problems[..30], 30).len(), 30);
+    }
+}
