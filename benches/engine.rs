@@ -1,5 +1,6 @@
-//! Engine check and solver timings on the largest real qualification and on a synthetic
-//! one with 300 units in 12 groups.
+//! Engine timings: check and suggest on the largest real qualification and a synthetic one
+//! of 300 units in 12 groups; check on 5,000 units with 2,000 maximum rules; suggest at the
+//! solver's limits (1,000 units in 50 groups, 3,000 units, and a case that runs to the work limit).
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -7,10 +8,10 @@ mod common;
 use std::collections::BTreeSet;
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use unit_planner::catalogue::builtin;
+use unit_planner::catalogue::{builtin, Level, Qualification, Rule, Scope};
 use unit_planner::engine::{complete_plan, evaluate, Plan};
 
-fn benches(c: &mut Criterion) {
+fn everyday(c: &mut Criterion) {
     let largest =
         builtin::find(builtin::catalogue(), "cg-l3-nvq-dip-cs").expect("built-in qualification");
     let synthetic = common::synthetic(12, 300);
@@ -27,7 +28,46 @@ fn benches(c: &mut Criterion) {
             b.iter(|| complete_plan(qual, black_box(&empty), &BTreeSet::new()))
         });
     }
+    let big = common::many_maxima(2500, 2000);
+    let half = Plan::with_units(&big, (0..big.units.len()).step_by(2));
+    c.bench_function("check/5000-units-2000-maxima", |b| {
+        b.iter(|| evaluate(&big, black_box(&half)))
+    });
 }
 
-criterion_group!(engine, benches);
+/// Distinct credit values and an exact total: the case that runs the search to its limit.
+fn exact_total() -> Qualification {
+    let units: Vec<common::UnitSpec> = (0..60)
+        .map(|i| (1, Some(100 + 2 * i + (i % 3)), Some(Level::Numbered(2))))
+        .collect();
+    let rules = vec![Rule::Credits {
+        scope: Scope::All,
+        level: None,
+        min: Some(3_001),
+        max: Some(3_001),
+    }];
+    common::qualification(&[true, false], &units, rules, &[])
+}
+
+fn limits(c: &mut Criterion) {
+    let mut group = c.benchmark_group("suggest-limits");
+    group.sample_size(10);
+    let mut cases: Vec<(String, Qualification)> = (1..=4)
+        .map(|seed| {
+            let credits = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 15];
+            (format!("1000x50-seed{seed}"), common::centre_sized(50, 1000, &credits, 250, seed))
+        })
+        .collect();
+    cases.push(("3000x20".into(), common::centre_sized(20, 3000, &[2, 3, 4, 5, 6, 8, 10], 200, 7)));
+    cases.push(("exact-total-to-the-limit".into(), exact_total()));
+    for (name, qual) in &cases {
+        let empty = Plan::new(qual);
+        group.bench_function(name.as_str(), |b| {
+            b.iter(|| complete_plan(qual, black_box(&empty), &BTreeSet::new()))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(engine, everyday, limits);
 criterion_main!(engine);

@@ -154,7 +154,7 @@ fn suggest_completes_or_says_why_not() {
     assert!(!s["add"].as_array().unwrap().contains(&Value::from("CSP04")));
     let (none, code) = json(&["suggest", "ncfe-l1-nvq-cert-cs", "--json"]);
     assert_eq!((none["add"].clone(), code), (Value::Null, 1));
-    assert!(none["reason"].as_str().unwrap().contains("stated values"));
+    assert!(none["reason"].as_str().unwrap().contains("stated credits"));
 }
 
 #[test]

@@ -37,7 +37,7 @@ impl Scope {
 }
 
 /// Restricts a credit rule to units at a level, or at a level or above.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct LevelFilter {
     /// The level.
     pub level: Level,

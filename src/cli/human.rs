@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use crate::catalogue::{group_name, Qualification};
-use crate::engine::{Completion, Evaluation, NoCompletion, RuleStatus, Status};
+use crate::engine::{Completion, Evaluation, Feasibility, NoCompletion, RuleStatus, Status};
 
 fn or_dash<T: ToString>(value: Option<&T>) -> String {
     value.map_or_else(|| "—".to_string(), T::to_string)
@@ -201,4 +201,31 @@ pub fn opened(qual: &Qualification, report: &serde_json::Value, eval: &Evaluatio
         let _ = writeln!(out, "! {p}");
     }
     out + &check(qual, eval)
+}
+
+/// What `validate` says of whether any plan can complete `qual`: `Err` with the problem when
+/// none can, else a note when it could not be decided.
+pub fn feasibility(qual: &Qualification, verdict: &Feasibility) -> Result<Option<String>, String> {
+    let rule = |i: usize| format!("rule {} ({})", i + 1, qual.rules[i].rule.describe(qual));
+    match verdict {
+        Feasibility::Possible => Ok(None),
+        Feasibility::Impossible(rules) => Err(match rules.as_slice() {
+            [] => "no selection of units meets every rule".to_string(),
+            [only] => format!("{} can never be met", rule(*only)),
+            many => format!(
+                "no selection of units meets {} together",
+                many.iter().map(|&i| rule(i)).collect::<Vec<_>>().join(" and ")
+            ),
+        }),
+        Feasibility::MandatoryBlocked => Err(
+            "the mandatory units alone are blocked (barred together or over a maximum)".into(),
+        ),
+        Feasibility::Undecided(NoCompletion::Stopped | NoCompletion::TooLarge) => Ok(Some(
+            "the search stopped before deciding whether any plan can complete it".into(),
+        )),
+        Feasibility::Undecided(_) => Ok(Some(
+            "whether a plan can complete it depends on values the specification does not state"
+                .into(),
+        )),
+    }
 }

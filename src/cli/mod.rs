@@ -104,29 +104,19 @@ fn dispatch(argv: &[String], out: &mut dyn Write) -> Result<i32, UsageError> {
         "validate" => {
             args.expect_positionals(1)?;
             let (name, text) = read_file(&args.positionals[0])?;
-            match parse_spec(&name, &text) {
-                Ok(qual) => match feasibility(&qual) {
-                    None => {
-                        write(
-                            out,
-                            format!(
-                                "{name}: ok ({} units, {} rules)\n",
-                                qual.units.len(),
-                                qual.rules.len()
-                            ),
-                        );
-                        Ok(0)
+            let (valid, lines) = match parse_spec(&name, &text) {
+                Ok(qual) => {
+                    let size = format!("{} units, {} rules", qual.units.len(), qual.rules.len());
+                    match human::feasibility(&qual, &feasibility(&qual)) {
+                        Ok(None) => (true, vec![format!("{name}: ok ({size})")]),
+                        Ok(Some(note)) => (true, vec![format!("{name}: ok ({size}); {note}")]),
+                        Err(problem) => (false, vec![format!("{name}: {problem}")]),
                     }
-                    Some(problem) => {
-                        write(out, format!("{name}: {problem}\n"));
-                        Ok(1)
-                    }
-                },
-                Err(e) => {
-                    write(out, format!("{e}\n"));
-                    Ok(1)
                 }
-            }
+                Err(e) => (false, e.to_string().lines().map(str::to_string).collect()),
+            };
+            write(out, lines.join("\n") + "\n");
+            Ok(i32::from(!valid))
         }
         "check-batch" => {
             args.expect_positionals(1)?;

@@ -2,6 +2,7 @@
 //! combination, and the solver that completes a plan.
 
 mod evaluate;
+mod feasibility;
 mod holdings;
 mod maxima;
 mod plan;
@@ -9,4 +10,5 @@ mod solver;
 
 pub use evaluate::{evaluate, Availability, Evaluation, RuleResult, RuleStatus, Status};
 pub use plan::{Entered, Plan};
-pub use solver::{complete_plan, feasibility, Completion, NoCompletion};
+pub use feasibility::{feasibility, Feasibility};
+pub use solver::{complete_plan, complete_plan_within, Completion, NoCompletion, WORK_LIMIT};

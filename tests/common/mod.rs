@@ -3,13 +3,15 @@
 
 #![allow(dead_code)]
 
+use proptest::prelude::*;
+
 use unit_planner::catalogue::{
     BarredPair, Basis, Group, Level, LevelFilter, Qualification, Rule, RuleEntry, Scope, Sourced,
     Unit,
 };
 
-/// A unit for [`qualification`]: (group, credits or unknown, level).
-pub type UnitSpec = (usize, Option<u32>, Level);
+/// A unit for [`qualification`]: (group, credits or unknown, level or unknown).
+pub type UnitSpec = (usize, Option<u32>, Option<Level>);
 
 /// Builds a qualification from groups (mandatory flags), units, rules and barred pairs.
 pub fn qualification(
@@ -53,7 +55,10 @@ pub fn qualification(
                 code: Sourced::stated(format!("U{i:03}"), 1),
                 reference: Sourced::unknown("test"),
                 title: Sourced::stated(format!("Unit {i}"), 1),
-                level: Sourced::stated(level, 1),
+                level: match level {
+                    Some(l) => Sourced::stated(l, 1),
+                    None => Sourced::unknown("test"),
+                },
                 credits: match credits {
                     Some(c) => Sourced::stated(c, 1),
                     None => Sourced::unknown("test"),
@@ -106,7 +111,7 @@ pub fn synthetic(groups: usize, units: usize) -> Qualification {
         let group = if i < 4 { 0 } else { 1 + (i - 4) % (groups - 1) };
         let credits = 2 + rng.below(9) as u32;
         let level = Level::Numbered(1 + rng.below(4) as u8);
-        specs.push((group, Some(credits), level));
+        specs.push((group, Some(credits), Some(level)));
     }
     let barred: Vec<(usize, usize)> = (0..units / 10).map(|k| (4 + 2 * k, 5 + 2 * k)).collect();
     let rules = vec![
@@ -142,4 +147,143 @@ pub fn synthetic(groups: usize, units: usize) -> Qualification {
     let mut mandatory = vec![false; groups];
     mandatory[0] = true;
     qualification(&mandatory, &specs, rules, &barred)
+}
+
+/// The levels random qualifications use.
+pub const LEVELS: [Level; 5] = [
+    Level::Entry(3),
+    Level::Numbered(1),
+    Level::Numbered(2),
+    Level::Numbered(3),
+    Level::Numbered(4),
+];
+
+fn level() -> impl Strategy<Value = Level> {
+    proptest::sample::select(LEVELS.to_vec())
+}
+
+fn scope(groups: usize) -> impl Strategy<Value = Scope> {
+    prop_oneof![
+        Just(Scope::All),
+        Just(Scope::Optional),
+        proptest::collection::btree_set(0..groups, 1..=2)
+            .prop_map(|g| Scope::Groups(g.into_iter().collect())),
+    ]
+}
+
+/// Random rules with small bounds, minima, maxima and ranges, level filters included.
+fn rule(groups: usize) -> impl Strategy<Value = Rule> {
+    prop_oneof![
+        (
+            scope(groups),
+            proptest::option::of((level(), any::<bool>())),
+            proptest::option::of(1u32..16),
+            proptest::option::of(0u32..20)
+        )
+            .prop_map(|(scope, lf, min, max)| Rule::Credits {
+                scope,
+                level: lf.map(|(level, or_above)| LevelFilter { level, or_above }),
+                min: min.or(Some(1).filter(|_| max.is_none())),
+                max: max.map(|m| m.max(min.unwrap_or(0))),
+            }),
+        (
+            scope(groups),
+            proptest::option::of(1u32..4),
+            proptest::option::of(0u32..5)
+        )
+            .prop_map(|(scope, min, max)| Rule::Units {
+                scope,
+                min: min.or(Some(1).filter(|_| max.is_none())),
+                max: max.map(|m| m.max(min.unwrap_or(0))),
+            }),
+        (1u32..3).prop_map(|n| Rule::EachOptionalGroup { min_units: n }),
+        Just(Rule::AllMandatory),
+    ]
+}
+
+/// Credits for random units: mostly known, small, often equal (even values set parity
+/// traps for odd minima).
+fn credits() -> impl Strategy<Value = Option<u32>> {
+    proptest::option::weighted(0.85, prop_oneof![0u32..7, Just(2u32), Just(4u32)])
+}
+
+prop_compose! {
+    /// A small random qualification: group 0 mandatory, up to 10 units (some of unknown
+    /// credits or level), 1-3 rules, a few barred pairs.
+    pub fn small_qualification()(groups in 2usize..4)(
+        units in proptest::collection::vec((0..groups, credits(), proptest::option::weighted(0.85, level())), 1..10),
+        rules in proptest::collection::vec(rule(groups), 1..4),
+        barred in proptest::collection::vec((0usize..10, 0usize..10), 0..3),
+        groups in Just(groups),
+    ) -> Qualification {
+        let mandatory: Vec<bool> = (0..groups).map(|g| g == 0).collect();
+        let n = units.len();
+        let barred: Vec<(usize, usize)> = barred.into_iter().map(|(a, b)| (a % n, b % n)).filter(|(a, b)| a != b).collect();
+        qualification(&mandatory, &units, rules, &barred)
+    }
+}
+
+/// A readable account of a random qualification, for failure messages.
+pub fn describe(qual: &Qualification) -> String {
+    let units: Vec<_> = qual
+        .units
+        .iter()
+        .map(|u| (u.group, u.credits.value().copied(), u.level.value().copied()))
+        .collect();
+    let rules: Vec<_> = qual.rules.iter().map(|r| r.rule.clone()).collect();
+    let barred: Vec<_> = qual.barred.iter().map(|p| (p.a, p.b)).collect();
+    format!("units {units:?} rules {rules:?} barred {barred:?}")
+}
+
+/// A centre-sized qualification for the solver's limits: `units` optional units spread over
+/// `groups` optional groups (plus a mandatory group of two), credits drawn from `credits`,
+/// levels 1-4, a few barred pairs; rules: a credit total, optional credits at level 3 or
+/// above, a unit from each optional group, and a cap on the first optional group.
+pub fn centre_sized(groups: usize, units: usize, credits: &[u32], total: u32, seed: u64) -> Qualification {
+    let mut rng = Xorshift(seed | 1);
+    let mut specs = vec![(0, Some(5), Some(Level::Numbered(2))), (0, Some(5), Some(Level::Numbered(3)))];
+    for i in 0..units {
+        let c = credits[rng.below(credits.len() as u64) as usize];
+        let level = Level::Numbered(1 + rng.below(4) as u8);
+        specs.push((1 + i % groups, Some(c), Some(level)));
+    }
+    let barred: Vec<(usize, usize)> = (0..units / 50).map(|k| (2 + 7 * k, 3 + 7 * k)).collect();
+    let rules = vec![
+        Rule::AllMandatory,
+        Rule::Credits { scope: Scope::All, level: None, min: Some(total), max: None },
+        Rule::Credits {
+            scope: Scope::Optional,
+            level: Some(LevelFilter { level: Level::Numbered(3), or_above: true }),
+            min: Some(total / 3),
+            max: None,
+        },
+        Rule::EachOptionalGroup { min_units: 1 },
+        Rule::Units { scope: Scope::Groups(vec![1]), min: None, max: Some(3) },
+    ];
+    let mut mandatory = vec![false; groups + 1];
+    mandatory[0] = true;
+    qualification(&mandatory, &specs, rules, &barred)
+}
+
+/// The shape that made checking cubic: `units` mandatory and `units` optional units in 50
+/// optional groups, and `rules` maximum rules over single groups at varying levels.
+pub fn many_maxima(units: usize, rules: usize) -> Qualification {
+    let mut rng = Xorshift(0x5eed);
+    let mut specs = Vec::new();
+    for i in 0..2 * units {
+        let group = if i < units { 0 } else { 1 + i % 50 };
+        let level = Level::Numbered(1 + rng.below(4) as u8);
+        specs.push((group, Some(1 + rng.below(9) as u32), Some(level)));
+    }
+    let rules = (0..rules)
+        .map(|r| Rule::Credits {
+            scope: Scope::Groups(vec![1 + r % 50]),
+            level: Some(LevelFilter { level: Level::Numbered(1 + (r % 4) as u8), or_above: r % 2 == 0 }),
+            min: None,
+            max: Some(10_000 + r as u32),
+        })
+        .collect();
+    let mut mandatory = vec![false; 51];
+    mandatory[0] = true;
+    qualification(&mandatory, &specs, rules, &[])
 }

@@ -1,0 +1,68 @@
+//! Whether any plan at all can complete a qualification, decided exactly with the solver,
+//! and which rules are to blame when none can.
+
+use std::collections::BTreeSet;
+
+use crate::catalogue::Qualification;
+
+use super::solver::{complete_plan_within, NoCompletion, WORK_LIMIT};
+use super::Plan;
+
+/// Most rules the search for the rules to blame tries leaving out one by one.
+const MAX_BLAMED: usize = 64;
+
+/// What the solver can say of a whole qualification.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Feasibility {
+    /// Some plan completes it.
+    Possible,
+    /// No plan can: the rules at these indices cannot all be met together (empty when
+    /// there were too many rules to narrow down).
+    Impossible(Vec<usize>),
+    /// The mandatory units alone are barred together or over a maximum.
+    MandatoryBlocked,
+    /// Not decided: values the specification does not state could change the answer, or
+    /// the search stopped at its limit.
+    Undecided(NoCompletion),
+}
+
+/// Decides whether any plan can complete `qual`.
+pub fn feasibility(qual: &Qualification) -> Feasibility {
+    let all_known = qual
+        .units
+        .iter()
+        .all(|u| u.credits.value().is_some() && u.level.value().is_some());
+    match attempt(qual, WORK_LIMIT) {
+        Ok(()) => Feasibility::Possible,
+        Err(NoCompletion::Blocked) => Feasibility::MandatoryBlocked,
+        Err(NoCompletion::NoUnitsSuffice) if all_known => Feasibility::Impossible(blame(qual)),
+        Err(why) => Feasibility::Undecided(why),
+    }
+}
+
+fn attempt(qual: &Qualification, limit: u64) -> Result<(), NoCompletion> {
+    complete_plan_within(qual, &Plan::new(qual), &BTreeSet::new(), limit).map(|_| ())
+}
+
+/// A smallest set of rules that no plan meets together: each rule is left out in turn and
+/// stays out when the rest still cannot be met. A trial that stops at its limit keeps its
+/// rule, so what is named is always proven.
+fn blame(qual: &Qualification) -> Vec<usize> {
+    let mut kept: Vec<usize> = (0..qual.rules.len()).collect();
+    if kept.len() > MAX_BLAMED {
+        return Vec::new();
+    }
+    let limit = WORK_LIMIT / MAX_BLAMED as u64;
+    for rule in 0..qual.rules.len() {
+        let without: Vec<usize> = kept.iter().copied().filter(|&r| r != rule).collect();
+        if without.is_empty() {
+            continue;
+        }
+        let mut trial = qual.clone();
+        trial.rules = without.iter().map(|&r| qual.rules[r].clone()).collect();
+        if attempt(&trial, limit) == Err(NoCompletion::NoUnitsSuffice) {
+            kept = without;
+        }
+    }
+    kept
+}

@@ -1,0 +1,143 @@
+//! "Complete my plan": the exact search for the cheapest set of units that completes a plan.
+//!
+//! Cheapest means fewest extra credits, then fewest units, then earliest in source order.
+//! Only units whose credit value is known are proposed (their cost must be known); a unit
+//! of unknown level may be, where it completes the plan whether it counts at a level or not.
+//! The search is exact, and bounded in work and memory: past either bound it says that it
+//! stopped, never that there is no completion.
+
+mod constraints;
+mod search;
+
+use std::collections::BTreeSet;
+
+use crate::catalogue::{Qualification, UnitIdx};
+
+use super::{evaluate, Plan, Status};
+use search::Search;
+
+/// Work (search nodes times the constraints each one checks) before the search stops: about
+/// a second of native code on this project's reference machine, two in the browser.
+pub const WORK_LIMIT: u64 = 150_000_000;
+/// Most constraint weights the search holds (rules × candidate units), bounding its memory
+/// to some tens of megabytes.
+const MAX_CELLS: usize = 1_000_000;
+
+/// A way to complete a plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Completion {
+    /// Units to add, in source order.
+    pub add: Vec<UnitIdx>,
+    /// Credits those units add.
+    pub credits_added: u32,
+}
+
+/// Why no completion exists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoCompletion {
+    /// The plan is blocked (barred pair or over a maximum); something must be removed first.
+    Blocked,
+    /// The plan's own unstated values leave a maximum open, so no addition can confirm it.
+    UnknownInPlan,
+    /// No set of available units with known credits meets every rule.
+    NoUnitsSuffice,
+    /// The search reached its work limit before it could prove an answer.
+    Stopped,
+    /// The qualification has too many rules and units for the search's memory bound.
+    TooLarge,
+}
+
+impl NoCompletion {
+    /// The reason in plain words.
+    pub fn reason(&self) -> &'static str {
+        match self {
+            NoCompletion::Blocked => "the plan is blocked: remove a barred unit or a unit over a maximum first",
+            NoCompletion::UnknownInPlan => {
+                "the plan holds units whose values the specification does not state, so a maximum cannot be confirmed"
+            }
+            NoCompletion::NoUnitsSuffice => {
+                "no combination of the available units with stated credits meets every rule"
+            }
+            NoCompletion::Stopped => {
+                "the search stopped at its time limit before finding the cheapest completion; this does not mean there is none"
+            }
+            NoCompletion::TooLarge => {
+                "the qualification has too many rules and units to search for a completion; this does not mean there is none"
+            }
+        }
+    }
+}
+
+/// Finds the cheapest completion of `plan`, never proposing a unit in `exclude`.
+pub fn complete_plan(
+    qual: &Qualification,
+    plan: &Plan,
+    exclude: &BTreeSet<UnitIdx>,
+) -> Result<Completion, NoCompletion> {
+    complete_plan_within(qual, plan, exclude, WORK_LIMIT)
+}
+
+/// [`complete_plan`] with a given work limit.
+pub fn complete_plan_within(
+    qual: &Qualification,
+    plan: &Plan,
+    exclude: &BTreeSet<UnitIdx>,
+    limit: u64,
+) -> Result<Completion, NoCompletion> {
+    match evaluate(qual, plan).status {
+        Status::Complete => {
+            return Ok(Completion {
+                add: Vec::new(),
+                credits_added: 0,
+            })
+        }
+        Status::Blocked => return Err(NoCompletion::Blocked),
+        _ if qual.rules.is_empty() || qual.units.is_empty() => {
+            return Err(NoCompletion::NoUnitsSuffice)
+        }
+        _ => {}
+    }
+    let mut barred_with_plan = vec![false; qual.units.len()];
+    for p in &qual.barred {
+        for (unit, other) in [(p.a, p.b), (p.b, p.a)] {
+            barred_with_plan[unit] |= plan.contains(other);
+        }
+    }
+    let candidates: Vec<UnitIdx> = (0..qual.units.len())
+        .filter(|&u| !plan.contains(u) && !exclude.contains(&u) && !barred_with_plan[u])
+        .filter(|&u| plan.credits(qual, u).is_some())
+        .collect();
+    let constraints = constraints::build(qual, plan, &candidates, MAX_CELLS)?;
+    let mut position = vec![None; qual.units.len()];
+    candidates
+        .iter()
+        .enumerate()
+        .for_each(|(i, &u)| position[u] = Some(i));
+    let mut barred = vec![Vec::new(); candidates.len()];
+    for p in &qual.barred {
+        if let (Some(a), Some(b)) = (position[p.a], position[p.b]) {
+            barred[a].push(b);
+            barred[b].push(a);
+        }
+    }
+    let credits: Vec<u64> = candidates
+        .iter()
+        .map(|&u| u64::from(plan.credits(qual, u).unwrap_or(0)))
+        .collect();
+    let class: Vec<_> = candidates
+        .iter()
+        .zip(&credits)
+        .map(|(&u, &c)| (qual.units[u].group, plan.level(qual, u), c))
+        .collect();
+    let mut search = Search::new(credits, constraints, &class, barred, limit);
+    let picks = search
+        .run()
+        .map_err(|()| NoCompletion::Stopped)?
+        .ok_or(NoCompletion::NoUnitsSuffice)?;
+    let add: Vec<UnitIdx> = picks.into_iter().map(|i| candidates[i]).collect();
+    let credits_added = add
+        .iter()
+        .map(|&u| plan.credits(qual, u).unwrap_or(0))
+        .sum();
+    Ok(Completion { add, credits_added })
+}

@@ -1,0 +1,184 @@
+//! The evaluation against its definition, on small random qualifications: a rule is met when
+//! it holds for every value the unstated credits and levels could take, unmet when it holds
+//! for none, unconfirmed otherwise. The oracle tries the values one by one; it shares no
+//! code with the engine beyond reading the plan.
+
+mod common;
+
+use proptest::prelude::*;
+use unit_planner::catalogue::{Level, Qualification, Rule, UnitIdx};
+use unit_planner::engine::{evaluate, Availability, Entered, Plan, RuleStatus, Status};
+
+/// Credit values an unstated credit value is tried at: every value the random rules'
+/// bounds (below 20) can tell apart.
+const TRIED_CREDITS: std::ops::RangeInclusive<u32> = 0..=21;
+
+/// Every level there is.
+const ALL_LEVELS: [Level; 11] = [
+    Level::Entry(1),
+    Level::Entry(2),
+    Level::Entry(3),
+    Level::Numbered(1),
+    Level::Numbered(2),
+    Level::Numbered(3),
+    Level::Numbered(4),
+    Level::Numbered(5),
+    Level::Numbered(6),
+    Level::Numbered(7),
+    Level::Numbered(8),
+];
+
+/// Every way to fill in the unknown credits and levels of `units`: (credits, level) each.
+fn fillings(qual: &Qualification, plan: &Plan, units: &[UnitIdx]) -> Vec<Vec<(u32, Level)>> {
+    let mut all = vec![Vec::new()];
+    for &u in units {
+        let credits: Vec<u32> = match plan.credits(qual, u) {
+            Some(c) => vec![c],
+            None => TRIED_CREDITS.collect(),
+        };
+        let levels: Vec<Level> = match plan.level(qual, u) {
+            Some(l) => vec![l],
+            None => ALL_LEVELS.to_vec(),
+        };
+        let mut next = Vec::new();
+        for done in &all {
+            for &c in &credits {
+                for &l in &levels {
+                    let mut longer = done.clone();
+                    longer.push((c, l));
+                    next.push(longer);
+                }
+            }
+        }
+        all = next;
+    }
+    all
+}
+
+/// For one rule: (holds for some filling, holds for every filling, over its maximum for
+/// every filling).
+fn quantified(qual: &Qualification, plan: &Plan, rule: &Rule) -> (bool, bool, bool) {
+    let units: Vec<UnitIdx> = plan.units().collect();
+    let (mut some, mut every, mut always_over) = (false, true, true);
+    for filling in fillings(qual, plan, &units) {
+        let in_scope = |scope: &unit_planner::catalogue::Scope, u: UnitIdx| {
+            scope.includes(qual, qual.units[u].group)
+        };
+        let (holds, over) = match rule {
+            Rule::AllMandatory => (qual.mandatory_units().all(|u| plan.contains(u)), false),
+            Rule::Credits {
+                scope,
+                level,
+                min,
+                max,
+            } => {
+                let total: u64 = units
+                    .iter()
+                    .zip(&filling)
+                    .filter(|(&u, (_, l))| in_scope(scope, u) && level.is_none_or(|f| f.admits(*l)))
+                    .map(|(_, (c, _))| u64::from(*c))
+                    .sum();
+                let over = max.is_some_and(|m| total > u64::from(m));
+                (min.is_none_or(|m| total >= u64::from(m)) && !over, over)
+            }
+            Rule::Units { scope, min, max } => {
+                let count = units.iter().filter(|&&u| in_scope(scope, u)).count() as u32;
+                let over = max.is_some_and(|m| count > m);
+                (min.is_none_or(|m| count >= m) && !over, over)
+            }
+            Rule::EachOptionalGroup { min_units } => {
+                let holds = (0..qual.groups.len())
+                    .filter(|&g| !qual.groups[g].mandatory)
+                    .all(|g| {
+                        units.iter().filter(|&&u| qual.units[u].group == g).count() as u32
+                            >= *min_units
+                    });
+                (holds, false)
+            }
+        };
+        some |= holds;
+        every &= holds;
+        always_over &= over;
+    }
+    (some, every, always_over)
+}
+
+fn rule_status(qual: &Qualification, plan: &Plan, rule: &Rule) -> (RuleStatus, bool) {
+    let (some, every, over) = quantified(qual, plan, rule);
+    let status = match (some, every) {
+        (_, true) => RuleStatus::Met,
+        (false, _) => RuleStatus::Unmet,
+        _ => RuleStatus::Unconfirmed,
+    };
+    (status, over)
+}
+
+fn overall(qual: &Qualification, plan: &Plan, rules: &[(RuleStatus, bool)]) -> Status {
+    let barred = qual
+        .barred
+        .iter()
+        .any(|p| plan.contains(p.a) && plan.contains(p.b));
+    if barred || rules.iter().any(|r| r.1) {
+        Status::Blocked
+    } else if rules.iter().any(|r| r.0 == RuleStatus::Unmet) {
+        Status::Incomplete
+    } else if rules.iter().any(|r| r.0 == RuleStatus::Unconfirmed) {
+        Status::Unconfirmed
+    } else {
+        Status::Complete
+    }
+}
+
+fn availability(qual: &Qualification, plan: &Plan, unit: UnitIdx) -> Availability {
+    if plan.contains(unit) {
+        return Availability::InPlan;
+    }
+    for p in &qual.barred {
+        for (a, b) in [(p.a, p.b), (p.b, p.a)] {
+            if a == unit && plan.contains(b) {
+                return Availability::Barred {
+                    with: b,
+                    mandatory: qual.is_mandatory(b),
+                };
+            }
+        }
+    }
+    let mut bigger = plan.clone();
+    bigger.add(unit);
+    for (i, entry) in qual.rules.iter().enumerate() {
+        let before = quantified(qual, plan, &entry.rule).2;
+        let after = quantified(qual, &bigger, &entry.rule).2;
+        if after && !before {
+            return Availability::OverMaximum { rule: i };
+        }
+    }
+    Availability::Available
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    #[test]
+    fn evaluation_matches_its_definition(
+        qual in common::small_qualification(),
+        picks in proptest::collection::vec(0usize..10, 0..4),
+        entered in proptest::collection::vec((0usize..10, proptest::option::of(0u32..8), proptest::option::of(proptest::sample::select(common::LEVELS.to_vec()))), 0..2),
+    ) {
+        let n = qual.units.len();
+        let mut plan = Plan::with_units(&qual, picks.iter().map(|p| p % n));
+        for (u, credits, level) in entered {
+            plan.set_entered(u % n, Entered { credits, level });
+        }
+        let open = (0..n).filter(|&u| plan.credits(&qual, u).is_none() || plan.level(&qual, u).is_none()).count();
+        prop_assume!(open <= 2);
+        let eval = evaluate(&qual, &plan);
+        let expected: Vec<(RuleStatus, bool)> = qual.rules.iter().map(|r| rule_status(&qual, &plan, &r.rule)).collect();
+        let got: Vec<(RuleStatus, bool)> = eval.rules.iter().map(|r| (r.status, r.over_max)).collect();
+        let context = format!("{} plan {:?} entered {:?}", common::describe(&qual), plan.units().collect::<Vec<_>>(), plan.entered());
+        prop_assert_eq!(&got, &expected, "{}", context);
+        prop_assert_eq!(eval.status, overall(&qual, &plan, &expected), "{}", context);
+        for u in 0..n {
+            prop_assert_eq!(eval.units[u], availability(&qual, &plan, u), "unit {}: {}", u, context);
+        }
+    }
+}
