@@ -156,7 +156,7 @@ fn availability(qual: &Qualification, plan: &Plan, unit: UnitIdx) -> Availabilit
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(3000))]
+    #![proptest_config(common::cases(3000))]
 
     #[test]
     fn evaluation_matches_its_definition(

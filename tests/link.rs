@@ -1,5 +1,7 @@
 //! Share links: round trips, size, re-checking against the catalogue, and damaged input.
 
+mod common;
+
 use std::collections::BTreeMap;
 
 use proptest::prelude::*;
@@ -145,7 +147,7 @@ fn mutate(link: &str, edits: &[(usize, u8)], cut: usize) -> String {
 proptest! {
     // CI runs a few thousand cases; `PROPTEST_CASES=1000000 cargo test --release --test link`
     // is the long fuzz run.
-    #![proptest_config(ProptestConfig::with_cases(3000))]
+    #![proptest_config(common::cases(3000))]
 
     #[test]
     fn decoding_never_panics_on_arbitrary_text(text in ".{0,200}") {

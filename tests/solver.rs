@@ -41,7 +41,7 @@ fn oracle(
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #![proptest_config(common::cases(2000))]
 
     #[test]
     fn solver_matches_brute_force(

@@ -1,6 +1,8 @@
 //! The saved-plans reader: round trips, newer formats left alone, and garbage rejected
 //! without a panic.
 
+mod common;
+
 use proptest::prelude::*;
 use unit_planner::document::{PlanDoc, Progress};
 use unit_planner::store::{read, write, SavedPlan, StoreRead};
@@ -43,7 +45,7 @@ fn newer_and_foreign_data_are_recognised() {
 
 proptest! {
     // CI runs a few thousand; `PROPTEST_CASES=1000000 cargo test --release --test store` is the long run.
-    #![proptest_config(ProptestConfig::with_cases(3000))]
+    #![proptest_config(common::cases(3000))]
 
     #[test]
     fn reading_never_panics(text in ".{0,300}") {

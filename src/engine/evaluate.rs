@@ -119,13 +119,37 @@ fn shown(n: u64) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
+/// Most bit operations spent deciding whether units of unknown level can hit a window; past
+/// it the rule stays unconfirmed, the answer that claims nothing.
+const WINDOW_WORK: u64 = 50_000_000;
+
+/// Whether some of `credits` (each counted or not) add up to a total in `from..=to`.
+fn window_reachable(credits: &[u64], from: u64, to: u64) -> bool {
+    let width = to + 1;
+    if (credits.len() as u64).saturating_mul(width) > WINDOW_WORK {
+        return true;
+    }
+    let mut sums = vec![false; width as usize];
+    sums[0] = true;
+    for &c in credits.iter().filter(|&&c| c > 0 && c <= to) {
+        for s in (c..=to).rev() {
+            if sums[(s - c) as usize] {
+                sums[s as usize] = true;
+            }
+        }
+    }
+    sums[from.min(width) as usize..].iter().any(|&hit| hit)
+}
+
 /// The status of a count against its bounds: (status, over the maximum, still needed).
+/// `maybe` gives the credits of the plan's units that may or may not count (unknown level).
 fn bounded(
     tally: Tally,
     min: Option<u32>,
     max: Option<u32>,
     noun: (&str, &str),
     phrase: &str,
+    maybe: &dyn Fn() -> Vec<u64>,
 ) -> (RuleStatus, bool, Option<String>) {
     let (min, max) = (min.map(u64::from), max.map(u64::from));
     if let Some(m) = max.filter(|&m| tally.low > m) {
@@ -137,7 +161,14 @@ fn bounded(
     }
     if let Some(m) = min.filter(|&m| tally.low < m) {
         let text = format!("{}{phrase}", more(m - tally.low, noun.0, noun.1));
-        let reachable = tally.high.is_none_or(|h| h >= m);
+        let reachable = match (tally.high, max) {
+            // A unit of unknown credits may count: any total from here up can be reached.
+            (None, _) => true,
+            (Some(h), Some(top)) if h > top => {
+                window_reachable(&maybe(), m - tally.low, top - tally.low)
+            }
+            (Some(h), _) => h >= m,
+        };
         let status = if reachable {
             RuleStatus::Unconfirmed
         } else {
@@ -208,7 +239,14 @@ fn evaluate_rule(qual: &Qualification, plan: &Plan, shared: &Shared, rule: &Rule
             let tally = holdings.credits(scope, *level);
             let level_text = level.map(|f| f.phrase()).unwrap_or_default();
             let phrase = format!("{}{level_text}", scope.phrase(qual));
-            let (status, over, still) = bounded(tally, *min, *max, ("credit", "credits"), &phrase);
+            let maybe = || {
+                open_units(qual, plan, holdings, scope, *level)
+                    .into_iter()
+                    .filter_map(|u| plan.credits(qual, u).map(u64::from))
+                    .collect()
+            };
+            let (status, over, still) =
+                bounded(tally, *min, *max, ("credit", "credits"), &phrase, &maybe);
             let unknown = if status == RuleStatus::Met {
                 Vec::new()
             } else {
@@ -223,7 +261,7 @@ fn evaluate_rule(qual: &Qualification, plan: &Plan, shared: &Shared, rule: &Rule
                 high: Some(count),
             };
             let (status, over, still) =
-                bounded(tally, *min, *max, ("unit", "units"), &scope.phrase(qual));
+                bounded(tally, *min, *max, ("unit", "units"), &scope.phrase(qual), &Vec::new);
             (status, over, still, count, need(min, max), Vec::new())
         }
         Rule::EachOptionalGroup { min_units } => {

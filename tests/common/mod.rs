@@ -287,3 +287,16 @@ pub fn many_maxima(units: usize, rules: usize) -> Qualification {
     mandatory[0] = true;
     qualification(&mandatory, &specs, rules, &[])
 }
+
+/// Property-test settings: `cases` unless `PROPTEST_CASES` asks for more (the long runs).
+pub fn cases(cases: u32) -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(cases);
+    ProptestConfig {
+        cases,
+        max_global_rejects: cases.saturating_mul(4),
+        ..ProptestConfig::default()
+    }
+}
