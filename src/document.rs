@@ -5,8 +5,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
+use crate::catalogue::limits::MAX_UNIT_CREDITS;
 use crate::catalogue::{Level, Qualification, UnitIdx};
 use crate::engine::{Entered, Plan};
+
+/// Longest plan name kept, saved or shared, in characters.
+pub const MAX_NAME: usize = 60;
 
 /// How far a learner has got with a chosen unit.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -81,6 +85,8 @@ pub enum Mismatch {
     },
     /// An entered level that is not a level.
     BadLevel(u32),
+    /// An entered credit value larger than any unit carries.
+    BadCredits(u32),
 }
 
 impl Mismatch {
@@ -93,6 +99,9 @@ impl Mismatch {
                 qual.units[*unit].label()
             ),
             Mismatch::BadLevel(key) => format!("an entered level for unit key {key} is not a level; it was ignored"),
+            Mismatch::BadCredits(key) => format!(
+                "an entered credit value for unit key {key} is above {MAX_UNIT_CREDITS}, more than any unit carries; it was ignored"
+            ),
         }
     }
 }
@@ -136,8 +145,12 @@ impl PlanDoc {
                 }
                 None => None,
             };
+            let credits = values.credits.filter(|&c| c <= MAX_UNIT_CREDITS);
+            if credits != values.credits {
+                problems.push(Mismatch::BadCredits(key));
+            }
             let unit = &qual.units[u];
-            if let (Some(c), Some(stated)) = (values.credits, unit.credits.value()) {
+            if let (Some(c), Some(stated)) = (credits, unit.credits.value()) {
                 if c != *stated {
                     problems.push(Mismatch::NowStated {
                         unit: u,
@@ -157,10 +170,7 @@ impl PlanDoc {
             }
             plan.set_entered(
                 u,
-                Entered {
-                    credits: values.credits,
-                    level,
-                },
+                Entered { credits, level },
             );
         }
         (plan, problems)

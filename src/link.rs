@@ -1,17 +1,27 @@
 //! Share links: a plan packed into the URL fragment (`/#/q/{id}/p/{payload}`), so no server
 //! ever sees it. The payload is versioned, compact (bitsets over stable unit keys) and
-//! checksummed, and opening one re-checks it against the current catalogue.
+//! checked, and opening one re-checks it against the current catalogue.
+//!
+//! Format 2 (written now): `.` then the bytes in base64url, then four characters of CRC-24
+//! over the base64 symbols. A CRC of degree 24 detects every error confined to 24 bits, so
+//! every one-character change (6 bits) and every swap of neighbouring characters (12 bits)
+//! is caught, in the check characters too. The `.` never occurs in format 1, so no single
+//! change turns a format-2 link into one the format-1 reader would take.
+//!
+//! Format 1 (read still): the bytes in base64url, the first byte 1 and the last an 8-bit
+//! checksum.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
+use crate::catalogue::limits::{MAX_KEY, MAX_UNIT_CREDITS};
 use crate::catalogue::{Level, Qualification};
-use crate::document::{EnteredValues, PlanDoc, Progress};
+use crate::document::{EnteredValues, PlanDoc, Progress, MAX_NAME};
 
-/// The payload format this build writes and reads.
-pub const VERSION: u8 = 1;
-/// Longest plan name a link carries, in bytes.
-pub const MAX_NAME: usize = 60;
+/// The payload format this build writes; it reads this one and format 1.
+pub const VERSION: u8 = 2;
+/// The first character of a payload in format 2 or later.
+const MARKER: char = '.';
 /// Longest link accepted for decoding, in characters.
 const MAX_LINK: usize = 4096;
 
@@ -91,16 +101,34 @@ pub fn share_path(qual: &Qualification, doc: &PlanDoc, include_name: bool) -> St
 pub fn encode(qual: &Qualification, doc: &PlanDoc, include_name: bool) -> String {
     let max_key = qual.units.iter().map(|u| u.key).max().unwrap_or(0);
     let mut out = vec![VERSION];
-    varint(&mut out, max_key);
+    write_body(&mut out, qual, doc, include_name, max_key);
+    let body = base64url(&out);
+    format!("{MARKER}{body}{}", check_chars(&qual.id, &body))
+}
+
+/// The bytes after the version byte: shared by formats 1 and 2 (format 1 adds an 8-bit
+/// checksum, format 2 a CRC over the text).
+fn write_body(out: &mut Vec<u8>, qual: &Qualification, doc: &PlanDoc, include_name: bool, max_key: u32) {
+    varint(out, max_key);
     out.extend(bitset(max_key, |k| doc.units.contains(&k)));
     let name = doc
         .name
         .as_deref()
         .filter(|n| include_name && !n.is_empty())
         .map(|n| truncate(n, MAX_NAME));
+    let entered: Vec<(u32, Option<u32>, Option<Level>)> = doc
+        .entered
+        .iter()
+        .map(|(&key, values)| {
+            let credits = values.credits.filter(|&c| c <= MAX_UNIT_CREDITS);
+            let level = values.level.as_deref().and_then(|l| l.parse::<Level>().ok());
+            (key, credits, level)
+        })
+        .filter(|&(key, credits, level)| key <= max_key && (credits.is_some() || level.is_some()))
+        .collect();
     let progress = doc.progress.values().any(|p| *p != Progress::Planned);
     let flags = u8::from(progress)
-        | u8::from(!doc.entered.is_empty()) << 1
+        | u8::from(!entered.is_empty()) << 1
         | u8::from(!doc.not_offered.is_empty()) << 2
         | u8::from(name.is_some()) << 3;
     out.push(flags);
@@ -113,17 +141,13 @@ pub fn encode(qual: &Qualification, doc: &PlanDoc, include_name: bool) -> String
         }
         out.extend(bits);
     }
-    if !doc.entered.is_empty() {
-        varint(&mut out, doc.entered.len() as u32);
-        for (&key, values) in &doc.entered {
-            varint(&mut out, key);
-            let level = values
-                .level
-                .as_deref()
-                .and_then(|l| l.parse::<Level>().ok());
-            out.push(u8::from(values.credits.is_some()) | u8::from(level.is_some()) << 1);
-            if let Some(c) = values.credits {
-                varint(&mut out, c);
+    if !entered.is_empty() {
+        varint(out, entered.len() as u32);
+        for (key, credits, level) in entered {
+            varint(out, key);
+            out.push(u8::from(credits.is_some()) | u8::from(level.is_some()) << 1);
+            if let Some(c) = credits {
+                varint(out, c);
             }
             if let Some(l) = level {
                 out.push(match l {
@@ -137,12 +161,10 @@ pub fn encode(qual: &Qualification, doc: &PlanDoc, include_name: bool) -> String
         out.extend(bitset(max_key, |k| doc.not_offered.contains(&k)));
     }
     if let Some(name) = name {
-        varint(&mut out, name.len() as u32);
+        varint(out, name.len() as u32);
         out.extend(name.as_bytes());
     }
     out.extend(fingerprint(qual).to_le_bytes());
-    out.push(checksum(&out));
-    base64url(&out)
 }
 
 /// Opens a link: a whole URL, or just its fragment. Never panics, whatever the input.
@@ -160,19 +182,11 @@ pub fn decode(catalogue: &[Qualification], link: &str) -> Result<Opened, LinkErr
         .position(|q| q.id == id)
         .ok_or_else(|| LinkError::UnknownQualification(id.to_string()))?;
     let qual = &catalogue[qualification];
-    let bytes = unbase64url(payload).ok_or(LinkError::Damaged)?;
-    let version = *bytes.first().ok_or(LinkError::Damaged)?;
-    if version > VERSION {
-        return Err(LinkError::FutureVersion(version));
-    }
-    if version == 0
-        || bytes.len() < 4
-        || checksum(&bytes[..bytes.len() - 1]) != bytes[bytes.len() - 1]
-    {
-        return Err(LinkError::Damaged);
-    }
-    let body = &bytes[..bytes.len() - 1];
-    let mut r = Reader { bytes: body, at: 1 };
+    let body = match payload.strip_prefix(MARKER) {
+        Some(text) => checked_bytes(id, text)?,
+        None => format_one_bytes(payload)?,
+    };
+    let mut r = Reader { bytes: &body, at: 1 };
     let (doc, stamp) = read_payload(&mut r, qual).ok_or(LinkError::Damaged)?;
     if r.at != body.len() {
         return Err(LinkError::Damaged);
@@ -184,9 +198,50 @@ pub fn decode(catalogue: &[Qualification], link: &str) -> Result<Opened, LinkErr
     })
 }
 
+/// The bytes of a format-2 (or later) payload, its check verified.
+fn checked_bytes(id: &str, text: &str) -> Result<Vec<u8>, LinkError> {
+    let version = leading_byte(text).ok_or(LinkError::Damaged)?;
+    if version > VERSION {
+        return Err(LinkError::FutureVersion(version));
+    }
+    let split = text.len().checked_sub(CHECK_CHARS).ok_or(LinkError::Damaged)?;
+    let (body, check) = (text.get(..split), text.get(split..));
+    let (Some(body), Some(check)) = (body, check) else {
+        return Err(LinkError::Damaged);
+    };
+    if version != VERSION || check_chars(id, body) != check {
+        return Err(LinkError::Damaged);
+    }
+    unbase64url(body).ok_or(LinkError::Damaged)
+}
+
+/// The bytes of a format-1 payload, its checksum verified and removed.
+fn format_one_bytes(text: &str) -> Result<Vec<u8>, LinkError> {
+    let version = leading_byte(text).ok_or(LinkError::Damaged)?;
+    if version > 1 {
+        return Err(LinkError::FutureVersion(version));
+    }
+    let mut bytes = unbase64url(text).ok_or(LinkError::Damaged)?;
+    if version == 0 || bytes.len() < 4 {
+        return Err(LinkError::Damaged);
+    }
+    let sum = bytes.pop().ok_or(LinkError::Damaged)?;
+    if checksum(&bytes) != sum {
+        return Err(LinkError::Damaged);
+    }
+    Ok(bytes)
+}
+
+/// The first byte of a base64url text, read from its first two characters.
+fn leading_byte(text: &str) -> Option<u8> {
+    let mut symbols = text.bytes().map(symbol);
+    let (a, b) = (symbols.next()??, symbols.next()??);
+    Some((a << 2 | b >> 4) as u8)
+}
+
 fn read_payload(r: &mut Reader, qual: &Qualification) -> Option<(PlanDoc, u16)> {
     let max_key = r.varint()?;
-    if max_key > 4096 {
+    if max_key > MAX_KEY {
         return None;
     }
     let mut doc = PlanDoc::new(qual);
@@ -219,7 +274,7 @@ fn read_payload(r: &mut Reader, qual: &Qualification) -> Option<(PlanDoc, u16)> 
                 return None;
             }
             let credits = if mask & 1 != 0 {
-                Some(r.varint()?)
+                Some(r.varint()?).filter(|&c| c <= MAX_UNIT_CREDITS)
             } else {
                 None
             };
@@ -246,10 +301,14 @@ fn read_payload(r: &mut Reader, qual: &Qualification) -> Option<(PlanDoc, u16)> 
     }
     if flags & 8 != 0 {
         let len = r.varint()? as usize;
-        if len > MAX_NAME {
+        if len > 4 * MAX_NAME {
             return None;
         }
-        doc.name = Some(String::from_utf8(r.take(len)?.to_vec()).ok()?);
+        let name = String::from_utf8(r.take(len)?.to_vec()).ok()?;
+        if name.chars().count() > MAX_NAME {
+            return None;
+        }
+        doc.name = Some(name);
     }
     let stamp = u16::from_le_bytes([r.byte()?, r.byte()?]);
     Some((doc, stamp))
@@ -312,16 +371,44 @@ fn bitset(max_key: u32, has: impl Fn(u32) -> bool) -> Vec<u8> {
     bits
 }
 
+/// Format 1's checksum: 8 bits, which a changed character can escape.
 fn checksum(bytes: &[u8]) -> u8 {
     bytes.iter().fold(0x5au8, |c, &b| c.rotate_left(3) ^ b)
 }
 
+/// Characters of the format-2 check.
+const CHECK_CHARS: usize = 4;
+
+/// CRC-24 (the OpenPGP polynomial and start value) over the qualification id's bytes and
+/// then the 6-bit values of a base64url text, most significant bit first, written as four
+/// more base64url characters. Binding the id means a link edited to name another
+/// qualification does not open there.
+fn check_chars(id: &str, text: &str) -> String {
+    const POLY: u32 = 0x86_4cfb;
+    let mut crc: u32 = 0xb7_04ce;
+    let mut feed = |value: u32, bits: u32| {
+        for bit in (0..bits).rev() {
+            let feedback = ((crc >> 23) ^ (value >> bit)) & 1;
+            crc = (crc << 1) & 0xff_ffff;
+            if feedback == 1 {
+                crc ^= POLY;
+            }
+        }
+    };
+    id.bytes().for_each(|b| feed(u32::from(b), 8));
+    text.bytes().filter_map(symbol).for_each(|v| feed(v, 6));
+    (0..CHECK_CHARS)
+        .rev()
+        .map(|i| ALPHABET[(crc >> (6 * i) & 63) as usize] as char)
+        .collect()
+}
+
+/// The first `max` characters of `text`.
 fn truncate(text: &str, max: usize) -> &str {
-    let mut end = text.len().min(max);
-    while !text.is_char_boundary(end) {
-        end -= 1;
+    match text.char_indices().nth(max) {
+        Some((end, _)) => &text[..end],
+        None => text,
     }
-    &text[..end]
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -340,14 +427,16 @@ fn base64url(bytes: &[u8]) -> String {
     out
 }
 
+/// The 6-bit value of a base64url character.
+fn symbol(c: u8) -> Option<u32> {
+    ALPHABET.iter().position(|&a| a == c).map(|v| v as u32)
+}
+
 fn unbase64url(text: &str) -> Option<Vec<u8>> {
     if text.len() % 4 == 1 {
         return None;
     }
-    let values: Vec<u32> = text
-        .bytes()
-        .map(|c| ALPHABET.iter().position(|&a| a == c).map(|v| v as u32))
-        .collect::<Option<_>>()?;
+    let values: Vec<u32> = text.bytes().map(symbol).collect::<Option<_>>()?;
     let mut out = Vec::new();
     for chunk in values.chunks(4) {
         let n = chunk

@@ -82,6 +82,47 @@ fn a_link_for_changed_data_is_flagged_and_a_vanished_unit_is_reported() {
     assert!(problems[0].describe(&corrected[i]).contains("no longer in"));
 }
 
+/// Links made by the release before format 2 (its `link` command and its encoder).
+const FORMAT_ONE: [&str; 3] = [
+    "http://127.0.0.1:8080/#/q/vtct-l1-cert-principles-cs/p/ARQkAAAICkFuYSdzIHBsYW7XiJ4",
+    "https://planner.example.org/#/q/cg-l3-nvq-dip-cs/p/ATsAEAAAEAAAAABmRv4",
+    "/#/q/ncfe-l1-nvq-cert-cs/p/ARoUAQAADyABAAAAAAACAwMECwUBAgAIAAAVQXNoYSdzIHBsYW4g4oCUIGRyYWZ04qhu",
+];
+
+#[test]
+fn links_made_by_the_previous_release_still_open() {
+    let labels = |opened: &unit_planner::link::Opened, keys: &[u32]| -> Vec<String> {
+        let qual = &builtin::catalogue()[opened.qualification];
+        keys.iter()
+            .map(|&k| qual.units[qual.unit_by_key(k).unwrap()].label().to_string())
+            .collect()
+    };
+    let vtct = decode(builtin::catalogue(), FORMAT_ONE[0]).unwrap();
+    let keys: Vec<u32> = vtct.doc.units.iter().copied().collect();
+    assert_eq!(labels(&vtct, &keys), ["CSP04", "CSP07"]);
+    assert_eq!(vtct.doc.name.as_deref(), Some("Ana's plan"));
+    assert!(!vtct.catalogue_changed);
+    let cg = decode(builtin::catalogue(), FORMAT_ONE[1]).unwrap();
+    let keys: Vec<u32> = cg.doc.units.iter().copied().collect();
+    assert_eq!(labels(&cg, &keys), ["4430-303", "4430-311"]);
+    let ncfe = decode(builtin::catalogue(), FORMAT_ONE[2]).unwrap();
+    assert_eq!(ncfe.doc.units, [3, 5, 9].into_iter().collect());
+    assert_eq!(ncfe.doc.progress_of(3), Progress::Achieved);
+    assert_eq!(ncfe.doc.progress_of(5), Progress::InProgress);
+    assert_eq!(ncfe.doc.entered[&3], EnteredValues { credits: Some(4), level: Some("1".into()) });
+    assert_eq!(ncfe.doc.entered[&5].credits, Some(2));
+    assert_eq!(ncfe.doc.not_offered, [12].into_iter().collect());
+    assert_eq!(ncfe.doc.name.as_deref(), Some("Asha's plan — draft"));
+}
+
+#[test]
+fn a_link_edited_to_name_another_qualification_does_not_open() {
+    let vtct = &builtin::catalogue()[qual_index("vtct-l1-cert-principles-cs")];
+    let link = share_path(vtct, &PlanDoc::new(vtct), false);
+    let moved = link.replace("vtct-l1-cert-principles-cs", "cg-l3-nvq-dip-cs");
+    assert_eq!(decode(builtin::catalogue(), &moved).unwrap_err(), LinkError::Damaged);
+}
+
 #[test]
 fn nasty_links_get_clear_errors() {
     let qual = &builtin::catalogue()[qual_index("vtct-l1-cert-principles-cs")];
@@ -93,7 +134,8 @@ fn nasty_links_get_clear_errors() {
         s[n] = if s[n] == b'A' { b'B' } else { b'A' };
         String::from_utf8(s).unwrap()
     };
-    let future = good.replace("/p/A", "/p/B");
+    let future = good.replace("/p/.A", "/p/.B");
+    let future_v1_style = "#/q/vtct-l1-cert-principles-cs/p/BRQkAAAICkFuYSdzIHBsYW7XiJ4";
     let cases: Vec<(String, LinkError)> = vec![
         ("".into(), LinkError::NotAPlanLink),
         ("https://example.org/".into(), LinkError::NotAPlanLink),
@@ -107,7 +149,8 @@ fn nasty_links_get_clear_errors() {
         ),
         (truncated.to_string(), LinkError::Damaged),
         (flipped, LinkError::Damaged),
-        (future, LinkError::FutureVersion(5)),
+        (future, LinkError::FutureVersion(6)),
+        (future_v1_style.into(), LinkError::FutureVersion(5)),
         (good.replace("/p/", "/p/%%"), LinkError::Damaged),
         (format!("{good}{}", "A".repeat(10_000)), LinkError::Damaged),
         (
@@ -144,6 +187,63 @@ fn mutate(link: &str, edits: &[(usize, u8)], cut: usize) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
+/// The characters a payload can hold.
+const PAYLOAD_CHARS: &str = ".ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// A random plan for the largest qualification: units, progress, entered values, units not
+/// offered and a name.
+fn random_doc() -> impl Strategy<Value = PlanDoc> {
+    (
+        proptest::collection::btree_set(1u32..=59, 0..59),
+        proptest::collection::btree_map(1u32..=59, prop_oneof![Just(Progress::InProgress), Just(Progress::Achieved)], 0..20),
+        proptest::collection::btree_map(1u32..=59, (proptest::option::of(0u32..=999), proptest::option::of(prop_oneof![Just("Entry 2"), Just("3")])), 0..4),
+        proptest::collection::btree_set(1u32..=59, 0..5),
+        proptest::option::of("[a-zA-Z ’é]{1,60}"),
+    )
+        .prop_map(|(units, progress, entered, not_offered, name)| {
+            let qual = &builtin::catalogue()[qual_index("cg-l3-nvq-dip-cs")];
+            let mut doc = PlanDoc::new(qual);
+            doc.units = units;
+            doc.progress = progress;
+            doc.entered = entered
+                .into_iter()
+                .filter(|(_, (c, l))| c.is_some() || l.is_some())
+                .map(|(k, (credits, level))| (k, EnteredValues { credits, level: level.map(str::to_string) }))
+                .collect();
+            doc.not_offered = not_offered;
+            doc.name = name;
+            doc
+        })
+}
+
+proptest! {
+    #![proptest_config(common::cases(48))]
+
+    #[test]
+    fn every_one_character_change_and_neighbour_swap_is_caught(doc in random_doc()) {
+        let qual = &builtin::catalogue()[qual_index("cg-l3-nvq-dip-cs")];
+        let link = share_path(qual, &doc, true);
+        let (head, payload) = link.split_once("/p/").unwrap();
+        let opened = |payload: &str| decode(builtin::catalogue(), &format!("{head}/p/{payload}"));
+        prop_assert_eq!(&opened(payload).unwrap().doc, &doc);
+        let chars: Vec<char> = payload.chars().collect();
+        for at in 0..chars.len() {
+            for c in PAYLOAD_CHARS.chars().filter(|&c| c != chars[at]) {
+                let mut changed = chars.clone();
+                changed[at] = c;
+                let text: String = changed.iter().collect();
+                prop_assert!(opened(&text).is_err(), "{} opened after changing character {}", text, at);
+            }
+            if at + 1 < chars.len() && chars[at] != chars[at + 1] {
+                let mut swapped = chars.clone();
+                swapped.swap(at, at + 1);
+                let text: String = swapped.iter().collect();
+                prop_assert!(opened(&text).is_err(), "{} opened after swapping characters {} and {}", text, at, at + 1);
+            }
+        }
+    }
+}
+
 proptest! {
     // CI runs a few thousand cases; `PROPTEST_CASES=1000000 cargo test --release --test link`
     // is the long fuzz run.
@@ -173,4 +273,18 @@ proptest! {
         let opened = decode(builtin::catalogue(), &format!("#/q/{}/p/{}", qual.id, encode(qual, &doc, false))).unwrap();
         prop_assert_eq!(opened.doc, doc);
     }
+}
+
+#[test]
+fn huge_entered_credits_are_ignored_with_a_message_not_summed() {
+    let qual = &builtin::catalogue()[qual_index("ncfe-l1-nvq-cert-cs")];
+    let mut doc = PlanDoc::new(qual);
+    doc.units = [3, 5].into_iter().collect();
+    for key in [3, 5] {
+        doc.entered.insert(key, EnteredValues { credits: Some(u32::MAX), level: None });
+    }
+    let (plan, problems) = doc.to_plan(qual);
+    assert_eq!(problems, [Mismatch::BadCredits(3), Mismatch::BadCredits(5)]);
+    assert!(plan.entered().values().all(|e| e.credits.is_none()));
+    assert!(problems[0].describe(qual).contains("above 999"));
 }

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::catalogue::builtin;
-use crate::document::{EnteredValues, PlanDoc, Progress};
+use crate::document::{EnteredValues, PlanDoc, Progress, MAX_NAME};
 pub use crate::store::SavedPlan;
 
 /// A plan not (yet) among the saved ones.
@@ -89,9 +89,6 @@ pub enum Action {
     /// Forget the proposal.
     Dismiss,
 }
-
-/// Longest plan name kept, in characters.
-pub const MAX_NAME: usize = 60;
 
 impl PlannerState {
     /// The plan being worked on.

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::qualification;
+use crate::document::MAX_NAME;
 use crate::engine::evaluate;
 use crate::web::route::{go, Route};
 use crate::web::state::Action;
@@ -53,7 +54,7 @@ pub fn saved_plans() -> Html {
                             <button class="link plan-open" onclick={open}>{ format!("Open {name}") }</button>
                             <span class="qual-meta">{ format!("{} · {status}", qual.map_or("?", |q| q.title_text())) }</span>
                             <span class="plan-actions">
-                                <label>{ "Name " }<input type="text" maxlength="60" value={name.clone()} onchange={rename} /></label>
+                                <label>{ "Name " }<input type="text" maxlength={MAX_NAME.to_string()} value={name.clone()} onchange={rename} /></label>
                                 <button class="small" onclick={duplicate} aria-label={format!("Duplicate {name}")}>{ "Duplicate" }</button>
                                 <button class="small danger" onclick={delete} aria-label={format!("Delete {name}")}>{ "Delete" }</button>
                             </span>
