@@ -55,10 +55,16 @@ fn limits(c: &mut Criterion) {
     let mut cases: Vec<(String, Qualification)> = (1..=4)
         .map(|seed| {
             let credits = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 15];
-            (format!("1000x50-seed{seed}"), common::centre_sized(50, 1000, &credits, 250, seed))
+            (
+                format!("1000x50-seed{seed}"),
+                common::centre_sized(50, 1000, &credits, 250, seed),
+            )
         })
         .collect();
-    cases.push(("3000x20".into(), common::centre_sized(20, 3000, &[2, 3, 4, 5, 6, 8, 10], 200, 7)));
+    cases.push((
+        "3000x20".into(),
+        common::centre_sized(20, 3000, &[2, 3, 4, 5, 6, 8, 10], 200, 7),
+    ));
     cases.push(("exact-total-to-the-limit".into(), exact_total()));
     for (name, qual) in &cases {
         let empty = Plan::new(qual);

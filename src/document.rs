@@ -168,10 +168,7 @@ impl PlanDoc {
                     });
                 }
             }
-            plan.set_entered(
-                u,
-                Entered { credits, level },
-            );
+            plan.set_entered(u, Entered { credits, level });
         }
         (plan, problems)
     }

@@ -108,7 +108,13 @@ pub fn encode(qual: &Qualification, doc: &PlanDoc, include_name: bool) -> String
 
 /// The bytes after the version byte: shared by formats 1 and 2 (format 1 adds an 8-bit
 /// checksum, format 2 a CRC over the text).
-fn write_body(out: &mut Vec<u8>, qual: &Qualification, doc: &PlanDoc, include_name: bool, max_key: u32) {
+fn write_body(
+    out: &mut Vec<u8>,
+    qual: &Qualification,
+    doc: &PlanDoc,
+    include_name: bool,
+    max_key: u32,
+) {
     varint(out, max_key);
     out.extend(bitset(max_key, |k| doc.units.contains(&k)));
     let name = doc
@@ -121,7 +127,10 @@ fn write_body(out: &mut Vec<u8>, qual: &Qualification, doc: &PlanDoc, include_na
         .iter()
         .map(|(&key, values)| {
             let credits = values.credits.filter(|&c| c <= MAX_UNIT_CREDITS);
-            let level = values.level.as_deref().and_then(|l| l.parse::<Level>().ok());
+            let level = values
+                .level
+                .as_deref()
+                .and_then(|l| l.parse::<Level>().ok());
             (key, credits, level)
         })
         .filter(|&(key, credits, level)| key <= max_key && (credits.is_some() || level.is_some()))
@@ -186,7 +195,10 @@ pub fn decode(catalogue: &[Qualification], link: &str) -> Result<Opened, LinkErr
         Some(text) => checked_bytes(id, text)?,
         None => format_one_bytes(payload)?,
     };
-    let mut r = Reader { bytes: &body, at: 1 };
+    let mut r = Reader {
+        bytes: &body,
+        at: 1,
+    };
     let (doc, stamp) = read_payload(&mut r, qual).ok_or(LinkError::Damaged)?;
     if r.at != body.len() {
         return Err(LinkError::Damaged);
@@ -204,7 +216,10 @@ fn checked_bytes(id: &str, text: &str) -> Result<Vec<u8>, LinkError> {
     if version > VERSION {
         return Err(LinkError::FutureVersion(version));
     }
-    let split = text.len().checked_sub(CHECK_CHARS).ok_or(LinkError::Damaged)?;
+    let split = text
+        .len()
+        .checked_sub(CHECK_CHARS)
+        .ok_or(LinkError::Damaged)?;
     let (body, check) = (text.get(..split), text.get(split..));
     let (Some(body), Some(check)) = (body, check) else {
         return Err(LinkError::Damaged);

@@ -8,8 +8,9 @@ pub const EXCERPT: usize = 40;
 
 /// Whether `c` could change what a terminal or a reader sees: C0 and C1 controls, DEL,
 /// and the bidirectional overrides and isolates.
-fn is_hidden(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+pub fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// `text` with every control character shown as an escape (`\u{1b}`), newlines included.

@@ -257,8 +257,8 @@ fn check_batch_gives_a_verdict_per_learner() {
     let out = run(&["check-batch", &path]);
     let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines[0], "learner,qualification,status,still_needed");
-    assert_eq!(lines[1], "Asha,600/4940/6,complete,");
+    assert_eq!(lines[0], "learner,qualification,status,still_needed,row");
+    assert_eq!(lines[1], "Asha,600/4940/6,complete,,2");
     assert!(
         lines[2].starts_with("\"Ben, Jr\",600/4940/6,incomplete,")
             && lines[2].contains("6 more credits"),
@@ -303,5 +303,427 @@ fn link_and_open_round_trip_a_plan() {
     fails_cleanly(
         &["open", "https://plans.example/#/q/nope/p/AQ"],
         "not in the catalogue",
+    );
+}
+
+/// A qualification file of a centre's own: the heading, then `body` (groups, units, rules).
+fn centre_file(name: &str, body: &str) -> String {
+    let head = "id = \"centre-q\"\nsource = \"centre.txt\"\ntitle = { value = \"Centre qualification\", line = 1 }\nawarding_body = { value = \"Centre\", line = 1 }\nlevel = { value = \"2\", line = 1 }\nnumber = { value = \"000/0000/0\", line = 1 }\n";
+    temp_file(name, &format!("{head}{body}"))
+}
+
+fn group(id: &str, mandatory: bool) -> String {
+    format!("[[groups]]\nid = \"{id}\"\nname = {{ value = \"Group {id}\", line = 1 }}\nmandatory = {mandatory}\n")
+}
+
+/// A unit: key, group, code, credits (None: unknown), level (None: unknown).
+fn unit(key: u32, group: &str, code: &str, credits: Option<u64>, level: Option<&str>) -> String {
+    let credits = credits.map_or("{ unknown = \"not given\" }".to_string(), |c| {
+        format!("{{ value = {c}, line = 1 }}")
+    });
+    let level = level.map_or("{ unknown = \"not given\" }".to_string(), |l| {
+        format!("{{ value = \"{l}\", line = 1 }}")
+    });
+    format!("[[units]]\nkey = {key}\ngroup = \"{group}\"\ncode = {{ value = \"{code}\", line = 1 }}\ntitle = {{ value = \"Unit {code}\", line = 1 }}\nlevel = {level}\ncredits = {credits}\n")
+}
+
+fn rule(body: &str) -> String {
+    format!("[[rules]]\nline = 1\n{body}\n")
+}
+
+fn stdout(args: &[&str]) -> (String, i32) {
+    let out = run(args);
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        out.status.code().unwrap(),
+    )
+}
+
+#[test]
+fn a_unit_of_unknown_level_under_a_level_maximum_does_not_stop_a_completion() {
+    let body = [
+        group("M", true),
+        group("A", false),
+        unit(1, "M", "M1", Some(2), None),
+        unit(2, "A", "A1", Some(3), Some("2")),
+        rule("credits = { max = 10, level = \"2\" }"),
+        rule("credits = { min = 5 }"),
+    ]
+    .concat();
+    let file = centre_file("unknown-level.toml", &body);
+    let (s, code) = json(&["suggest", "centre-q", "--spec", &file, "--json"]);
+    assert_eq!(
+        (s["add"].clone(), code),
+        (serde_json::json!(["A1"]), 0),
+        "{s}"
+    );
+    let (c, code) = json(&["check", "centre-q", "A1", "--spec", &file, "--json"]);
+    assert_eq!((c["status"].as_str(), code), (Some("complete"), 0));
+}
+
+#[test]
+fn thirty_units_of_two_credits_reach_twenty_one_with_eleven() {
+    let mut body = vec![
+        group("M", true),
+        group("A", false),
+        unit(1, "M", "M1", Some(0), Some("2")),
+    ];
+    body.extend((0..30).map(|i| unit(i + 2, "A", &format!("A{i:02}"), Some(2), Some("2"))));
+    body.push(rule("credits = { min = 21 }"));
+    let file = centre_file("parity.toml", &body.concat());
+    let (s, code) = json(&["suggest", "centre-q", "--spec", &file, "--json"]);
+    assert_eq!(code, 0, "{s}");
+    assert_eq!(
+        (
+            s["add"].as_array().unwrap().len(),
+            s["credits_added"].as_u64()
+        ),
+        (11, Some(22))
+    );
+}
+
+#[test]
+fn numbers_past_their_bounds_are_refused_not_wrapped() {
+    let body = [
+        group("M", true),
+        unit(1, "M", "M1", Some(4_294_967_295), Some("2")),
+        unit(2, "M", "M2", Some(2), Some("2")),
+        rule("credits = { max = 10 }"),
+    ]
+    .concat();
+    let file = centre_file("huge.toml", &body);
+    let (text, code) = stdout(&["validate", &file]);
+    assert_eq!(code, 1);
+    assert!(
+        text.contains("unit key 1: credits is 4294967295, above the largest accepted (999)"),
+        "{text}"
+    );
+    fails_cleanly(
+        &["check", "centre-q", "--spec", &file],
+        "above the largest accepted",
+    );
+}
+
+#[test]
+fn validate_decides_with_the_solver_and_names_the_rules() {
+    let units = [
+        group("M", true),
+        group("A", false),
+        unit(1, "M", "M1", Some(1), Some("2")),
+        unit(2, "A", "A1", Some(3), Some("2")),
+        unit(3, "A", "A2", Some(4), Some("2")),
+    ]
+    .concat();
+    let exact = centre_file(
+        "exact.toml",
+        &(units.clone() + &rule("credits = { min = 5, max = 5, groups = [\"A\"] }")),
+    );
+    let (text, code) = stdout(&["validate", &exact]);
+    assert_eq!(code, 1, "{text}");
+    assert_eq!(
+        text,
+        "exact.toml: rule 1 (Exactly 5 credits from Group A) can never be met\n"
+    );
+    let pair = centre_file(
+        "pair.toml",
+        &(units.clone()
+            + &rule("units = { min = 2, groups = [\"A\"] }")
+            + &rule("credits = { max = 6, groups = [\"A\"] }")
+            + &rule("credits = { min = 1 }")),
+    );
+    let (text, code) = stdout(&["validate", &pair]);
+    assert_eq!(code, 1, "{text}");
+    assert_eq!(
+        text,
+        "pair.toml: no selection of units meets rule 1 (At least 2 units from Group A) and rule 2 (At most 6 credits from Group A) together\n"
+    );
+    let fine = centre_file("fine.toml", &(units + &rule("credits = { min = 4 }")));
+    assert_eq!(
+        stdout(&["validate", &fine]),
+        ("fine.toml: ok (3 units, 1 rules)\n".to_string(), 0)
+    );
+}
+
+#[test]
+fn a_barred_set_bars_every_pair_and_a_made_up_unit_is_refused() {
+    let units = [
+        group("A", false),
+        unit(1, "A", "A1", Some(1), Some("2")),
+        unit(2, "A", "A2", Some(1), Some("2")),
+        unit(3, "A", "A3", Some(1), Some("2")),
+        rule("units = { min = 1 }"),
+    ]
+    .concat();
+    let set = centre_file(
+        "set.toml",
+        &(units.clone() + "[[barred]]\nunits = [\"A1\", \"A2\", \"A3\"]\nline = 1\n"),
+    );
+    let (show, _) = json(&["show", "centre-q", "--spec", &set, "--json"]);
+    assert_eq!(
+        show["barred"],
+        serde_json::json!([["A1", "A2"], ["A1", "A3"], ["A2", "A3"]])
+    );
+    let (c, code) = json(&["check", "centre-q", "A1", "A3", "--spec", &set, "--json"]);
+    assert_eq!((c["status"].as_str(), code), (Some("blocked"), 1));
+    let made_up = centre_file(
+        "made-up.toml",
+        &(units + "[[barred]]\nunits = [\"A1\", \"A2\", \"ZZ9\"]\nline = 4\n"),
+    );
+    let (text, code) = stdout(&["validate", &made_up]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        text,
+        "made-up.toml: barred entry on line 4 names unit `ZZ9`, which does not exist\n"
+    );
+}
+
+#[test]
+fn files_read_one_way_and_meant_another_are_refused_by_name() {
+    let base = [group("A", false), unit(1, "A", "A1", Some(1), Some("2"))].concat();
+    let cases = [
+        (
+            rule("credits = { min = 1, groups = [] }"),
+            "rule 1: `groups = []` names no group",
+        ),
+        (
+            rule("credits = { min = 1, or_above = true }"),
+            "rule 1: `or_above` needs a `level`",
+        ),
+        (
+            rule("credits = { min = 0 }"),
+            "rule 1: `min = 0` sets no minimum",
+        ),
+        (
+            rule("each_optional_group = { min_units = 0 }"),
+            "rule 1: `each_optional_group` with `min_units = 0` asks for nothing",
+        ),
+        (
+            rule("units = { min = 1 }") + "start_date = { value = \"31/02/2020\", line = 1 }\n",
+            "start_date: `31/02/2020` is not a calendar date",
+        ),
+    ];
+    for (i, (extra, expected)) in cases.iter().enumerate() {
+        // `start_date` must come before the tables, so that case puts it in the heading.
+        let body = if extra.contains("start_date") {
+            format!(
+                "start_date = {{ value = \"31/02/2020\", line = 1 }}\n{base}{}",
+                rule("units = { min = 1 }")
+            )
+        } else {
+            format!("{base}{extra}")
+        };
+        let file = centre_file(&format!("meant-{i}.toml"), &body);
+        let (text, code) = stdout(&["validate", &file]);
+        assert_eq!(code, 1, "{expected}: {text}");
+        assert!(text.contains(expected), "expected {expected:?} in {text}");
+    }
+    let far_key = centre_file(
+        "far-key.toml",
+        &[
+            group("A", false),
+            unit(5000, "A", "A1", Some(1), Some("2")),
+            rule("units = { min = 1 }"),
+        ]
+        .concat(),
+    );
+    let (text, _) = stdout(&["validate", &far_key]);
+    assert!(
+        text.contains("unit key 5000 is outside 1-4096, the keys a share link can carry"),
+        "{text}"
+    );
+}
+
+#[test]
+fn control_characters_from_a_link_reach_no_terminal() {
+    let out = run(&[
+        "link",
+        "600/4940/6",
+        "CSP14",
+        "--name",
+        "\u{1b}[31mred\u{7}\u{9b}2J\u{202e}",
+    ]);
+    let link = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    let shown = run(&["open", &link]);
+    let text = String::from_utf8(shown.stdout).unwrap();
+    assert!(
+        text.contains("Plan: \\u{1b}[31mred\\u{7}\\u{9b}2J\\u{202e}"),
+        "{text}"
+    );
+    let raw = run(&["open", &link, "--json"]).stdout;
+    let json_text = String::from_utf8(raw).unwrap();
+    assert!(
+        !json_text
+            .chars()
+            .any(|c| c.is_control() && c != '\n' || c == '\u{202e}'),
+        "{json_text:?}"
+    );
+    let (opened, _) = json(&["open", &link, "--json"]);
+    assert_eq!(
+        opened["name"], "\u{1b}[31mred\u{7}\u{9b}2J\u{202e}",
+        "JSON still carries the name exactly"
+    );
+}
+
+#[test]
+fn messages_quote_short_excerpts_and_count_what_they_leave_out() {
+    let huge = centre_file(
+        "huge-name.toml",
+        &[
+            group("A", false),
+            unit(1, &"x".repeat(900_000), "A1", Some(1), Some("2")),
+            rule("units = { min = 1 }"),
+        ]
+        .concat(),
+    );
+    let (text, code) = stdout(&["validate", &huge]);
+    assert_eq!(code, 1);
+    assert!(text.len() < 400, "{} bytes", text.len());
+    let mut many = vec![
+        group("A", false),
+        unit(1, "A", "A1", Some(1), Some("2")),
+        rule("units = { min = 1 }"),
+    ];
+    many.extend(
+        (1..=18_000).map(|k| format!("[[barred]]\nunits = [\"A1\", \"Z{k}\"]\nline = 1\n")),
+    );
+    let many = centre_file("many.toml", &many.concat());
+    let (text, code) = stdout(&["validate", &many]);
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines.len() <= 32, "{} lines", lines.len());
+    assert!(lines[0].ends_with("problems"), "{}", lines[0]);
+    assert!(
+        lines.last().unwrap().contains("more problems"),
+        "{}",
+        lines.last().unwrap()
+    );
+    fails_cleanly(
+        &["check", "centre-q", "--spec", &many],
+        "more; see `unit-planner validate`",
+    );
+}
+
+#[test]
+fn check_batch_reads_what_spreadsheets_write_and_checks_every_good_row() {
+    let csv = "\u{feff}learner,qualification,units\n\nAsha,600/4940/6,CSP14 CSP15 CSP16 CSP17\n\"Ben\nJr\",600/4940/6,CSP14\nbad,row\n=HYPERLINK(\"http://x\"),600/4940/6,CSP14\nEve \"the\" Ace,600/4940/6,CSP14\n\"Cy,600/4940/6,CSP14\nDee,600/4940/6,CSP14\n";
+    let path = temp_file("spreadsheet.csv", csv);
+    let (text, code) = stdout(&["check-batch", &path]);
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "learner,qualification,status,still_needed,row");
+    assert_eq!(lines[1], "Asha,600/4940/6,complete,,3");
+    assert!(
+        lines[2].starts_with("Ben\\u{a}Jr,600/4940/6,incomplete,"),
+        "{}",
+        lines[2]
+    );
+    assert!(lines[2].ends_with(",4"), "{}", lines[2]);
+    assert_eq!(
+        lines[3],
+        "bad,row,error,\"the row has 2 fields, not 3 (learner,qualification,units)\",6"
+    );
+    assert!(
+        lines[4].starts_with("\"'=HYPERLINK(\"\"http://x\"\")\",600/4940/6,incomplete"),
+        "{}",
+        lines[4]
+    );
+    assert!(
+        lines[5].starts_with("\"Eve \"\"the\"\" Ace\",600/4940/6,incomplete"),
+        "{}",
+        lines[5]
+    );
+    assert!(
+        lines[6].starts_with("\"\"\"Cy\",600/4940/6,incomplete"),
+        "{}",
+        lines[6]
+    );
+    assert!(
+        lines[7].starts_with("Dee,600/4940/6,incomplete") && lines[7].ends_with(",10"),
+        "{}",
+        lines[7]
+    );
+    assert_eq!(lines.len(), 8);
+    let (verdicts, _) = json(&["check-batch", &path, "--json"]);
+    assert_eq!(verdicts[0]["row"], 3);
+    assert_eq!(verdicts[0]["status"], "complete");
+}
+
+#[test]
+fn check_batch_takes_a_hundred_thousand_rows() {
+    let mut csv = String::from("learner,qualification,units\n");
+    for i in 0..100_000 {
+        csv += &format!("Learner {i},600/4940/6,CSP14 CSP15 CSP16 CSP17\n");
+    }
+    let path = temp_file("large.csv", &csv);
+    let (text, code) = stdout(&["check-batch", &path]);
+    assert_eq!(code, 0);
+    assert_eq!(text.lines().count(), 100_001);
+}
+
+#[test]
+fn every_option_is_honoured_or_refused() {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/specs/vtct-l1-cert-principles-cs.toml"
+    );
+    let (list, _) = json(&["list", "--spec", file, "--json"]);
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    let (link, _) = json(&["link", "600/4940/6", "CSP14", "--spec", file, "--json"]);
+    assert!(
+        link["link"]
+            .as_str()
+            .unwrap()
+            .contains("/#/q/vtct-l1-cert-principles-cs/p/."),
+        "{link}"
+    );
+    let csv = temp_file(
+        "spec.csv",
+        "learner,qualification,units\nAna,cg-l3-nvq-dip-cs,\n",
+    );
+    let (verdicts, _) = json(&["check-batch", &csv, "--spec", file, "--json"]);
+    assert_eq!(
+        verdicts[0]["still_needed"],
+        "unknown qualification `cg-l3-nvq-dip-cs`"
+    );
+    let (valid, code) = json(&["validate", file, "--json"]);
+    assert_eq!((valid["valid"].as_bool(), code), (Some(true), 0));
+    fails_cleanly(
+        &["suggest", "600/4940/6", "--exclude", "--spec", file],
+        "--exclude needs a value",
+    );
+    fails_cleanly(
+        &["link", "600/4940/6", "--base", "javascript:alert(1)"],
+        "--base must be an http:// or https:// address",
+    );
+    fails_cleanly(
+        &["link", "600/4940/6", "--base", "https://"],
+        "--base must be",
+    );
+    fails_cleanly(&["list", "--name", "x"], "`list` does not take --name");
+    fails_cleanly(
+        &["open", "x", "--spec", file],
+        "`open` does not take --spec",
+    );
+    fails_cleanly(
+        &["check", "600/4940/6", "--spec", file, "--spec", file],
+        "--spec is given twice",
+    );
+}
+
+#[test]
+fn a_between_rule_shows_its_count_against_the_range() {
+    let body = [
+        group("A", false),
+        unit(1, "A", "A1", Some(7), Some("2")),
+        unit(2, "A", "A2", Some(3), Some("2")),
+        rule("credits = { min = 5, max = 10 }"),
+    ]
+    .concat();
+    let file = centre_file("between.toml", &body);
+    let (text, code) = stdout(&["check", "centre-q", "A1", "--spec", &file]);
+    assert_eq!(code, 0);
+    assert!(
+        text.contains("Between 5 and 10 credits in total    7/5–10"),
+        "{text}"
     );
 }

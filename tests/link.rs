@@ -109,7 +109,13 @@ fn links_made_by_the_previous_release_still_open() {
     assert_eq!(ncfe.doc.units, [3, 5, 9].into_iter().collect());
     assert_eq!(ncfe.doc.progress_of(3), Progress::Achieved);
     assert_eq!(ncfe.doc.progress_of(5), Progress::InProgress);
-    assert_eq!(ncfe.doc.entered[&3], EnteredValues { credits: Some(4), level: Some("1".into()) });
+    assert_eq!(
+        ncfe.doc.entered[&3],
+        EnteredValues {
+            credits: Some(4),
+            level: Some("1".into())
+        }
+    );
     assert_eq!(ncfe.doc.entered[&5].credits, Some(2));
     assert_eq!(ncfe.doc.not_offered, [12].into_iter().collect());
     assert_eq!(ncfe.doc.name.as_deref(), Some("Asha's plan — draft"));
@@ -120,7 +126,10 @@ fn a_link_edited_to_name_another_qualification_does_not_open() {
     let vtct = &builtin::catalogue()[qual_index("vtct-l1-cert-principles-cs")];
     let link = share_path(vtct, &PlanDoc::new(vtct), false);
     let moved = link.replace("vtct-l1-cert-principles-cs", "cg-l3-nvq-dip-cs");
-    assert_eq!(decode(builtin::catalogue(), &moved).unwrap_err(), LinkError::Damaged);
+    assert_eq!(
+        decode(builtin::catalogue(), &moved).unwrap_err(),
+        LinkError::Damaged
+    );
 }
 
 #[test]
@@ -195,8 +204,19 @@ const PAYLOAD_CHARS: &str = ".ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 fn random_doc() -> impl Strategy<Value = PlanDoc> {
     (
         proptest::collection::btree_set(1u32..=59, 0..59),
-        proptest::collection::btree_map(1u32..=59, prop_oneof![Just(Progress::InProgress), Just(Progress::Achieved)], 0..20),
-        proptest::collection::btree_map(1u32..=59, (proptest::option::of(0u32..=999), proptest::option::of(prop_oneof![Just("Entry 2"), Just("3")])), 0..4),
+        proptest::collection::btree_map(
+            1u32..=59,
+            prop_oneof![Just(Progress::InProgress), Just(Progress::Achieved)],
+            0..20,
+        ),
+        proptest::collection::btree_map(
+            1u32..=59,
+            (
+                proptest::option::of(0u32..=999),
+                proptest::option::of(prop_oneof![Just("Entry 2"), Just("3")]),
+            ),
+            0..4,
+        ),
         proptest::collection::btree_set(1u32..=59, 0..5),
         proptest::option::of("[a-zA-Z ’é]{1,60}"),
     )
@@ -208,7 +228,15 @@ fn random_doc() -> impl Strategy<Value = PlanDoc> {
             doc.entered = entered
                 .into_iter()
                 .filter(|(_, (c, l))| c.is_some() || l.is_some())
-                .map(|(k, (credits, level))| (k, EnteredValues { credits, level: level.map(str::to_string) }))
+                .map(|(k, (credits, level))| {
+                    (
+                        k,
+                        EnteredValues {
+                            credits,
+                            level: level.map(str::to_string),
+                        },
+                    )
+                })
                 .collect();
             doc.not_offered = not_offered;
             doc.name = name;
@@ -281,7 +309,13 @@ fn huge_entered_credits_are_ignored_with_a_message_not_summed() {
     let mut doc = PlanDoc::new(qual);
     doc.units = [3, 5].into_iter().collect();
     for key in [3, 5] {
-        doc.entered.insert(key, EnteredValues { credits: Some(u32::MAX), level: None });
+        doc.entered.insert(
+            key,
+            EnteredValues {
+                credits: Some(u32::MAX),
+                level: None,
+            },
+        );
     }
     let (plan, problems) = doc.to_plan(qual);
     assert_eq!(problems, [Mismatch::BadCredits(3), Mismatch::BadCredits(5)]);

@@ -7,22 +7,40 @@ mod common;
 use std::collections::BTreeSet;
 
 use unit_planner::catalogue::{Level, Rule, Scope};
-use unit_planner::engine::{complete_plan, complete_plan_within, evaluate, NoCompletion, Plan, Status};
+use unit_planner::engine::{
+    complete_plan, complete_plan_within, evaluate, NoCompletion, Plan, Status,
+};
 
 fn optional_units(count: usize, credits: u32) -> Vec<common::UnitSpec> {
-    (0..count).map(|_| (1, Some(credits), Some(Level::Numbered(2)))).collect()
+    (0..count)
+        .map(|_| (1, Some(credits), Some(Level::Numbered(2))))
+        .collect()
 }
 
 fn credits_rule(min: u32) -> Vec<Rule> {
-    vec![Rule::Credits { scope: Scope::All, level: None, min: Some(min), max: None }]
+    vec![Rule::Credits {
+        scope: Scope::All,
+        level: None,
+        min: Some(min),
+        max: None,
+    }]
 }
 
 #[test]
 fn thirty_even_units_reach_an_odd_minimum_with_eleven() {
-    let qual = common::qualification(&[true, false], &optional_units(30, 2), credits_rule(21), &[]);
+    let qual = common::qualification(
+        &[true, false],
+        &optional_units(30, 2),
+        credits_rule(21),
+        &[],
+    );
     let done = complete_plan(&qual, &Plan::new(&qual), &BTreeSet::new()).expect("a completion");
     assert_eq!((done.add.len(), done.credits_added), (11, 22));
-    assert_eq!(done.add, (0..11).collect::<Vec<_>>(), "the earliest units in source order");
+    assert_eq!(
+        done.add,
+        (0..11).collect::<Vec<_>>(),
+        "the earliest units in source order"
+    );
 }
 
 #[test]
@@ -32,7 +50,11 @@ fn credits_sharing_a_divisor_skip_totals_they_cannot_make() {
     let qual = common::qualification(&[true, false], &units, credits_rule(301), &[]);
     let done = complete_plan(&qual, &Plan::new(&qual), &BTreeSet::new()).expect("a completion");
     assert_eq!(done.credits_added, 303, "totals are multiples of 3");
-    assert_eq!(done.add.len(), 34, "33 nines and a six is the fewest units making 303");
+    assert_eq!(
+        done.add.len(),
+        34,
+        "33 nines and a six is the fewest units making 303"
+    );
 }
 
 #[test]
@@ -48,7 +70,13 @@ fn thousands_of_optional_units_are_answered() {
 #[test]
 fn a_thousand_units_in_fifty_groups_are_answered_or_the_search_says_it_stopped() {
     for seed in 1..=4 {
-        let qual = common::centre_sized(50, 1000, &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 15], 250, seed);
+        let qual = common::centre_sized(
+            50,
+            1000,
+            &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 15],
+            250,
+            seed,
+        );
         let plan = Plan::new(&qual);
         match complete_plan(&qual, &plan, &BTreeSet::new()) {
             Ok(done) => {
@@ -66,9 +94,20 @@ fn a_thousand_units_in_fifty_groups_are_answered_or_the_search_says_it_stopped()
 fn a_total_no_subset_can_make_is_proved_impossible_at_once() {
     // 200 distinct even credit values, and a window holding only an odd total.
     let units: Vec<common::UnitSpec> = (0..200)
-        .map(|i| (1, Some(2 * (i as u32 % 450) + 100), Some(Level::Numbered(2))))
+        .map(|i| {
+            (
+                1,
+                Some(2 * (i as u32 % 450) + 100),
+                Some(Level::Numbered(2)),
+            )
+        })
         .collect();
-    let rules = vec![Rule::Credits { scope: Scope::All, level: None, min: Some(20_001), max: Some(20_001) }];
+    let rules = vec![Rule::Credits {
+        scope: Scope::All,
+        level: None,
+        min: Some(20_001),
+        max: Some(20_001),
+    }];
     let qual = common::qualification(&[true, false], &units, rules, &[]);
     assert_eq!(
         complete_plan_within(&qual, &Plan::new(&qual), &BTreeSet::new(), 1_000),
@@ -80,8 +119,15 @@ fn a_total_no_subset_can_make_is_proved_impossible_at_once() {
 fn a_search_past_its_limit_says_it_stopped() {
     // Distinct credits and an exact total one short of what the first units make: the
     // search cannot finish within a tiny limit, and says so instead of "no completion".
-    let units: Vec<common::UnitSpec> = (0..60).map(|i| (1, Some(100 + 2 * i + (i % 3)), Some(Level::Numbered(2)))).collect();
-    let rules = vec![Rule::Credits { scope: Scope::All, level: None, min: Some(3_001), max: Some(3_001) }];
+    let units: Vec<common::UnitSpec> = (0..60)
+        .map(|i| (1, Some(100 + 2 * i + (i % 3)), Some(Level::Numbered(2))))
+        .collect();
+    let rules = vec![Rule::Credits {
+        scope: Scope::All,
+        level: None,
+        min: Some(3_001),
+        max: Some(3_001),
+    }];
     let qual = common::qualification(&[true, false], &units, rules, &[]);
     assert_eq!(
         complete_plan_within(&qual, &Plan::new(&qual), &BTreeSet::new(), 10_000),

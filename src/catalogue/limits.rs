@@ -18,6 +18,8 @@ pub fn within(field: &str, value: u32, max: u32) -> Result<(), String> {
     if value <= max {
         Ok(())
     } else {
-        Err(format!("{field} is {value}, above the largest accepted ({max})"))
+        Err(format!(
+            "{field} is {value}, above the largest accepted ({max})"
+        ))
     }
 }

@@ -5,9 +5,7 @@ use std::fmt;
 
 use serde::Deserialize;
 
-use super::limits::{
-    within, MAX_HOURS, MAX_KEY, MAX_OUTCOMES, MAX_RULE_BOUND, MAX_UNIT_CREDITS,
-};
+use super::limits::{within, MAX_HOURS, MAX_KEY, MAX_OUTCOMES, MAX_RULE_BOUND, MAX_UNIT_CREDITS};
 use super::{
     BarredPair, Basis, Date, Group, Level, LevelFilter, Note, NoteKind, Qualification, Rule,
     RuleEntry, Scope, Sourced, Unit,
@@ -33,10 +31,17 @@ impl fmt::Display for SpecError {
             return write!(f, "{only}");
         }
         write!(f, "{} problems", self.problems.len())?;
-        for p in capped(&self.problems, SHOWN_PROBLEMS) {
+        for p in self.shown_problems() {
             write!(f, "\n  - {p}")?;
         }
         Ok(())
+    }
+}
+
+impl SpecError {
+    /// The problems to show: the first few dozen, then a line saying how many more.
+    pub fn shown_problems(&self) -> Vec<String> {
+        capped(&self.problems, SHOWN_PROBLEMS)
     }
 }
 
@@ -224,7 +229,9 @@ fn at_line(text: &str, error: &toml::de::Error) -> String {
 fn date(field: &str, raw: Sourced<String>, problems: &mut Vec<String>) -> Sourced<Date> {
     raw.try_map(|text| text.parse::<Date>().map_err(|_| excerpt(&text)))
         .unwrap_or_else(|text| {
-            problems.push(format!("{field}: `{text}` is not a calendar date in the form DD/MM/YYYY"));
+            problems.push(format!(
+                "{field}: `{text}` is not a calendar date in the form DD/MM/YYYY"
+            ));
             Sourced::unknown("unreadable date")
         })
 }
@@ -390,9 +397,9 @@ fn build_rule(raw: RawRule, groups: &HashMap<String, usize>) -> Result<RuleEntry
     let scope = |b: &RawBounds| -> Result<Scope, String> {
         match &b.groups {
             Some(_) if b.optional => Err("`groups` and `optional` cannot both be given".into()),
-            Some(list) if list.is_empty() => Err(
-                "`groups = []` names no group; leave `groups` out to count every unit".into(),
-            ),
+            Some(list) if list.is_empty() => {
+                Err("`groups = []` names no group; leave `groups` out to count every unit".into())
+            }
             Some(list) => {
                 let mut ids = list
                     .iter()

@@ -140,19 +140,19 @@ fn never_met(qual: &Qualification, possible: &[UnitIdx], rule: &Rule) -> Option<
             let all_known = units
                 .iter()
                 .all(|&u| qual.units[u].credits.value().is_some());
-            let most: u32 = units
+            let most: u64 = units
                 .iter()
-                .filter_map(|&u| qual.units[u].credits.value())
+                .filter_map(|&u| qual.units[u].credits.value().map(|&c| u64::from(c)))
                 .sum();
-            let mandatory: u32 = units
+            let mandatory: u64 = units
                 .iter()
                 .filter(|&&u| qual.is_mandatory(u) && level_certainly_counts(qual, u, *level))
-                .filter_map(|&u| qual.units[u].credits.value())
+                .filter_map(|&u| qual.units[u].credits.value().map(|&c| u64::from(c)))
                 .sum();
-            if let Some(min) = min.filter(|&m| all_known && most < m) {
+            if let Some(min) = min.filter(|&m| all_known && most < u64::from(m)) {
                 return Some(format!("only {most} credits can count towards {min}"));
             }
-            max.filter(|&m| mandatory > m)
+            max.filter(|&m| mandatory > u64::from(m))
                 .map(|m| format!("the mandatory units alone give {mandatory} credits, over {m}"))
         }
         Rule::Units { scope, min, max } => {

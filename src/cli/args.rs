@@ -1,4 +1,7 @@
-//! Command-line argument parsing, with limits on what is accepted.
+//! Command-line argument parsing: each command names the options it honours, and any other
+//! option is refused with one line.
+
+use crate::text::excerpt;
 
 /// Bad input: the message is printed on one line and the exit status is 2.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,19 +16,64 @@ const MAX_ARGS: usize = 1000;
 pub const USAGE: &str = "\
 usage: unit-planner <command> [options]
 
-  list [--json]                                   qualifications in the catalogue
+  list [--json] [--spec FILE]                     qualifications in the catalogue (or the file)
   show QUAL [--json] [--spec FILE]                groups, units, rules, barred pairs, notes
   check QUAL [UNIT...] [--json] [--spec FILE]     evaluate a plan (exit 0 when complete)
   suggest QUAL [UNIT...] [--exclude UNIT]... [--json] [--spec FILE]
                                                   cheapest units that complete the plan
-  validate FILE                                   check a qualification file
-  check-batch FILE.csv                            one learner a row: learner,qualification,units
-  link QUAL [UNIT...] [--name NAME] [--base URL]  the share link the web app makes for a plan
+  validate FILE [--json]                          check a qualification file
+  check-batch FILE.csv [--json] [--spec FILE]     one learner a row: learner,qualification,units
+  link QUAL [UNIT...] [--name NAME] [--base URL] [--json] [--spec FILE]
+                                                  the share link the web app makes for a plan
   open LINK [--json]                              decode a share link and check its plan
 
 QUAL is a qualification id or number (600/4940/6); UNIT is an Ofqual reference (A/601/6047)
 or the awarding body's code (CSP04); both case-insensitive.
 ";
+
+/// An option a command may take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opt {
+    /// `--json`
+    Json,
+    /// `--spec FILE`
+    Spec,
+    /// `--exclude UNIT`, repeatable
+    Exclude,
+    /// `--name NAME`
+    Name,
+    /// `--base URL`
+    Base,
+}
+
+impl Opt {
+    fn flag(self) -> &'static str {
+        match self {
+            Opt::Json => "--json",
+            Opt::Spec => "--spec",
+            Opt::Exclude => "--exclude",
+            Opt::Name => "--name",
+            Opt::Base => "--base",
+        }
+    }
+
+    fn from_flag(flag: &str) -> Option<Opt> {
+        [Opt::Json, Opt::Spec, Opt::Exclude, Opt::Name, Opt::Base]
+            .into_iter()
+            .find(|o| o.flag() == flag)
+    }
+}
+
+/// The options each command honours.
+fn honoured(command: &str) -> &'static [Opt] {
+    match command {
+        "list" | "show" | "check" | "check-batch" => &[Opt::Json, Opt::Spec],
+        "suggest" => &[Opt::Json, Opt::Spec, Opt::Exclude],
+        "link" => &[Opt::Json, Opt::Spec, Opt::Name, Opt::Base],
+        "validate" | "open" => &[Opt::Json],
+        _ => &[],
+    }
+}
 
 /// Parsed arguments.
 #[derive(Debug, Default)]
@@ -42,18 +90,8 @@ pub struct Args {
     pub excluded: Vec<String>,
     /// `--name NAME` for `link`.
     pub name: Option<String>,
-    /// `--base URL` for `link`.
+    /// `--base URL` for `link`: checked to be an http(s) address.
     pub base: Option<String>,
-}
-
-/// An argument as it may be shown in a message: at most 40 characters, printable only.
-pub fn shown(arg: &str) -> String {
-    let clean: String = arg.chars().filter(|c| !c.is_control()).take(40).collect();
-    if arg.chars().count() > 40 {
-        format!("{clean}…")
-    } else {
-        clean
-    }
 }
 
 impl Args {
@@ -80,26 +118,43 @@ impl Args {
             ..Args::default()
         };
         while let Some(arg) = iter.next() {
-            let mut value = |flag: &str| {
-                iter.next()
-                    .filter(|v| !v.trim().is_empty())
-                    .cloned()
-                    .ok_or_else(|| UsageError(format!("{flag} needs a value")))
+            if arg.trim().is_empty() {
+                return Err(UsageError("an argument is empty".into()));
+            }
+            if !arg.starts_with("--") {
+                args.positionals.push(arg.clone());
+                continue;
+            }
+            let opt = Opt::from_flag(arg)
+                .ok_or_else(|| UsageError(format!("unknown option `{}`", excerpt(arg))))?;
+            if !honoured(command).contains(&opt) {
+                return Err(UsageError(format!(
+                    "`{}` does not take {} (try `unit-planner help`)",
+                    excerpt(command),
+                    opt.flag()
+                )));
+            }
+            if opt == Opt::Json {
+                args.json = true;
+                continue;
+            }
+            let value = iter
+                .next()
+                .filter(|v| !v.trim().is_empty() && !v.starts_with("--"))
+                .cloned()
+                .ok_or_else(|| UsageError(format!("{} needs a value", opt.flag())))?;
+            let repeated = match opt {
+                Opt::Spec => args.spec.replace(value).is_some(),
+                Opt::Exclude => {
+                    args.excluded.push(value);
+                    false
+                }
+                Opt::Name => args.name.replace(value).is_some(),
+                Opt::Base => args.base.replace(web_base(&value)?).is_some(),
+                Opt::Json => false,
             };
-            match arg.as_str() {
-                "--json" => args.json = true,
-                "--spec" => args.spec = Some(value("--spec")?),
-                "--exclude" => args.excluded.push(value("--exclude")?),
-                "--name" => args.name = Some(value("--name")?),
-                "--base" => args.base = Some(value("--base")?),
-                flag if flag.starts_with("--") => {
-                    return Err(UsageError(format!("unknown option `{}`", shown(flag))))
-                }
-                "" => return Err(UsageError("an argument is empty".into())),
-                _ if arg.trim().is_empty() => {
-                    return Err(UsageError("an argument is empty".into()))
-                }
-                _ => args.positionals.push(arg.clone()),
+            if repeated {
+                return Err(UsageError(format!("{} is given twice", opt.flag())));
             }
         }
         Ok(args)
@@ -112,7 +167,7 @@ impl Args {
         } else {
             Err(UsageError(format!(
                 "`{}` takes {n} argument{} ({} given; try `unit-planner help`)",
-                self.command,
+                excerpt(&self.command),
                 if n == 1 { "" } else { "s" },
                 self.positionals.len()
             )))
@@ -124,8 +179,34 @@ impl Args {
         self.positionals.first().map(String::as_str).ok_or_else(|| {
             UsageError(format!(
                 "`{}` needs a qualification (try `unit-planner list`)",
-                self.command
+                excerpt(&self.command)
             ))
         })
     }
+}
+
+/// A link base must be an http or https address with a host, and nothing a terminal or a
+/// browser would read as more than an address.
+fn web_base(value: &str) -> Result<String, UsageError> {
+    let refuse = || {
+        UsageError(format!(
+            "--base must be an http:// or https:// address (got `{}`)",
+            excerpt(value)
+        ))
+    };
+    let lower = value.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+        .ok_or_else(refuse)?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if host.is_empty()
+        || value.contains('#')
+        || value
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '`'))
+    {
+        return Err(refuse());
+    }
+    Ok(value.trim_end_matches('/').to_string())
 }

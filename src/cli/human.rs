@@ -2,11 +2,13 @@
 
 use std::fmt::Write;
 
-use crate::catalogue::{group_name, Qualification};
+use crate::catalogue::{group_name, Qualification, Rule};
 use crate::engine::{Completion, Evaluation, Feasibility, NoCompletion, RuleStatus, Status};
+use crate::text::visible;
 
+/// A value shown on one line, or a dash when the source does not state it.
 fn or_dash<T: ToString>(value: Option<&T>) -> String {
-    value.map_or_else(|| "—".to_string(), T::to_string)
+    value.map_or_else(|| "—".to_string(), |v| visible(&v.to_string()))
 }
 
 /// The table printed by `list`.
@@ -20,7 +22,7 @@ pub fn list(quals: &[Qualification]) -> String {
             q.id,
             or_dash(q.number.value()),
             or_dash(q.level.value()),
-            q.title_text(),
+            visible(q.title_text()),
             or_dash(q.awarding_body.value()),
         );
     }
@@ -29,7 +31,11 @@ pub fn list(quals: &[Qualification]) -> String {
 
 /// The qualification's title and number, on one line.
 fn heading(qual: &Qualification) -> String {
-    format!("{} ({})\n", qual.title_text(), or_dash(qual.number.value()))
+    format!(
+        "{} ({})\n",
+        visible(qual.title_text()),
+        or_dash(qual.number.value())
+    )
 }
 
 /// The page printed by `show`.
@@ -47,7 +53,7 @@ pub fn show(qual: &Qualification) -> String {
         } else {
             "optional"
         };
-        let _ = writeln!(out, "\n{} ({kind})", group_name(qual, g));
+        let _ = writeln!(out, "\n{} ({kind})", visible(&group_name(qual, g)));
         for u in qual.units_in(g) {
             let unit = &qual.units[u];
             let credits = unit
@@ -61,11 +67,11 @@ pub fn show(qual: &Qualification) -> String {
             let _ = writeln!(
                 out,
                 "  {:<10} {:<11} {:<14} {:<16} {}",
-                unit.label(),
+                visible(unit.label()),
                 or_dash(unit.reference.value()),
                 level,
                 credits,
-                unit.title_text()
+                visible(unit.title_text())
             );
         }
     }
@@ -79,15 +85,15 @@ pub fn show(qual: &Qualification) -> String {
             let _ = writeln!(
                 out,
                 "  {} / {}",
-                qual.units[p.a].label(),
-                qual.units[p.b].label()
+                visible(qual.units[p.a].label()),
+                visible(qual.units[p.b].label())
             );
         }
     }
     if !qual.notes.is_empty() {
         let _ = writeln!(out, "\nNotes on the source");
         for n in &qual.notes {
-            let _ = writeln!(out, "  [{}] {}", n.kind.name(), n.text);
+            let _ = writeln!(out, "  [{}] {}", n.kind.name(), visible(&n.text));
         }
     }
     out
@@ -109,7 +115,7 @@ pub fn check(qual: &Qualification, eval: &Evaluation) -> String {
         .map(|r| r.text.chars().count())
         .max()
         .unwrap_or(0);
-    for r in &eval.rules {
+    for (r, entry) in eval.rules.iter().zip(&qual.rules) {
         let mark = match r.status {
             RuleStatus::Met => "✓",
             RuleStatus::Unmet => "✗",
@@ -118,20 +124,20 @@ pub fn check(qual: &Qualification, eval: &Evaluation) -> String {
         let pad = width - r.text.chars().count();
         let _ = write!(
             out,
-            "  {mark} {}{}  {:>3}/{:<3}",
+            "  {mark} {}{}  {:>3}/{:<7}",
             r.text,
             " ".repeat(pad),
             r.have,
-            r.need
+            target(&entry.rule, r.need)
         );
         if let Some(still) = &r.still_needed {
             let _ = write!(out, "  {still}");
         }
         if !r.unknown_units.is_empty() {
-            let names: Vec<&str> = r
+            let names: Vec<String> = r
                 .unknown_units
                 .iter()
-                .map(|&u| qual.units[u].label())
+                .map(|&u| visible(qual.units[u].label()))
                 .collect();
             let _ = write!(out, " (values not stated for {})", names.join(", "));
         }
@@ -141,11 +147,26 @@ pub fn check(qual: &Qualification, eval: &Evaluation) -> String {
         let _ = writeln!(
             out,
             "  ✗ {} and {} are barred: they cannot both be taken",
-            qual.units[a].label(),
-            qual.units[b].label()
+            visible(qual.units[a].label()),
+            visible(qual.units[b].label())
         );
     }
     out
+}
+
+/// What a rule's count is measured against: `8`, `≤10`, or a range `5–10`.
+fn target(rule: &Rule, need: u32) -> String {
+    let bounds = match rule {
+        Rule::Credits { min, max, .. } | Rule::Units { min, max, .. } => (*min, *max),
+        _ => (Some(need), None),
+    };
+    match bounds {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (Some(a), Some(b)) => format!("{a}–{b}"),
+        (None, Some(b)) => format!("≤{b}"),
+        (Some(a), None) => a.to_string(),
+        (None, None) => need.to_string(),
+    }
 }
 
 /// The proposal printed by `suggest`.
@@ -160,7 +181,12 @@ pub fn suggest(qual: &Qualification, result: &Result<Completion, NoCompletion>) 
             );
             for &u in &done.add {
                 let unit = &qual.units[u];
-                let _ = writeln!(out, "  {:<10} {}", unit.label(), unit.title_text());
+                let _ = writeln!(
+                    out,
+                    "  {:<10} {}",
+                    visible(unit.label()),
+                    visible(unit.title_text())
+                );
             }
             out
         }
@@ -172,7 +198,7 @@ pub fn suggest(qual: &Qualification, result: &Result<Completion, NoCompletion>) 
 pub fn opened(qual: &Qualification, report: &serde_json::Value, eval: &Evaluation) -> String {
     let mut out = String::new();
     if let Some(name) = report["name"].as_str() {
-        let _ = writeln!(out, "Plan: {name}");
+        let _ = writeln!(out, "Plan: {}", visible(name));
     }
     let units: Vec<&str> = report["units"]
         .as_array()
@@ -214,12 +240,15 @@ pub fn feasibility(qual: &Qualification, verdict: &Feasibility) -> Result<Option
             [only] => format!("{} can never be met", rule(*only)),
             many => format!(
                 "no selection of units meets {} together",
-                many.iter().map(|&i| rule(i)).collect::<Vec<_>>().join(" and ")
+                many.iter()
+                    .map(|&i| rule(i))
+                    .collect::<Vec<_>>()
+                    .join(" and ")
             ),
         }),
-        Feasibility::MandatoryBlocked => Err(
-            "the mandatory units alone are blocked (barred together or over a maximum)".into(),
-        ),
+        Feasibility::MandatoryBlocked => {
+            Err("the mandatory units alone are blocked (barred together or over a maximum)".into())
+        }
         Feasibility::Undecided(NoCompletion::Stopped | NoCompletion::TooLarge) => Ok(Some(
             "the search stopped before deciding whether any plan can complete it".into(),
         )),
@@ -227,5 +256,29 @@ pub fn feasibility(qual: &Qualification, verdict: &Feasibility) -> Result<Option
             "whether a plan can complete it depends on values the specification does not state"
                 .into(),
         )),
+    }
+}
+
+/// What `validate` prints: ok with the size (and a note), or the problems.
+pub fn validated(
+    name: &str,
+    problems: &[String],
+    total: usize,
+    note: Option<&str>,
+    size: Option<(usize, usize)>,
+) -> String {
+    match (problems, size) {
+        ([], Some((units, rules))) => {
+            let note = note.map(|n| format!("; {n}")).unwrap_or_default();
+            format!("{name}: ok ({units} units, {rules} rules){note}\n")
+        }
+        ([only], _) => format!("{name}: {only}\n"),
+        (many, _) => {
+            let mut out = format!("{name}: {total} problems\n");
+            for p in many {
+                let _ = writeln!(out, "  - {p}");
+            }
+            out
+        }
     }
 }

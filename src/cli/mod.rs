@@ -1,5 +1,8 @@
-//! The command-line checker `unit-planner`: list, show, check, suggest, validate and
-//! check-batch, each with a readable form and a `--json` form.
+//! The command-line checker `unit-planner`: list, show, check, suggest, validate,
+//! check-batch, link and open, each with a readable form and a `--json` form.
+//!
+//! Every byte it prints goes through [`emit`], which shows control characters from files,
+//! links and CSV rows as visible escapes, so no input can drive the terminal.
 
 mod args;
 mod batch;
@@ -9,225 +12,308 @@ pub mod report;
 use std::collections::BTreeSet;
 use std::io::Write;
 
-use crate::catalogue::{builtin, parse_spec, Qualification, UnitIdx};
+use serde_json::json;
+
+use crate::catalogue::{builtin, parse_spec, Qualification, SpecError, UnitIdx};
 use crate::document::PlanDoc;
 use crate::engine::{complete_plan, evaluate, feasibility, Plan, Status};
 use crate::link;
+use crate::text::{excerpt, is_hidden, visible, visible_lines};
 
 pub use args::{Args, UsageError};
 
 /// Where the web app is served when `link` is given no `--base`.
 const DEFAULT_BASE: &str = "http://127.0.0.1:8080";
+/// Largest qualification file the checker reads, in bytes.
+const MAX_SPEC_FILE: u64 = 1 << 20;
+/// Largest CSV file `check-batch` reads, in bytes (100,000 learners fit many times over).
+const MAX_CSV_FILE: u64 = 64 << 20;
 
-/// Largest file the checker reads, in bytes.
-const MAX_FILE: u64 = 1 << 20;
+/// What a command prints.
+enum Output {
+    Text(String),
+    Json(serde_json::Value),
+}
 
 /// Runs the checker on `argv` (without the program name), writing to `out`; returns the
 /// exit status: 0 for success (a complete plan), 1 for a negative answer, 2 for bad input.
 pub fn run(argv: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    match dispatch(argv, out) {
-        Ok(code) => code,
+    match dispatch(argv) {
+        Ok((output, code)) => {
+            emit(out, output);
+            code
+        }
         Err(UsageError(message)) => {
-            let _ = writeln!(err, "unit-planner: {message}");
+            let _ = writeln!(err, "unit-planner: {}", visible(&message));
             2
         }
     }
 }
 
-fn dispatch(argv: &[String], out: &mut dyn Write) -> Result<i32, UsageError> {
-    let args = Args::parse(argv)?;
-    let write = |out: &mut dyn Write, text: String| {
-        let _ = out.write_all(text.as_bytes());
-    };
-    match args.command.as_str() {
-        "list" => {
-            args.expect_positionals(0)?;
-            let quals = catalogue()?;
-            if args.json {
-                let all: Vec<_> = quals.iter().map(report::summary).collect();
-                write(out, pretty(&all));
-            } else {
-                write(out, human::list(quals));
-            }
-            Ok(0)
-        }
-        "show" => {
-            args.expect_positionals(1)?;
-            let owned = args.spec_file()?;
-            let qual = qualification(&owned, &args.positionals[0])?;
-            write(
-                out,
-                if args.json {
-                    pretty(&report::show(qual))
+/// Writes `output` with every control character made visible: in text, inside each line;
+/// in JSON, as `\u` escapes (serde_json leaves DEL, C1 controls and bidi overrides raw).
+fn emit(out: &mut dyn Write, output: Output) {
+    let text = match output {
+        Output::Text(text) => visible_lines(&text),
+        Output::Json(value) => {
+            let pretty = serde_json::to_string_pretty(&value)
+                .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+            let mut safe = String::with_capacity(pretty.len());
+            for c in pretty.chars() {
+                if c != '\n' && is_hidden(c) {
+                    safe += &format!("\\u{:04x}", c as u32);
                 } else {
-                    human::show(qual)
-                },
-            );
-            Ok(0)
-        }
-        "check" => {
-            let owned = args.spec_file()?;
-            let qual = qualification(&owned, args.first()?)?;
-            let plan = Plan::with_units(qual, units(qual, &args.positionals[1..])?);
-            let eval = evaluate(qual, &plan);
-            write(
-                out,
-                if args.json {
-                    pretty(&report::check(qual, &eval))
-                } else {
-                    human::check(qual, &eval)
-                },
-            );
-            Ok(i32::from(eval.status != Status::Complete))
-        }
-        "suggest" => {
-            let owned = args.spec_file()?;
-            let qual = qualification(&owned, args.first()?)?;
-            let plan = Plan::with_units(qual, units(qual, &args.positionals[1..])?);
-            let exclude: BTreeSet<UnitIdx> = units(qual, &args.excluded)?.into_iter().collect();
-            let result = complete_plan(qual, &plan, &exclude);
-            let mut after = plan.clone();
-            if let Ok(done) = &result {
-                done.add.iter().for_each(|&u| after.add(u));
-            }
-            let status_after = evaluate(qual, &after).status;
-            write(
-                out,
-                if args.json {
-                    pretty(&report::suggest(qual, &result, status_after))
-                } else {
-                    human::suggest(qual, &result)
-                },
-            );
-            Ok(i32::from(result.is_err()))
-        }
-        "validate" => {
-            args.expect_positionals(1)?;
-            let (name, text) = read_file(&args.positionals[0])?;
-            let (valid, lines) = match parse_spec(&name, &text) {
-                Ok(qual) => {
-                    let size = format!("{} units, {} rules", qual.units.len(), qual.rules.len());
-                    match human::feasibility(&qual, &feasibility(&qual)) {
-                        Ok(None) => (true, vec![format!("{name}: ok ({size})")]),
-                        Ok(Some(note)) => (true, vec![format!("{name}: ok ({size}); {note}")]),
-                        Err(problem) => (false, vec![format!("{name}: {problem}")]),
-                    }
+                    safe.push(c);
                 }
-                Err(e) => (false, e.to_string().lines().map(str::to_string).collect()),
-            };
-            write(out, lines.join("\n") + "\n");
-            Ok(i32::from(!valid))
+            }
+            safe + "\n"
         }
-        "check-batch" => {
-            args.expect_positionals(1)?;
-            let (_, text) = read_file(&args.positionals[0])?;
-            let (csv, all_complete) = batch::check_batch(catalogue()?, &text)?;
-            write(out, csv);
-            Ok(i32::from(!all_complete))
-        }
-        "link" => {
-            let qual = qualification(&None, args.first()?)?;
-            let mut doc = PlanDoc::new(qual);
-            doc.units = units(qual, &args.positionals[1..])?
-                .into_iter()
-                .map(|u| qual.units[u].key)
-                .collect();
-            doc.name = args.name.clone();
-            let base = args
-                .base
-                .as_deref()
-                .unwrap_or(DEFAULT_BASE)
-                .trim_end_matches('/');
-            write(
-                out,
-                format!(
-                    "{base}{}\n",
-                    link::share_path(qual, &doc, doc.name.is_some())
-                ),
-            );
-            Ok(0)
-        }
-        "open" => {
-            args.expect_positionals(1)?;
-            let quals = catalogue()?;
-            let opened =
-                link::decode(quals, &args.positionals[0]).map_err(|e| UsageError(e.to_string()))?;
-            let qual = &quals[opened.qualification];
-            let (plan, problems) = opened.doc.to_plan(qual);
-            let eval = evaluate(qual, &plan);
-            let report = report::opened(qual, &opened, &plan, &problems, &eval);
-            write(
-                out,
-                if args.json {
-                    pretty(&report)
-                } else {
-                    human::opened(qual, &report, &eval)
-                },
-            );
-            Ok(i32::from(eval.status != Status::Complete))
-        }
-        "help" | "--help" => {
-            write(out, args::USAGE.to_string());
-            Ok(0)
-        }
+    };
+    let _ = out.write_all(text.as_bytes());
+}
+
+fn dispatch(argv: &[String]) -> Result<(Output, i32), UsageError> {
+    let args = Args::parse(argv)?;
+    match args.command.as_str() {
+        "list" => list(&args),
+        "show" => show(&args),
+        "check" => check(&args),
+        "suggest" => suggest(&args),
+        "validate" => validate(&args),
+        "check-batch" => check_batch(&args),
+        "link" => make_link(&args),
+        "open" => open(&args),
+        "help" | "--help" => Ok((Output::Text(args::USAGE.to_string()), 0)),
         other => Err(UsageError(format!(
             "unknown command `{}` (try `unit-planner help`)",
-            args::shown(other)
+            excerpt(other)
         ))),
     }
 }
 
-fn pretty<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
+/// Text for a person, or JSON with `--json`.
+fn answer(
+    args: &Args,
+    text: impl FnOnce() -> String,
+    json: impl FnOnce() -> serde_json::Value,
+) -> Output {
+    if args.json {
+        Output::Json(json())
+    } else {
+        Output::Text(text())
+    }
 }
 
-fn catalogue() -> Result<&'static [Qualification], UsageError> {
+fn list(args: &Args) -> Result<(Output, i32), UsageError> {
+    args.expect_positionals(0)?;
+    let quals = Catalogue::of(args)?;
+    let quals = quals.all();
+    let output = answer(
+        args,
+        || human::list(quals),
+        || json!(quals.iter().map(report::summary).collect::<Vec<_>>()),
+    );
+    Ok((output, 0))
+}
+
+fn show(args: &Args) -> Result<(Output, i32), UsageError> {
+    args.expect_positionals(1)?;
+    let quals = Catalogue::of(args)?;
+    let qual = quals.find(&args.positionals[0])?;
+    Ok((answer(args, || human::show(qual), || report::show(qual)), 0))
+}
+
+fn check(args: &Args) -> Result<(Output, i32), UsageError> {
+    let quals = Catalogue::of(args)?;
+    let qual = quals.find(args.first()?)?;
+    let plan = Plan::with_units(qual, units(qual, &args.positionals[1..])?);
+    let eval = evaluate(qual, &plan);
+    let output = answer(
+        args,
+        || human::check(qual, &eval),
+        || report::check(qual, &eval),
+    );
+    Ok((output, i32::from(eval.status != Status::Complete)))
+}
+
+fn suggest(args: &Args) -> Result<(Output, i32), UsageError> {
+    let quals = Catalogue::of(args)?;
+    let qual = quals.find(args.first()?)?;
+    let plan = Plan::with_units(qual, units(qual, &args.positionals[1..])?);
+    let exclude: BTreeSet<UnitIdx> = units(qual, &args.excluded)?.into_iter().collect();
+    let result = complete_plan(qual, &plan, &exclude);
+    let mut after = plan.clone();
+    if let Ok(done) = &result {
+        done.add.iter().for_each(|&u| after.add(u));
+    }
+    let status_after = evaluate(qual, &after).status;
+    let output = answer(
+        args,
+        || human::suggest(qual, &result),
+        || report::suggest(qual, &result, status_after),
+    );
+    Ok((output, i32::from(result.is_err())))
+}
+
+fn validate(args: &Args) -> Result<(Output, i32), UsageError> {
+    args.expect_positionals(1)?;
+    let (name, text) = read_file(&args.positionals[0], MAX_SPEC_FILE)?;
+    let name = excerpt(&name);
+    let (problems, total, note, size) = match parse_spec(&name, &text) {
+        Ok(qual) => {
+            let size = Some((qual.units.len(), qual.rules.len()));
+            match human::feasibility(&qual, &feasibility(&qual)) {
+                Ok(note) => (Vec::new(), 0, note, size),
+                Err(problem) => (vec![problem], 1, None, size),
+            }
+        }
+        Err(e) => (e.shown_problems(), e.problems.len(), None, None),
+    };
+    let valid = problems.is_empty();
+    let output = answer(
+        args,
+        || human::validated(&name, &problems, total, note.as_deref(), size),
+        || {
+            json!({
+                "file": name,
+                "valid": valid,
+                "problems": problems,
+                "problem_count": total,
+                "note": note,
+                "units": size.map(|s| s.0),
+                "rules": size.map(|s| s.1),
+            })
+        },
+    );
+    Ok((output, i32::from(!valid)))
+}
+
+fn check_batch(args: &Args) -> Result<(Output, i32), UsageError> {
+    args.expect_positionals(1)?;
+    let quals = Catalogue::of(args)?;
+    let (_, text) = read_file(&args.positionals[0], MAX_CSV_FILE)?;
+    let verdicts = batch::check_batch(quals.all(), &text)?;
+    let all_complete = verdicts.iter().all(|v| v.status == Status::Complete.name());
+    let output = if args.json {
+        Output::Json(json!(verdicts))
+    } else {
+        Output::Text(batch::to_csv(&verdicts)?)
+    };
+    Ok((output, i32::from(!all_complete)))
+}
+
+fn make_link(args: &Args) -> Result<(Output, i32), UsageError> {
+    let quals = Catalogue::of(args)?;
+    let qual = quals.find(args.first()?)?;
+    let mut doc = PlanDoc::new(qual);
+    doc.units = units(qual, &args.positionals[1..])?
+        .into_iter()
+        .map(|u| qual.units[u].key)
+        .collect();
+    doc.name = args.name.clone();
+    let base = args.base.as_deref().unwrap_or(DEFAULT_BASE);
+    let url = format!("{base}{}", link::share_path(qual, &doc, doc.name.is_some()));
+    Ok((
+        answer(args, || format!("{url}\n"), || json!({ "link": url })),
+        0,
+    ))
+}
+
+fn open(args: &Args) -> Result<(Output, i32), UsageError> {
+    args.expect_positionals(1)?;
+    let quals = builtin_catalogue()?;
+    let opened =
+        link::decode(quals, &args.positionals[0]).map_err(|e| UsageError(e.to_string()))?;
+    let qual = &quals[opened.qualification];
+    let (plan, problems) = opened.doc.to_plan(qual);
+    let eval = evaluate(qual, &plan);
+    let report = report::opened(qual, &opened, &plan, &problems, &eval);
+    let code = i32::from(eval.status != Status::Complete);
+    if args.json {
+        Ok((Output::Json(report), code))
+    } else {
+        Ok((Output::Text(human::opened(qual, &report, &eval)), code))
+    }
+}
+
+/// The qualifications a command works on: the built-in catalogue, or the one in `--spec`.
+enum Catalogue {
+    Builtin(&'static [Qualification]),
+    File(Box<Qualification>),
+}
+
+impl Catalogue {
+    fn of(args: &Args) -> Result<Catalogue, UsageError> {
+        match &args.spec {
+            None => builtin_catalogue().map(Catalogue::Builtin),
+            Some(path) => {
+                let (name, text) = read_file(path, MAX_SPEC_FILE)?;
+                parse_spec(&excerpt(&name), &text)
+                    .map(|q| Catalogue::File(Box::new(q)))
+                    .map_err(|e| UsageError(one_line(&e)))
+            }
+        }
+    }
+
+    fn all(&self) -> &[Qualification] {
+        match self {
+            Catalogue::Builtin(quals) => quals,
+            Catalogue::File(qual) => std::slice::from_ref(qual),
+        }
+    }
+
+    fn find(&self, name: &str) -> Result<&Qualification, UsageError> {
+        builtin::find(self.all(), name).ok_or_else(|| {
+            UsageError(format!(
+                "unknown qualification `{}` (see `unit-planner list`)",
+                excerpt(name)
+            ))
+        })
+    }
+}
+
+/// A broken file's problems in one line: the first, and how many more.
+fn one_line(e: &SpecError) -> String {
+    match e.problems.as_slice() {
+        [only] => format!("{}: {only}", e.file),
+        [first, rest @ ..] => format!(
+            "{}: {first} (and {} more; see `unit-planner validate`)",
+            e.file,
+            rest.len()
+        ),
+        [] => e.file.clone(),
+    }
+}
+
+fn builtin_catalogue() -> Result<&'static [Qualification], UsageError> {
     match builtin::load_errors().first() {
         Some(e) => Err(UsageError(format!(
             "the built-in catalogue is broken: {}",
-            e.to_string().replace('\n', " ")
+            one_line(e)
         ))),
         None => Ok(builtin::catalogue()),
     }
-}
-
-/// The qualification named `name`: from a `--spec` file if one was given, else the catalogue.
-fn qualification<'a>(
-    owned: &'a Option<Qualification>,
-    name: &str,
-) -> Result<&'a Qualification, UsageError> {
-    let found = match owned {
-        Some(q) => builtin::find(std::slice::from_ref(q), name),
-        None => builtin::find(catalogue()?, name),
-    };
-    found.ok_or_else(|| {
-        UsageError(format!(
-            "unknown qualification `{}` (see `unit-planner list`)",
-            args::shown(name)
-        ))
-    })
 }
 
 fn units(qual: &Qualification, names: &[String]) -> Result<Vec<UnitIdx>, UsageError> {
     names
         .iter()
         .map(|n| {
-            qual.find_unit(n).ok_or_else(|| {
-                UsageError(format!("unknown unit `{}` in {}", args::shown(n), qual.id))
-            })
+            qual.find_unit(n)
+                .ok_or_else(|| UsageError(format!("unknown unit `{}` in {}", excerpt(n), qual.id)))
         })
         .collect()
 }
 
-/// Reads a file of at most [`MAX_FILE`] bytes, as UTF-8.
-fn read_file(path: &str) -> Result<(String, String), UsageError> {
-    let fail = |why: String| UsageError(format!("cannot read `{}`: {why}", args::shown(path)));
+/// Reads a file of at most `limit` bytes, as UTF-8; returns its name and text.
+fn read_file(path: &str, limit: u64) -> Result<(String, String), UsageError> {
+    let fail = |why: String| UsageError(format!("cannot read `{}`: {why}", excerpt(path)));
     let meta = std::fs::metadata(path).map_err(|e| fail(e.kind().to_string()))?;
     if !meta.is_file() {
         return Err(fail("not a file".into()));
     }
-    if meta.len() > MAX_FILE {
-        return Err(fail(format!("larger than {} bytes", MAX_FILE)));
+    if meta.len() > limit {
+        return Err(fail(format!("larger than {limit} bytes")));
     }
     let bytes = std::fs::read(path).map_err(|e| fail(e.kind().to_string()))?;
     let text = String::from_utf8(bytes).map_err(|_| fail("not UTF-8 text".into()))?;
@@ -235,17 +321,4 @@ fn read_file(path: &str) -> Result<(String, String), UsageError> {
         .file_name()
         .map_or(path.to_string(), |n| n.to_string_lossy().into_owned());
     Ok((name, text))
-}
-
-impl Args {
-    /// The qualification from `--spec FILE`, if given.
-    fn spec_file(&self) -> Result<Option<Qualification>, UsageError> {
-        let Some(path) = &self.spec else {
-            return Ok(None);
-        };
-        let (name, text) = read_file(path)?;
-        parse_spec(&name, &text)
-            .map(Some)
-            .map_err(|e| UsageError(e.to_string().replace('\n', " ")))
-    }
 }

@@ -260,8 +260,14 @@ fn evaluate_rule(qual: &Qualification, plan: &Plan, shared: &Shared, rule: &Rule
                 low: count,
                 high: Some(count),
             };
-            let (status, over, still) =
-                bounded(tally, *min, *max, ("unit", "units"), &scope.phrase(qual), &Vec::new);
+            let (status, over, still) = bounded(
+                tally,
+                *min,
+                *max,
+                ("unit", "units"),
+                &scope.phrase(qual),
+                &Vec::new,
+            );
             (status, over, still, count, need(min, max), Vec::new())
         }
         Rule::EachOptionalGroup { min_units } => {
@@ -286,7 +292,14 @@ fn evaluate_rule(qual: &Qualification, plan: &Plan, shared: &Shared, rule: &Rule
                     short.join(", ")
                 )
             });
-            (status, false, still, have, optional.len() as u64, Vec::new())
+            (
+                status,
+                false,
+                still,
+                have,
+                optional.len() as u64,
+                Vec::new(),
+            )
         }
     };
     RuleResult {
@@ -334,7 +347,9 @@ pub fn evaluate(qual: &Qualification, plan: &Plan) -> Evaluation {
         .filter(|p| plan.contains(p.a) && plan.contains(p.b))
         .map(|p| (p.a.min(p.b), p.a.max(p.b)))
         .collect();
-    let outside: Vec<UnitIdx> = (0..qual.units.len()).filter(|&u| !plan.contains(u)).collect();
+    let outside: Vec<UnitIdx> = (0..qual.units.len())
+        .filter(|&u| !plan.contains(u))
+        .collect();
     let mut levels: Vec<Option<Level>> = outside.iter().map(|&u| plan.level(qual, u)).collect();
     levels.sort_unstable();
     levels.dedup();

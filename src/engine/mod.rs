@@ -9,6 +9,6 @@ mod plan;
 mod solver;
 
 pub use evaluate::{evaluate, Availability, Evaluation, RuleResult, RuleStatus, Status};
-pub use plan::{Entered, Plan};
 pub use feasibility::{feasibility, Feasibility};
+pub use plan::{Entered, Plan};
 pub use solver::{complete_plan, complete_plan_within, Completion, NoCompletion, WORK_LIMIT};

@@ -228,7 +228,13 @@ pub fn describe(qual: &Qualification) -> String {
     let units: Vec<_> = qual
         .units
         .iter()
-        .map(|u| (u.group, u.credits.value().copied(), u.level.value().copied()))
+        .map(|u| {
+            (
+                u.group,
+                u.credits.value().copied(),
+                u.level.value().copied(),
+            )
+        })
         .collect();
     let rules: Vec<_> = qual.rules.iter().map(|r| r.rule.clone()).collect();
     let barred: Vec<_> = qual.barred.iter().map(|p| (p.a, p.b)).collect();
@@ -239,9 +245,18 @@ pub fn describe(qual: &Qualification) -> String {
 /// `groups` optional groups (plus a mandatory group of two), credits drawn from `credits`,
 /// levels 1-4, a few barred pairs; rules: a credit total, optional credits at level 3 or
 /// above, a unit from each optional group, and a cap on the first optional group.
-pub fn centre_sized(groups: usize, units: usize, credits: &[u32], total: u32, seed: u64) -> Qualification {
+pub fn centre_sized(
+    groups: usize,
+    units: usize,
+    credits: &[u32],
+    total: u32,
+    seed: u64,
+) -> Qualification {
     let mut rng = Xorshift(seed | 1);
-    let mut specs = vec![(0, Some(5), Some(Level::Numbered(2))), (0, Some(5), Some(Level::Numbered(3)))];
+    let mut specs = vec![
+        (0, Some(5), Some(Level::Numbered(2))),
+        (0, Some(5), Some(Level::Numbered(3))),
+    ];
     for i in 0..units {
         let c = credits[rng.below(credits.len() as u64) as usize];
         let level = Level::Numbered(1 + rng.below(4) as u8);
@@ -250,15 +265,27 @@ pub fn centre_sized(groups: usize, units: usize, credits: &[u32], total: u32, se
     let barred: Vec<(usize, usize)> = (0..units / 50).map(|k| (2 + 7 * k, 3 + 7 * k)).collect();
     let rules = vec![
         Rule::AllMandatory,
-        Rule::Credits { scope: Scope::All, level: None, min: Some(total), max: None },
+        Rule::Credits {
+            scope: Scope::All,
+            level: None,
+            min: Some(total),
+            max: None,
+        },
         Rule::Credits {
             scope: Scope::Optional,
-            level: Some(LevelFilter { level: Level::Numbered(3), or_above: true }),
+            level: Some(LevelFilter {
+                level: Level::Numbered(3),
+                or_above: true,
+            }),
             min: Some(total / 3),
             max: None,
         },
         Rule::EachOptionalGroup { min_units: 1 },
-        Rule::Units { scope: Scope::Groups(vec![1]), min: None, max: Some(3) },
+        Rule::Units {
+            scope: Scope::Groups(vec![1]),
+            min: None,
+            max: Some(3),
+        },
     ];
     let mut mandatory = vec![false; groups + 1];
     mandatory[0] = true;
@@ -278,7 +305,10 @@ pub fn many_maxima(units: usize, rules: usize) -> Qualification {
     let rules = (0..rules)
         .map(|r| Rule::Credits {
             scope: Scope::Groups(vec![1 + r % 50]),
-            level: Some(LevelFilter { level: Level::Numbered(1 + (r % 4) as u8), or_above: r % 2 == 0 }),
+            level: Some(LevelFilter {
+                level: Level::Numbered(1 + (r % 4) as u8),
+                or_above: r % 2 == 0,
+            }),
             min: None,
             max: Some(10_000 + r as u32),
         })

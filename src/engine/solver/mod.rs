@@ -137,7 +137,7 @@ pub fn complete_plan_within(
     let add: Vec<UnitIdx> = picks.into_iter().map(|i| candidates[i]).collect();
     let credits_added = add
         .iter()
-        .map(|&u| plan.credits(qual, u).unwrap_or(0))
-        .sum();
+        .filter_map(|&u| plan.credits(qual, u))
+        .fold(0u32, u32::saturating_add);
     Ok(Completion { add, credits_added })
 }

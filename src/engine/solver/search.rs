@@ -193,8 +193,8 @@ impl Search {
                 // Constraints are merged by what they count, so each group has at most one.
                 Some(_) => {
                     group_units += deficit;
-                    group_credits =
-                        group_credits.saturating_add(self.cheapest[k][from].saturating_mul(deficit));
+                    group_credits = group_credits
+                        .saturating_add(self.cheapest[k][from].saturating_mul(deficit));
                 }
                 _ => units = units.max(deficit),
             }
@@ -205,12 +205,17 @@ impl Search {
     /// Whether every minimum can still be reached with at most `slots` more candidates
     /// from `from..`.
     fn reachable(&self, from: usize, slots: u64, low: &[u64]) -> bool {
-        self.constraints.iter().zip(low).enumerate().all(|(k, (c, &total))| {
-            c.min.is_none_or(|m| {
-                let reach = self.suffix[k][from].min(self.heaviest[k][from].saturating_mul(slots));
-                total + reach >= m
+        self.constraints
+            .iter()
+            .zip(low)
+            .enumerate()
+            .all(|(k, (c, &total))| {
+                c.min.is_none_or(|m| {
+                    let reach =
+                        self.suffix[k][from].min(self.heaviest[k][from].saturating_mul(slots));
+                    total + reach >= m
+                })
             })
-        })
     }
 
     /// Walks candidates from `next` on: at each, first with it (recursing), then without it

@@ -57,7 +57,7 @@ pub fn rules_summary(props: &Props) -> Html {
         .units()
         .filter(|&u| props.doc.progress_of(qual.units[u].key) == Progress::Achieved)
         .filter_map(|u| plan.credits(qual, u))
-        .sum();
+        .fold(0u32, u32::saturating_add);
     html! {
         <aside class="summary" aria-labelledby="summary-heading">
             <h2 id="summary-heading">{ "Rules of combination" }</h2>
