@@ -46,14 +46,29 @@ fn squash(text: &str) -> String {
 
 const NUMBER_WORDS: [&str; 7] = ["zero", "one", "two", "three", "four", "five", "six"];
 
-/// Whether `value` appears in `text` as printed: text as a substring (spaces folded, or
-/// dropped for codes printed with a stray space), a number as a whole word or as a word.
+/// Whether `needle` occurs in `text` as whole tokens: not inside a longer word or number.
+fn has_token(text: &str, needle: &str) -> bool {
+    !needle.is_empty()
+        && text.match_indices(needle).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + needle.len()..].chars().next();
+            let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+            let starts_word = needle.chars().next().is_some_and(char::is_alphanumeric);
+            let ends_word = needle.chars().next_back().is_some_and(char::is_alphanumeric);
+            (!starts_word || edge(before)) && (!ends_word || edge(after))
+        })
+}
+
+/// Whether `value` appears in `text` as printed: text as whole tokens (spaces folded, and
+/// closed up around `/` for codes printed with a stray space), a number as a whole word
+/// or as a word.
 fn appears(value: &Value, text: &str) -> bool {
     let text = squash(text);
     match value {
         Value::String(s) => {
             let s = squash(s);
-            text.contains(&s) || text.replace(' ', "").contains(&s.replace(' ', ""))
+            let close = |t: &str| t.replace("/ ", "/").replace(" /", "/");
+            has_token(&text, &s) || has_token(&close(&text), &close(&s))
         }
         Value::Integer(n) => {
             let word = NUMBER_WORDS.get(*n as usize).copied().unwrap_or("");
@@ -77,14 +92,40 @@ fn cited_text(lines: &[String], table: &toml::Table, file: &str, what: &str) -> 
     lines[line - 1..to].join(" ")
 }
 
+/// Whether a unit's level appears where the source prints levels: after the word "Level"
+/// (`Level: Entry 3`, `Level 2`), or in the "Level" column of a tab-separated table whose
+/// header stands a few lines above.
+fn level_appears(value: &Value, lines: &[String], line: usize) -> bool {
+    let Value::String(level) = value else {
+        return false;
+    };
+    let text = squash(&lines[line - 1]);
+    let labelled = ["Level: ", "Level "]
+        .iter()
+        .any(|label| has_token(&text, &format!("{label}{level}")));
+    let column = lines[line.saturating_sub(6)..line - 1]
+        .iter()
+        .rev()
+        .find_map(|h| h.split('\t').position(|cell| cell.trim().eq_ignore_ascii_case("unit level") || cell.trim().eq_ignore_ascii_case("level")));
+    let in_column = column.is_some_and(|c| {
+        lines[line - 1].split('\t').nth(c).is_some_and(|cell| cell.trim() == level)
+    });
+    labelled || in_column
+}
+
 /// Walks every `{ value, line }` table and checks it against the source.
 fn check_values(value: &Value, path: &str, lines: &[String], file: &str, checked: &mut usize) {
     match value {
         Value::Table(t) if t.contains_key("value") && t.contains_key("line") => {
             let text = cited_text(lines, t, file, path);
+            let found = if path.starts_with(".units[") && path.ends_with("].level") {
+                level_appears(&t["value"], lines, t["line"].as_integer().unwrap() as usize)
+            } else {
+                appears(&t["value"], &text)
+            };
             assert!(
-                appears(&t["value"], &text),
-                "{file}: {path} = {:?} is not on its cited line: {text:?}",
+                found,
+                "{file}: {path} = {:?} is not on its cited line where the source prints it: {text:?}",
                 t["value"]
             );
             *checked += 1;
@@ -175,4 +216,18 @@ fn the_checker_rejects_a_value_moved_to_the_wrong_line() {
         &wrong["value"],
         &cited_text(&lines, &wrong, "t", "t")
     ));
+}
+
+#[test]
+fn a_wrong_level_is_not_found_inside_another_value() {
+    let vtct = seed_lines("003_9a18666f691ede4d.txt");
+    let at = vtct.iter().position(|l| l.contains("Level: Entry 3")).unwrap() + 1;
+    assert!(level_appears(&Value::String("Entry 3".into()), &vtct, at));
+    assert!(!level_appears(&Value::String("3".into()), &vtct, at));
+    let proqual = seed_lines("001_ce311f1815bb4833.txt");
+    assert!(level_appears(&Value::String("1".into()), &proqual, 55));
+    assert!(!level_appears(&Value::String("3".into()), &proqual, 55));
+    assert!(!level_appears(&Value::String("30".into()), &proqual, 55), "30 is the GLH column");
+    assert!(!appears(&Value::String("3".into()), "Unit 4430-303"));
+    assert!(appears(&Value::String("4430-303".into()), "Unit 4430-303 (K/601/1622)"));
 }

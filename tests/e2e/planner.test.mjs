@@ -21,7 +21,23 @@ async function open(context, hash = '') {
 /** The checkbox that puts a unit in the plan. */
 const unit = (page, code) => page.getByRole('checkbox', { name: new RegExp(`^${code} (?!not offered)`) });
 
-const status = (page) => page.getByRole('status').filter({ hasText: /Complete|Incomplete|Blocked|confirmed/ }).first();
+/**
+ * The overall status banner's exact opening words. A string in `hasText` is a
+ * case-insensitive substring ("Complete" is inside "Incomplete"), so each is an anchored
+ * regular expression.
+ */
+const STATUS = {
+  complete: /^✓ Complete: every rule is met$/,
+  incomplete: /^✗ Incomplete: /,
+  unconfirmed: /^\? Can't be confirmed: /,
+};
+
+/** The status banner, whatever it says. */
+const status = (page) => page.getByRole('status').filter({ hasText: /^(✓ Complete|✗ Incomplete|\? Can't be confirmed|✗ Blocked): / }).first();
+
+/** The status banner when it shows one of `patterns`. */
+const statusIs = (page, ...patterns) =>
+  page.getByRole('status').filter({ hasText: new RegExp(patterns.map((p) => p.source).join('|')) });
 
 test('the home page lists and searches qualifications and marks closed ones', async () => {
   const context = await browser.newContext();
@@ -40,7 +56,7 @@ test('the home page lists and searches qualifications and marks closed ones', as
 test('choosing units changes the rules live, and a barred unit says why', async () => {
   const context = await browser.newContext();
   const page = await open(context, VTCT);
-  await assert.doesNotReject(status(page).filter({ hasText: 'Incomplete' }).waitFor());
+  await assert.doesNotReject(statusIs(page, STATUS.incomplete).waitFor());
   await page.getByRole('checkbox', { name: /CSP14 Create a good impression/ }).check();
   await page.getByText('6 more credits', { exact: true }).waitFor();
   const csp04 = page.getByRole('checkbox', { name: /CSP04 The importance/ });
@@ -50,7 +66,7 @@ test('choosing units changes the rules live, and a barred unit says why', async 
   for (const code of ['CSP15', 'CSP16', 'CSP17']) {
     await unit(page, code).check();
   }
-  await status(page).filter({ hasText: 'Complete: every rule is met' }).waitFor();
+  await statusIs(page, STATUS.complete).waitFor();
   assert.deepEqual(page.errors, []);
   await context.close();
 });
@@ -64,7 +80,7 @@ test('complete my plan previews units, and accepting them completes the plan', a
   await proposal.waitFor();
   assert.ok(!(await proposal.textContent()).includes('CSP04'), 'units not offered are left out');
   await proposal.getByRole('button', { name: 'Accept' }).click();
-  await status(page).filter({ hasText: 'Complete' }).waitFor();
+  await statusIs(page, STATUS.complete).waitFor();
   await context.close();
 });
 
@@ -181,7 +197,7 @@ test('the whole flow works by keyboard alone', async () => {
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: 'Accept' }).focus();
   await page.keyboard.press('Enter');
-  await status(page).filter({ hasText: 'Complete' }).waitFor();
+  await statusIs(page, STATUS.complete).waitFor();
   await context.close();
 });
 
@@ -195,7 +211,7 @@ test('values entered for unstated credits count, marked as entered by you', asyn
   await page.getByText('4 credits (entered by you)').waitFor();
   assert.ok(await page.getByText('4 / 14').isVisible(), 'the entered credits count towards the optional groups');
   assert.ok(await page.getByText('Includes values entered by you: R/601/1209 4 credits').isVisible());
-  await status(page).filter({ hasText: /Incomplete|confirmed/ }).waitFor();
+  await statusIs(page, STATUS.incomplete, STATUS.unconfirmed).waitFor();
   await context.close();
 });
 
