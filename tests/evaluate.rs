@@ -182,3 +182,45 @@ proptest! {
         }
     }
 }
+
+/// Credit values at the edges of `u32`.
+fn edge() -> impl Strategy<Value = u32> {
+    prop_oneof![Just(0u32), Just(1), Just(999), Just(u32::MAX / 2 + 1), Just(u32::MAX - 1), Just(u32::MAX)]
+}
+
+proptest! {
+    #![proptest_config(common::cases(2000))]
+
+    #[test]
+    fn arithmetic_at_the_numeric_limits_neither_wraps_nor_panics(
+        credits in proptest::collection::vec(edge(), 1..8),
+        min in proptest::option::of(edge()),
+        max in proptest::option::of(edge()),
+        picks in proptest::collection::vec(0usize..8, 0..8),
+    ) {
+        prop_assume!(min.is_some() || max.is_some());
+        let units: Vec<common::UnitSpec> = credits.iter().map(|&c| (1, Some(c), Some(Level::Numbered(2)))).collect();
+        let rule = Rule::Credits { scope: unit_planner::catalogue::Scope::All, level: None, min, max };
+        let qual = common::qualification(&[true, false], &units, vec![rule], &[]);
+        let plan = Plan::with_units(&qual, picks.iter().map(|p| p % units.len()));
+        let total: u128 = plan.units().map(|u| u128::from(credits[u])).sum();
+        let meets = |t: u128| min.is_none_or(|m| t >= u128::from(m)) && max.is_none_or(|m| t <= u128::from(m));
+        let over = max.is_some_and(|m| total > u128::from(m));
+        let eval = evaluate(&qual, &plan);
+        let expected = if over { Status::Blocked } else if meets(total) { Status::Complete } else { Status::Incomplete };
+        prop_assert_eq!(eval.status, expected, "total {} credits {:?} min {:?} max {:?}", total, credits, min, max);
+        let pool: Vec<usize> = (0..units.len()).filter(|&u| !plan.contains(u)).collect();
+        let reachable = (0u32..1 << pool.len()).any(|mask| {
+            let extra: u128 = (0..pool.len()).filter(|i| mask & 1 << i != 0).map(|i| u128::from(credits[pool[i]])).sum();
+            meets(total + extra)
+        });
+        match unit_planner::engine::complete_plan(&qual, &plan, &Default::default()) {
+            Ok(done) => {
+                let mut after = plan.clone();
+                done.add.iter().for_each(|&u| after.add(u));
+                prop_assert_eq!(evaluate(&qual, &after).status, Status::Complete);
+            }
+            Err(_) => prop_assert!(over || !reachable, "a completion exists but the solver found none"),
+        }
+    }
+}
