@@ -6,7 +6,7 @@
 mod common;
 
 use proptest::prelude::*;
-use unit_planner::catalogue::{Level, Qualification, Rule, UnitIdx};
+use unit_planner::catalogue::{Level, LevelFilter, Qualification, Rule, Scope, UnitIdx};
 use unit_planner::engine::{evaluate, Availability, Entered, Plan, RuleStatus, Status};
 
 /// Credit values an unstated credit value is tried at: every value the random rules'
@@ -55,15 +55,39 @@ fn fillings(qual: &Qualification, plan: &Plan, units: &[UnitIdx]) -> Vec<Vec<(u3
     all
 }
 
+/// A level's place on the scale, written out here rather than taken from `Level`'s order.
+fn rank(level: Level) -> u8 {
+    match level {
+        Level::Entry(n) => n,
+        Level::Numbered(n) => 3 + n,
+    }
+}
+
+/// Whether a unit at `level` counts under `filter`, from the rule's own words.
+fn admits(filter: &LevelFilter, level: Level) -> bool {
+    if filter.or_above {
+        rank(level) >= rank(filter.level)
+    } else {
+        rank(level) == rank(filter.level)
+    }
+}
+
+/// Whether a unit of `group` is counted by `scope`, from the rule's own words.
+fn in_scope(qual: &Qualification, scope: &Scope, group: usize) -> bool {
+    match scope {
+        Scope::All => true,
+        Scope::Optional => !qual.groups[group].mandatory,
+        Scope::Groups(list) => list.contains(&group),
+    }
+}
+
 /// For one rule: (holds for some filling, holds for every filling, over its maximum for
 /// every filling).
 fn quantified(qual: &Qualification, plan: &Plan, rule: &Rule) -> (bool, bool, bool) {
     let units: Vec<UnitIdx> = plan.units().collect();
     let (mut some, mut every, mut always_over) = (false, true, true);
     for filling in fillings(qual, plan, &units) {
-        let in_scope = |scope: &unit_planner::catalogue::Scope, u: UnitIdx| {
-            scope.includes(qual, qual.units[u].group)
-        };
+        let in_scope = |scope: &Scope, u: UnitIdx| in_scope(qual, scope, qual.units[u].group);
         let (holds, over) = match rule {
             Rule::AllMandatory => (qual.mandatory_units().all(|u| plan.contains(u)), false),
             Rule::Credits {
@@ -75,7 +99,7 @@ fn quantified(qual: &Qualification, plan: &Plan, rule: &Rule) -> (bool, bool, bo
                 let total: u64 = units
                     .iter()
                     .zip(&filling)
-                    .filter(|(&u, (_, l))| in_scope(scope, u) && level.is_none_or(|f| f.admits(*l)))
+                    .filter(|(&u, (_, l))| in_scope(scope, u) && level.is_none_or(|f| admits(&f, *l)))
                     .map(|(_, (c, _))| u64::from(*c))
                     .sum();
                 let over = max.is_some_and(|m| total > u64::from(m));
@@ -200,7 +224,7 @@ proptest! {
     ) {
         prop_assume!(min.is_some() || max.is_some());
         let units: Vec<common::UnitSpec> = credits.iter().map(|&c| (1, Some(c), Some(Level::Numbered(2)))).collect();
-        let rule = Rule::Credits { scope: unit_planner::catalogue::Scope::All, level: None, min, max };
+        let rule = Rule::Credits { scope: Scope::All, level: None, min, max };
         let qual = common::qualification(&[true, false], &units, vec![rule], &[]);
         let plan = Plan::with_units(&qual, picks.iter().map(|p| p % units.len()));
         let total: u128 = plan.units().map(|u| u128::from(credits[u])).sum();

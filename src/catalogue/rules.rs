@@ -160,11 +160,4 @@ impl Rule {
         }
     }
 
-    /// The maximum this rule sets, if any.
-    pub fn max(&self) -> Option<u32> {
-        match self {
-            Rule::Credits { max, .. } | Rule::Units { max, .. } => *max,
-            _ => None,
-        }
-    }
 }
