@@ -248,3 +248,40 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn what_is_still_needed_is_said_in_plain_words() {
+    let units: Vec<common::UnitSpec> = vec![
+        (1, Some(4), Some(Level::Numbered(2))),
+        (1, Some(3), Some(Level::Numbered(2))),
+        (2, Some(1), Some(Level::Numbered(2))),
+        (2, Some(1), None),
+    ];
+    let rules = vec![
+        Rule::Credits { scope: Scope::Groups(vec![1]), level: None, min: None, max: Some(6) },
+        Rule::Credits { scope: Scope::Groups(vec![1]), level: None, min: None, max: Some(5) },
+        Rule::EachOptionalGroup { min_units: 1 },
+        Rule::EachOptionalGroup { min_units: 2 },
+        Rule::Units { scope: Scope::All, min: Some(4), max: None },
+        Rule::Units { scope: Scope::All, min: Some(3), max: None },
+        Rule::Credits { scope: Scope::Groups(vec![2]), level: Some(LevelFilter { level: Level::Numbered(2), or_above: false }), min: None, max: Some(0) },
+    ];
+    let qual = common::qualification(&[true, false, false], &units, rules, &[]);
+    let eval = evaluate(&qual, &Plan::with_units(&qual, [0, 1, 3]));
+    let needed: Vec<Option<&str>> = eval.rules.iter().map(|r| r.still_needed.as_deref()).collect();
+    assert_eq!(
+        needed,
+        [
+            Some("remove 1 credit over the maximum from Group 1"),
+            Some("remove 2 credits over the maximum from Group 1"),
+            None,
+            Some("at least 2 units from Group 2"),
+            Some("1 more unit"),
+            None,
+            Some("the maximum from Group 2 at level 2 cannot be confirmed"),
+        ]
+    );
+    let fewer = evaluate(&qual, &Plan::with_units(&qual, [0]));
+    assert_eq!(fewer.rules[2].still_needed.as_deref(), Some("at least 1 unit from Group 2"));
+    assert_eq!(fewer.rules[4].still_needed.as_deref(), Some("3 more units"));
+}
