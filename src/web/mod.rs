@@ -16,7 +16,7 @@ use state::{Action, PlannerState};
 pub type Planner = UseReducerHandle<PlannerState>;
 
 /// The root component: loads and saves plans, and shows the page for the route.
-#[function_component(App)]
+#[component(App)]
 pub fn app() -> Html {
     let state = use_reducer(PlannerState::default);
     let route = route::use_route();

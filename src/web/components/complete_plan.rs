@@ -20,7 +20,7 @@ pub struct Props {
 }
 
 /// The button, the preview, and why no completion exists when none does.
-#[function_component(CompletePlan)]
+#[component(CompletePlan)]
 pub fn complete_plan_panel(props: &Props) -> Html {
     let planner = use_context::<Planner>().expect("the planner context");
     let failure = use_state(|| None::<String>);

@@ -7,7 +7,7 @@ use crate::web::state::Action;
 use crate::web::Planner;
 
 /// Shows the planner's notice, if any, and catalogue load errors.
-#[function_component(Notice)]
+#[component(Notice)]
 pub fn notice() -> Html {
     let planner = use_context::<Planner>().expect("the planner context");
     let dismiss = {

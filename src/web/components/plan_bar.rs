@@ -14,7 +14,7 @@ pub struct Props {
 }
 
 /// The bar above the units.
-#[function_component(PlanBar)]
+#[component(PlanBar)]
 pub fn plan_bar(props: &Props) -> Html {
     let planner = use_context::<Planner>().expect("the planner context");
     let mine: Vec<_> = planner

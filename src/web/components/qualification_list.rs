@@ -8,7 +8,7 @@ use crate::web::services::today;
 
 /// Lists every qualification (title, awarding body, level, number, size), filtered by a
 /// search on title, number or awarding body; closed ones are marked.
-#[function_component(QualificationList)]
+#[component(QualificationList)]
 pub fn qualification_list() -> Html {
     let query = use_state(String::new);
     let oninput = {

@@ -19,7 +19,7 @@ pub struct Props {
 }
 
 /// The summary panel.
-#[function_component(RulesSummary)]
+#[component(RulesSummary)]
 pub fn rules_summary(props: &Props) -> Html {
     let Some(qual) = qualification(&props.qualification) else {
         return html! {};

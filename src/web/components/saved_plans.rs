@@ -10,7 +10,7 @@ use crate::web::state::Action;
 use crate::web::Planner;
 
 /// Lists saved plans with their qualification and status.
-#[function_component(SavedPlans)]
+#[component(SavedPlans)]
 pub fn saved_plans() -> Html {
     let planner = use_context::<Planner>().expect("the planner context");
     let undo = {

@@ -18,7 +18,7 @@ pub struct Props {
 }
 
 /// The share panel.
-#[function_component(SharePanel)]
+#[component(SharePanel)]
 pub fn share_panel(props: &Props) -> Html {
     let include_name = use_state(|| false);
     let copied = use_state(|| None::<bool>);

@@ -12,7 +12,7 @@ pub struct Props {
 }
 
 /// Lists the notes, so an adviser can see why a value is as it is.
-#[function_component(SourceNotes)]
+#[component(SourceNotes)]
 pub fn source_notes(props: &Props) -> Html {
     let Some(qual) = qualification(&props.qualification) else {
         return html! {};

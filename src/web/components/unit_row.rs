@@ -31,7 +31,7 @@ fn why(basis: &Basis) -> String {
 }
 
 /// A unit in the list.
-#[function_component(UnitRow)]
+#[component(UnitRow)]
 pub fn unit_row(props: &Props) -> Html {
     let planner = use_context::<Planner>().expect("the planner context");
     let Some(qual) = qualification(&props.qualification) else {

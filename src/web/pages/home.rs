@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::web::components::{Notice, QualificationList, SavedPlans};
 
 /// The home page.
-#[function_component(Home)]
+#[component(Home)]
 pub fn home() -> Html {
     html! {
         <main class="page">

@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::web::route::Route;
 
 /// Says the page does not exist and links home.
-#[function_component(NotFound)]
+#[component(NotFound)]
 pub fn not_found() -> Html {
     html! {
         <main class="page">

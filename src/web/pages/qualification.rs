@@ -23,7 +23,7 @@ pub struct Props {
 }
 
 /// The planning page.
-#[function_component(QualificationPage)]
+#[component(QualificationPage)]
 pub fn qualification_page(props: &Props) -> Html {
     let planner = use_context::<Planner>().expect("the planner context");
     let link_error = use_state(|| None::<String>);
