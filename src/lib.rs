@@ -5,7 +5,8 @@
 //! The core is pure Rust with no web dependency: [`catalogue`] (the data model and the
 //! `specs/` format), [`engine`] (evaluating a plan, and completing it), and [`cli`] (the
 //! command-line checker), [`document`] (a plan as saved and shared) and [`link`] (share
-//! links) [`store`] (saved plans) and [`text`] (outside text made safe to show).
+//! links) [`store`] (saved plans), [`text`] (outside text made safe to show) and [`wording`] (the
+//! sentences both front ends share).
 
 pub mod catalogue;
 #[cfg(feature = "spec-files")]
@@ -17,3 +18,4 @@ pub mod store;
 pub mod text;
 #[cfg(feature = "web")]
 pub mod web;
+pub mod wording;

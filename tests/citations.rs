@@ -54,7 +54,10 @@ fn has_token(text: &str, needle: &str) -> bool {
             let after = text[at + needle.len()..].chars().next();
             let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
             let starts_word = needle.chars().next().is_some_and(char::is_alphanumeric);
-            let ends_word = needle.chars().next_back().is_some_and(char::is_alphanumeric);
+            let ends_word = needle
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
             (!starts_word || edge(before)) && (!ends_word || edge(after))
         })
 }
@@ -106,9 +109,17 @@ fn level_appears(value: &Value, lines: &[String], line: usize) -> bool {
     let column = lines[line.saturating_sub(6)..line - 1]
         .iter()
         .rev()
-        .find_map(|h| h.split('\t').position(|cell| cell.trim().eq_ignore_ascii_case("unit level") || cell.trim().eq_ignore_ascii_case("level")));
+        .find_map(|h| {
+            h.split('\t').position(|cell| {
+                cell.trim().eq_ignore_ascii_case("unit level")
+                    || cell.trim().eq_ignore_ascii_case("level")
+            })
+        });
     let in_column = column.is_some_and(|c| {
-        lines[line - 1].split('\t').nth(c).is_some_and(|cell| cell.trim() == level)
+        lines[line - 1]
+            .split('\t')
+            .nth(c)
+            .is_some_and(|cell| cell.trim() == level)
     });
     labelled || in_column
 }
@@ -221,13 +232,23 @@ fn the_checker_rejects_a_value_moved_to_the_wrong_line() {
 #[test]
 fn a_wrong_level_is_not_found_inside_another_value() {
     let vtct = seed_lines("003_9a18666f691ede4d.txt");
-    let at = vtct.iter().position(|l| l.contains("Level: Entry 3")).unwrap() + 1;
+    let at = vtct
+        .iter()
+        .position(|l| l.contains("Level: Entry 3"))
+        .unwrap()
+        + 1;
     assert!(level_appears(&Value::String("Entry 3".into()), &vtct, at));
     assert!(!level_appears(&Value::String("3".into()), &vtct, at));
     let proqual = seed_lines("001_ce311f1815bb4833.txt");
     assert!(level_appears(&Value::String("1".into()), &proqual, 55));
     assert!(!level_appears(&Value::String("3".into()), &proqual, 55));
-    assert!(!level_appears(&Value::String("30".into()), &proqual, 55), "30 is the GLH column");
+    assert!(
+        !level_appears(&Value::String("30".into()), &proqual, 55),
+        "30 is the GLH column"
+    );
     assert!(!appears(&Value::String("3".into()), "Unit 4430-303"));
-    assert!(appears(&Value::String("4430-303".into()), "Unit 4430-303 (K/601/1622)"));
+    assert!(appears(
+        &Value::String("4430-303".into()),
+        "Unit 4430-303 (K/601/1622)"
+    ));
 }

@@ -132,7 +132,7 @@ fn check_reports_rules_and_exits_zero_only_when_complete() {
 fn human_output_has_ticks_crosses_and_what_is_needed() {
     let out = run(&["check", "600/4940/6", "CSP14"]);
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("INCOMPLETE"));
+    assert!(text.contains("\n✗ Incomplete: some rules are not met yet\n"));
     assert!(text.contains("✓ All mandatory units"));
     assert!(text.contains("✗ At least 13 credits in total"));
     assert!(text.contains("6 more credits"));
@@ -723,7 +723,7 @@ fn a_between_rule_shows_its_count_against_the_range() {
     let (text, code) = stdout(&["check", "centre-q", "A1", "--spec", &file]);
     assert_eq!(code, 0);
     assert!(
-        text.contains("Between 5 and 10 credits in total    7/5–10"),
+        text.contains("✓ Between 5 and 10 credits in total  7 / 5–10\n"),
         "{text}"
     );
 }
@@ -733,11 +733,20 @@ fn a_file_with_thousands_of_units_and_maxima_is_checked_and_validated() {
     let mut body = vec![group("M", true)];
     body.extend((1..=50).map(|g| group(&format!("G{g}"), false)));
     for key in 1..=4000u32 {
-        let group = if key <= 2000 { "M".to_string() } else { format!("G{}", 1 + key % 50) };
+        let group = if key <= 2000 {
+            "M".to_string()
+        } else {
+            format!("G{}", 1 + key % 50)
+        };
         body.push(format!("[[units]]\nkey = {key}\ngroup = \"{group}\"\ncode = {{ value = \"U{key}\", line = 1 }}\ntitle = {{ value = \"t\", line = 1 }}\nlevel = {{ value = \"{}\", line = 1 }}\ncredits = {{ value = {}, line = 1 }}\n", 1 + key % 4, 1 + key % 9));
     }
     for r in 0..2000 {
-        body.push(rule(&format!("credits = {{ max = {}, groups = [\"G{}\"], level = \"{}\", or_above = true }}", 10_000 + r, 1 + r % 50, 1 + r % 4)));
+        body.push(rule(&format!(
+            "credits = {{ max = {}, groups = [\"G{}\"], level = \"{}\", or_above = true }}",
+            10_000 + r,
+            1 + r % 50,
+            1 + r % 4
+        )));
     }
     body.push(rule("credits = { min = 9000 }"));
     let file = centre_file("thousands.toml", &body.concat());
@@ -745,5 +754,8 @@ fn a_file_with_thousands_of_units_and_maxima_is_checked_and_validated() {
     assert_eq!((c["status"].as_str(), code), (Some("complete"), 0));
     assert_eq!(c["rules"].as_array().unwrap().len(), 2001);
     let (text, code) = stdout(&["validate", &file]);
-    assert_eq!((text.as_str(), code), ("thousands.toml: ok (4000 units, 2001 rules)\n", 0));
+    assert_eq!(
+        (text.as_str(), code),
+        ("thousands.toml: ok (4000 units, 2001 rules)\n", 0)
+    );
 }

@@ -99,7 +99,9 @@ fn quantified(qual: &Qualification, plan: &Plan, rule: &Rule) -> (bool, bool, bo
                 let total: u64 = units
                     .iter()
                     .zip(&filling)
-                    .filter(|(&u, (_, l))| in_scope(scope, u) && level.is_none_or(|f| admits(&f, *l)))
+                    .filter(|(&u, (_, l))| {
+                        in_scope(scope, u) && level.is_none_or(|f| admits(&f, *l))
+                    })
                     .map(|(_, (c, _))| u64::from(*c))
                     .sum();
                 let over = max.is_some_and(|m| total > u64::from(m));
@@ -209,7 +211,14 @@ proptest! {
 
 /// Credit values at the edges of `u32`.
 fn edge() -> impl Strategy<Value = u32> {
-    prop_oneof![Just(0u32), Just(1), Just(999), Just(u32::MAX / 2 + 1), Just(u32::MAX - 1), Just(u32::MAX)]
+    prop_oneof![
+        Just(0u32),
+        Just(1),
+        Just(999),
+        Just(u32::MAX / 2 + 1),
+        Just(u32::MAX - 1),
+        Just(u32::MAX)
+    ]
 }
 
 proptest! {
@@ -258,17 +267,47 @@ fn what_is_still_needed_is_said_in_plain_words() {
         (2, Some(1), None),
     ];
     let rules = vec![
-        Rule::Credits { scope: Scope::Groups(vec![1]), level: None, min: None, max: Some(6) },
-        Rule::Credits { scope: Scope::Groups(vec![1]), level: None, min: None, max: Some(5) },
+        Rule::Credits {
+            scope: Scope::Groups(vec![1]),
+            level: None,
+            min: None,
+            max: Some(6),
+        },
+        Rule::Credits {
+            scope: Scope::Groups(vec![1]),
+            level: None,
+            min: None,
+            max: Some(5),
+        },
         Rule::EachOptionalGroup { min_units: 1 },
         Rule::EachOptionalGroup { min_units: 2 },
-        Rule::Units { scope: Scope::All, min: Some(4), max: None },
-        Rule::Units { scope: Scope::All, min: Some(3), max: None },
-        Rule::Credits { scope: Scope::Groups(vec![2]), level: Some(LevelFilter { level: Level::Numbered(2), or_above: false }), min: None, max: Some(0) },
+        Rule::Units {
+            scope: Scope::All,
+            min: Some(4),
+            max: None,
+        },
+        Rule::Units {
+            scope: Scope::All,
+            min: Some(3),
+            max: None,
+        },
+        Rule::Credits {
+            scope: Scope::Groups(vec![2]),
+            level: Some(LevelFilter {
+                level: Level::Numbered(2),
+                or_above: false,
+            }),
+            min: None,
+            max: Some(0),
+        },
     ];
     let qual = common::qualification(&[true, false, false], &units, rules, &[]);
     let eval = evaluate(&qual, &Plan::with_units(&qual, [0, 1, 3]));
-    let needed: Vec<Option<&str>> = eval.rules.iter().map(|r| r.still_needed.as_deref()).collect();
+    let needed: Vec<Option<&str>> = eval
+        .rules
+        .iter()
+        .map(|r| r.still_needed.as_deref())
+        .collect();
     assert_eq!(
         needed,
         [
@@ -282,6 +321,9 @@ fn what_is_still_needed_is_said_in_plain_words() {
         ]
     );
     let fewer = evaluate(&qual, &Plan::with_units(&qual, [0]));
-    assert_eq!(fewer.rules[2].still_needed.as_deref(), Some("at least 1 unit from Group 2"));
+    assert_eq!(
+        fewer.rules[2].still_needed.as_deref(),
+        Some("at least 1 unit from Group 2")
+    );
     assert_eq!(fewer.rules[4].still_needed.as_deref(), Some("3 more units"));
 }

@@ -159,7 +159,6 @@ impl Rule {
             None => text,
         }
     }
-
 }
 
 #[cfg(test)]
@@ -170,22 +169,92 @@ mod tests {
     #[test]
     fn rules_read_as_a_person_would_say_them() {
         let qual = builtin::by_id("cg-l3-nvq-dip-cs").expect("built in");
-        let optional = qual.groups.iter().position(|g| !g.mandatory).expect("an optional group");
-        let level = |n, or_above| Some(LevelFilter { level: Level::Numbered(n), or_above });
+        let optional = qual
+            .groups
+            .iter()
+            .position(|g| !g.mandatory)
+            .expect("an optional group");
+        let level = |n, or_above| {
+            Some(LevelFilter {
+                level: Level::Numbered(n),
+                or_above,
+            })
+        };
         let cases = [
             (Rule::AllMandatory, "All mandatory units".to_string()),
-            (Rule::Credits { scope: Scope::All, level: None, min: Some(37), max: None }, "At least 37 credits in total".into()),
-            (Rule::Credits { scope: Scope::All, level: None, min: Some(1), max: None }, "At least 1 credit in total".into()),
-            (Rule::Credits { scope: Scope::All, level: level(3, true), min: Some(20), max: None }, "At least 20 credits at level 3 or above".into()),
-            (Rule::Credits { scope: Scope::Optional, level: level(2, false), min: None, max: Some(9) }, "At most 9 credits from the optional groups at level 2".into()),
-            (Rule::Credits { scope: Scope::All, level: None, min: Some(5), max: Some(5) }, "Exactly 5 credits in total".into()),
-            (Rule::Units { scope: Scope::All, min: Some(2), max: Some(4) }, "Between 2 and 4 units".into()),
-            (Rule::Units { scope: Scope::All, min: None, max: None }, "Any number of units".into()),
             (
-                Rule::Units { scope: Scope::Groups(vec![optional]), min: Some(1), max: None },
+                Rule::Credits {
+                    scope: Scope::All,
+                    level: None,
+                    min: Some(37),
+                    max: None,
+                },
+                "At least 37 credits in total".into(),
+            ),
+            (
+                Rule::Credits {
+                    scope: Scope::All,
+                    level: None,
+                    min: Some(1),
+                    max: None,
+                },
+                "At least 1 credit in total".into(),
+            ),
+            (
+                Rule::Credits {
+                    scope: Scope::All,
+                    level: level(3, true),
+                    min: Some(20),
+                    max: None,
+                },
+                "At least 20 credits at level 3 or above".into(),
+            ),
+            (
+                Rule::Credits {
+                    scope: Scope::Optional,
+                    level: level(2, false),
+                    min: None,
+                    max: Some(9),
+                },
+                "At most 9 credits from the optional groups at level 2".into(),
+            ),
+            (
+                Rule::Credits {
+                    scope: Scope::All,
+                    level: None,
+                    min: Some(5),
+                    max: Some(5),
+                },
+                "Exactly 5 credits in total".into(),
+            ),
+            (
+                Rule::Units {
+                    scope: Scope::All,
+                    min: Some(2),
+                    max: Some(4),
+                },
+                "Between 2 and 4 units".into(),
+            ),
+            (
+                Rule::Units {
+                    scope: Scope::All,
+                    min: None,
+                    max: None,
+                },
+                "Any number of units".into(),
+            ),
+            (
+                Rule::Units {
+                    scope: Scope::Groups(vec![optional]),
+                    min: Some(1),
+                    max: None,
+                },
                 format!("At least 1 unit from {}", group_name(qual, optional)),
             ),
-            (Rule::EachOptionalGroup { min_units: 2 }, "At least 2 units from each optional group".into()),
+            (
+                Rule::EachOptionalGroup { min_units: 2 },
+                "At least 2 units from each optional group".into(),
+            ),
         ];
         for (rule, words) in cases {
             assert_eq!(rule.describe(qual), words);
@@ -194,8 +263,14 @@ mod tests {
 
     #[test]
     fn a_level_filter_admits_its_level_and_above_only_when_asked() {
-        let at_two = LevelFilter { level: Level::Numbered(2), or_above: false };
-        let two_up = LevelFilter { level: Level::Numbered(2), or_above: true };
+        let at_two = LevelFilter {
+            level: Level::Numbered(2),
+            or_above: false,
+        };
+        let two_up = LevelFilter {
+            level: Level::Numbered(2),
+            or_above: true,
+        };
         assert!(at_two.admits(Level::Numbered(2)) && !at_two.admits(Level::Numbered(3)));
         assert!(two_up.admits(Level::Numbered(2)) && two_up.admits(Level::Numbered(3)));
         assert!(!two_up.admits(Level::Numbered(1)) && !two_up.admits(Level::Entry(3)));

@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::catalogue::{builtin, Qualification};
 use crate::engine::{evaluate, Plan};
 use crate::text::{excerpt, visible};
+use crate::wording;
 
 use super::UsageError;
 
@@ -183,13 +184,11 @@ fn verdict(quals: &[Qualification], row: Row) -> Verdict {
         .iter()
         .filter_map(|r| r.still_needed.clone())
         .collect();
-    needed.extend(eval.conflicts.iter().map(|&(a, b)| {
-        format!(
-            "{} and {} are barred",
-            qual.units[a].label(),
-            qual.units[b].label()
-        )
-    }));
+    needed.extend(
+        eval.conflicts
+            .iter()
+            .map(|&(a, b)| wording::barred(qual, a, b)),
+    );
     Verdict {
         row: row.line,
         learner: field(0),

@@ -2,9 +2,10 @@
 
 use std::fmt::Write;
 
-use crate::catalogue::{group_name, Qualification, Rule};
-use crate::engine::{Completion, Evaluation, Feasibility, NoCompletion, RuleStatus, Status};
+use crate::catalogue::{group_name, Qualification};
+use crate::engine::{Completion, Evaluation, Feasibility, NoCompletion};
 use crate::text::visible;
+use crate::wording;
 
 /// A value shown on one line, or a dash when the source does not state it.
 fn or_dash<T: ToString>(value: Option<&T>) -> String {
@@ -18,10 +19,10 @@ pub fn list(quals: &[Qualification]) -> String {
     for q in quals {
         let _ = writeln!(
             out,
-            "{:<id_width$}  {:<11}  L{:<7}  {}  ({})",
+            "{:<id_width$}  {:<11}  {:<8}  {}  ({})",
             q.id,
             or_dash(q.number.value()),
-            or_dash(q.level.value()),
+            q.level.value().map_or("—".into(), |&l| wording::level(l)),
             visible(q.title_text()),
             or_dash(q.awarding_body.value()),
         );
@@ -63,7 +64,7 @@ pub fn show(qual: &Qualification) -> String {
             let level = unit
                 .level
                 .value()
-                .map_or("level not stated".to_string(), |l| format!("level {l}"));
+                .map_or("level not stated".to_string(), |&l| wording::level(l));
             let _ = writeln!(
                 out,
                 "  {:<10} {:<11} {:<14} {:<16} {}",
@@ -102,13 +103,7 @@ pub fn show(qual: &Qualification) -> String {
 /// The verdict printed by `check`.
 pub fn check(qual: &Qualification, eval: &Evaluation) -> String {
     let mut out = heading(qual);
-    let verdict = match eval.status {
-        Status::Complete => "COMPLETE: every rule is met",
-        Status::Incomplete => "INCOMPLETE: some rules are not met yet",
-        Status::Unconfirmed => "UNCONFIRMED: nothing fails, but some rules depend on values the specification does not state",
-        Status::Blocked => "BLOCKED: remove a unit before the plan can be completed",
-    };
-    let _ = writeln!(out, "{verdict}\n");
+    let _ = writeln!(out, "{}\n", visible(&wording::headline(qual, eval)));
     let width = eval
         .rules
         .iter()
@@ -116,19 +111,14 @@ pub fn check(qual: &Qualification, eval: &Evaluation) -> String {
         .max()
         .unwrap_or(0);
     for (r, entry) in eval.rules.iter().zip(&qual.rules) {
-        let mark = match r.status {
-            RuleStatus::Met => "✓",
-            RuleStatus::Unmet => "✗",
-            RuleStatus::Unconfirmed => "?",
-        };
         let pad = width - r.text.chars().count();
         let _ = write!(
             out,
-            "  {mark} {}{}  {:>3}/{:<7}",
+            "  {} {}{}  {:<12}",
+            wording::mark(r.status),
             r.text,
             " ".repeat(pad),
-            r.have,
-            target(&entry.rule, r.need)
+            wording::count(&entry.rule, r)
         );
         if let Some(still) = &r.still_needed {
             let _ = write!(out, "  {still}");
@@ -141,32 +131,17 @@ pub fn check(qual: &Qualification, eval: &Evaluation) -> String {
                 .collect();
             let _ = write!(out, " (values not stated for {})", names.join(", "));
         }
+        out.truncate(out.trim_end().len());
         out.push('\n');
     }
     for &(a, b) in &eval.conflicts {
         let _ = writeln!(
             out,
-            "  ✗ {} and {} are barred: they cannot both be taken",
-            visible(qual.units[a].label()),
-            visible(qual.units[b].label())
+            "  ✗ {}: they cannot both be taken",
+            visible(&wording::barred(qual, a, b))
         );
     }
     out
-}
-
-/// What a rule's count is measured against: `8`, `≤10`, or a range `5–10`.
-fn target(rule: &Rule, need: u32) -> String {
-    let bounds = match rule {
-        Rule::Credits { min, max, .. } | Rule::Units { min, max, .. } => (*min, *max),
-        _ => (Some(need), None),
-    };
-    match bounds {
-        (Some(a), Some(b)) if a == b => a.to_string(),
-        (Some(a), Some(b)) => format!("{a}–{b}"),
-        (None, Some(b)) => format!("≤{b}"),
-        (Some(a), None) => a.to_string(),
-        (None, None) => need.to_string(),
-    }
 }
 
 /// The proposal printed by `suggest`.

@@ -5,6 +5,7 @@ use yew::prelude::*;
 use crate::catalogue::builtin;
 use crate::web::route::Route;
 use crate::web::services::today;
+use crate::wording;
 
 /// Lists every qualification (title, awarding body, level, number, size), filtered by a
 /// search on title, number or awarding body; closed ones are marked.
@@ -52,9 +53,9 @@ pub fn qualification_list() -> Html {
                         <li class="qual">
                             <a href={Route::Qualification { id: q.id.clone() }.href()} class="qual-title">{ q.title_text() }</a>
                             <span class="qual-meta">
-                                { format!("{} · Level {} · {} · {size}",
+                                { format!("{} · {} · {} · {size}",
                                     q.awarding_body.value().cloned().unwrap_or_default(),
-                                    q.level.value().map(ToString::to_string).unwrap_or_default(),
+                                    q.level.value().map(|&l| wording::level(l)).unwrap_or_default(),
                                     q.number.value().cloned().unwrap_or_default()) }
                             </span>
                             if q.is_closed(today) { <span class="tag closed">{ "⚠ Closed" }</span> }

@@ -7,7 +7,8 @@ use super::qualification;
 use crate::catalogue::Qualification;
 use crate::catalogue::Rule;
 use crate::document::{PlanDoc, Progress};
-use crate::engine::{evaluate, Evaluation, RuleStatus, Status};
+use crate::engine::{evaluate, Evaluation};
+use crate::wording;
 
 /// Properties of [`RulesSummary`].
 #[derive(Properties, PartialEq)]
@@ -63,18 +64,14 @@ pub fn rules_summary(props: &Props) -> Html {
             <h2 id="summary-heading">{ "Rules of combination" }</h2>
             <p class={classes!("banner", class)} role="status" aria-live="polite">{ banner.clone() }</p>
             <ul class="rules">
-                { for eval.rules.iter().map(|r| {
-                    let (mark, word) = match r.status {
-                        RuleStatus::Met => ("✓", "met"),
-                        RuleStatus::Unmet => ("✗", "still needed"),
-                        RuleStatus::Unconfirmed => ("?", "can't be confirmed"),
-                    };
+                { for eval.rules.iter().zip(&qual.rules).map(|(r, entry)| {
+                    let (mark, word) = (wording::mark(r.status), wording::state(r.status));
                     let need = r.need.max(1);
                     html! {
                         <li class={classes!("rule", r.status.name())}>
                             <span class="mark" aria-hidden="true">{ mark }</span>
                             <span class="rule-text">{ &r.text }<span class="word">{ format!(" — {word}") }</span></span>
-                            <span class="have">{ format!("{} / {}", r.have, r.need) }</span>
+                            <span class="have">{ wording::count(&entry.rule, r) }</span>
                             <progress max={need.to_string()} value={r.have.min(need).to_string()} aria-label={format!("{}: {} of {}", r.text, r.have, r.need)} />
                             if let Some(still) = &r.still_needed { <span class="still">{ still }</span> }
                         </li>
@@ -92,43 +89,7 @@ pub fn rules_summary(props: &Props) -> Html {
     }
 }
 
-/// The overall status as a CSS class and a sentence naming what blocks or is not stated.
+/// The overall status as a CSS class and its headline.
 pub fn status_banner(qual: &Qualification, eval: &Evaluation) -> (&'static str, String) {
-    let label = |u: usize| qual.units[u].label().to_string();
-    match eval.status {
-        Status::Complete => ("complete", "✓ Complete: every rule is met".to_string()),
-        Status::Incomplete => (
-            "incomplete",
-            "✗ Incomplete: some rules are not met yet".to_string(),
-        ),
-        Status::Unconfirmed => {
-            let mut units: Vec<String> = eval
-                .rules
-                .iter()
-                .flat_map(|r| r.unknown_units.iter().map(|&u| label(u)))
-                .collect();
-            units.sort();
-            units.dedup();
-            (
-                "unconfirmed",
-                format!(
-                    "? Can't be confirmed: the specification does not state values for {}",
-                    units.join(", ")
-                ),
-            )
-        }
-        Status::Blocked => {
-            let pairs: Vec<String> = eval
-                .conflicts
-                .iter()
-                .map(|&(a, b)| format!("{} and {}", label(a), label(b)))
-                .collect();
-            let why = if pairs.is_empty() {
-                "a maximum is exceeded".to_string()
-            } else {
-                format!("{} are barred together", pairs.join("; "))
-            };
-            ("blocked", format!("✗ Blocked: {why}"))
-        }
-    }
+    (eval.status.name(), wording::headline(qual, eval))
 }

@@ -4,11 +4,12 @@
 use yew::prelude::*;
 
 use super::qualification;
-use crate::catalogue::{Basis, UnitIdx};
+use crate::catalogue::{Basis, Level, UnitIdx};
 use crate::document::{EnteredValues, PlanDoc, Progress};
 use crate::engine::Availability;
 use crate::web::state::{Action, Edit};
 use crate::web::Planner;
+use crate::wording;
 
 /// Properties of [`UnitRow`].
 #[derive(Properties, PartialEq)]
@@ -135,15 +136,11 @@ pub fn unit_row(props: &Props) -> Html {
     let level = match (unit.level.value(), entered.level.as_deref()) {
         (Some(l), _) => {
             let inferred = matches!(unit.level.basis(), Basis::Inferred(_));
-            let name = if matches!(l, crate::catalogue::Level::Entry(_)) {
-                l.to_string()
-            } else {
-                format!("Level {l}")
-            };
+            let name = wording::level(*l);
             html! { <span title={why(unit.level.basis())}>{ format!("{name}{}", if inferred { " (inferred)" } else { "" }) }</span> }
         }
         (None, Some(l)) => {
-            html! { <span class="entered">{ format!("Level {l} (entered by you)") }</span> }
+            html! { <span class="entered">{ format!("{} (entered by you)", level_words(l)) }</span> }
         }
         (None, None) => {
             html! { <span class="unknown" tabindex="0" title={why(unit.level.basis())} aria-label={format!("Level not stated. {}", why(unit.level.basis()))}>{ "level not stated" }</span> }
@@ -206,4 +203,10 @@ pub fn unit_row(props: &Props) -> Html {
             </div>
         </li>
     }
+}
+
+/// An entered level (saved as text) as a person reads it.
+fn level_words(text: &str) -> String {
+    text.parse::<Level>()
+        .map_or_else(|_| text.to_string(), wording::level)
 }

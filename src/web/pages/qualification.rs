@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::catalogue::{builtin, group_name, Qualification, UnitIdx};
+use crate::catalogue::{builtin, group_name, Level, Qualification, UnitIdx};
 use crate::engine::evaluate;
 use crate::link;
 use crate::web::components::{
@@ -12,6 +12,7 @@ use crate::web::route::Route;
 use crate::web::services::today;
 use crate::web::state::{Action, Draft};
 use crate::web::Planner;
+use crate::wording;
 
 /// Properties of [`QualificationPage`].
 #[derive(Properties, PartialEq)]
@@ -126,7 +127,7 @@ pub fn qualification_page(props: &Props) -> Html {
         <main class="page">
             { home }
             <h1>{ qual.title_text() }</h1>
-            <p class="qual-meta">{ format!("{} · Level {} · {}", qual.awarding_body.value().cloned().unwrap_or_default(), qual.level.value().map(ToString::to_string).unwrap_or_default(), qual.number.value().cloned().unwrap_or_default()) }</p>
+            <p class="qual-meta">{ format!("{} · {} · {}", qual.awarding_body.value().cloned().unwrap_or_default(), qual.level.value().map(|&l| wording::level(l)).unwrap_or_default(), qual.number.value().cloned().unwrap_or_default()) }</p>
             { for closed }
             <Notice />
             <PlanBar qualification={qual.id.clone()} />
@@ -137,7 +138,7 @@ pub fn qualification_page(props: &Props) -> Html {
                         <label>{ "Level " }
                             <select onchange={on_level}>
                                 <option value="" selected={level_filter.is_empty()}>{ "All levels" }</option>
-                                { for levels.iter().map(|l| html! { <option value={l.clone()} selected={*level_filter == *l}>{ format!("Level {l}") }</option> }) }
+                                { for levels.iter().map(|l| html! { <option value={l.clone()} selected={*level_filter == *l}>{ l.parse::<Level>().map_or_else(|_| l.clone(), wording::level) }</option> }) }
                             </select>
                         </label>
                         <label>{ "Find a unit " }<input type="search" value={(*text_filter).clone()} oninput={on_text} /></label>

@@ -1,0 +1,198 @@
+//! Every sentence the command-line checker and the web app both show about a plan: one
+//! voice for both front ends, tested once here.
+
+use crate::catalogue::{Level, Qualification, Rule, UnitIdx};
+use crate::engine::{Evaluation, RuleResult, RuleStatus, Status};
+
+/// A rule's mark: ✓ met, ✗ still needed, ? can't be confirmed.
+pub fn mark(status: RuleStatus) -> &'static str {
+    match status {
+        RuleStatus::Met => "✓",
+        RuleStatus::Unmet => "✗",
+        RuleStatus::Unconfirmed => "?",
+    }
+}
+
+/// A rule's state in words, for readers who do not see the mark.
+pub fn state(status: RuleStatus) -> &'static str {
+    match status {
+        RuleStatus::Met => "met",
+        RuleStatus::Unmet => "still needed",
+        RuleStatus::Unconfirmed => "can't be confirmed",
+    }
+}
+
+/// What a rule's count is measured against: `8`, `≤10`, or a range `5–10`.
+fn target(rule: &Rule, need: u32) -> String {
+    let bounds = match rule {
+        Rule::Credits { min, max, .. } | Rule::Units { min, max, .. } => (*min, *max),
+        Rule::AllMandatory | Rule::EachOptionalGroup { .. } => (Some(need), None),
+    };
+    match bounds {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (Some(a), Some(b)) => format!("{a}–{b}"),
+        (None, Some(b)) => format!("≤{b}"),
+        (Some(a), None) => a.to_string(),
+        (None, None) => need.to_string(),
+    }
+}
+
+/// A rule's count against what it asks: `3 / 8`, `7 / 5–10`, `4 / ≤10`.
+pub fn count(rule: &Rule, result: &RuleResult) -> String {
+    format!("{} / {}", result.have, target(rule, result.need))
+}
+
+/// The label of a unit, for lists of units.
+fn label(qual: &Qualification, unit: UnitIdx) -> String {
+    qual.units[unit].label().to_string()
+}
+
+/// Two units that cannot both be taken: "CSP04 and CSP14 are barred".
+pub fn barred(qual: &Qualification, a: UnitIdx, b: UnitIdx) -> String {
+    format!("{} and {} are barred", label(qual, a), label(qual, b))
+}
+
+/// The overall verdict in one sentence, naming what blocks the plan or what is not stated.
+pub fn headline(qual: &Qualification, eval: &Evaluation) -> String {
+    match eval.status {
+        Status::Complete => "✓ Complete: every rule is met".into(),
+        Status::Incomplete => "✗ Incomplete: some rules are not met yet".into(),
+        Status::Unconfirmed => {
+            let mut units: Vec<String> = eval
+                .rules
+                .iter()
+                .flat_map(|r| r.unknown_units.iter().map(|&u| label(qual, u)))
+                .collect();
+            units.sort();
+            units.dedup();
+            if units.is_empty() {
+                "? Can't be confirmed: the rules depend on values the specification does not state"
+                    .into()
+            } else {
+                format!(
+                    "? Can't be confirmed: the specification does not state values for {}",
+                    units.join(", ")
+                )
+            }
+        }
+        Status::Blocked => {
+            let pairs: Vec<String> = eval
+                .conflicts
+                .iter()
+                .map(|&(a, b)| format!("{} and {}", label(qual, a), label(qual, b)))
+                .collect();
+            if pairs.is_empty() {
+                "✗ Blocked: a maximum is exceeded".into()
+            } else {
+                format!("✗ Blocked: {} are barred together", pairs.join("; "))
+            }
+        }
+    }
+}
+
+/// A level as a person reads it: "Level 2", "Entry 3" (never "Level Entry 3").
+pub fn level(level: Level) -> String {
+    match level {
+        Level::Entry(_) => level.to_string(),
+        Level::Numbered(_) => format!("Level {level}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::builtin;
+    use crate::engine::{evaluate, Plan};
+
+    fn vtct() -> &'static Qualification {
+        builtin::by_id("vtct-l1-cert-principles-cs").expect("built in")
+    }
+
+    fn plan(qual: &Qualification, codes: &[&str]) -> Plan {
+        Plan::with_units(
+            qual,
+            codes.iter().map(|c| qual.find_unit(c).expect("a unit")),
+        )
+    }
+
+    #[test]
+    fn levels_read_as_printed() {
+        assert_eq!(level(Level::Entry(3)), "Entry 3");
+        assert_eq!(level(Level::Numbered(2)), "Level 2");
+    }
+
+    #[test]
+    fn marks_and_states_say_the_same_thing() {
+        let pairs: Vec<(&str, &str)> =
+            [RuleStatus::Met, RuleStatus::Unmet, RuleStatus::Unconfirmed]
+                .into_iter()
+                .map(|s| (mark(s), state(s)))
+                .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("✓", "met"),
+                ("✗", "still needed"),
+                ("?", "can't be confirmed")
+            ]
+        );
+    }
+
+    #[test]
+    fn headlines_name_what_blocks_or_is_missing() {
+        let qual = vtct();
+        let complete = evaluate(qual, &plan(qual, &["CSP14", "CSP15", "CSP16", "CSP17"]));
+        assert_eq!(headline(qual, &complete), "✓ Complete: every rule is met");
+        let short = evaluate(qual, &plan(qual, &[]));
+        assert_eq!(
+            headline(qual, &short),
+            "✗ Incomplete: some rules are not met yet"
+        );
+        let blocked = evaluate(qual, &plan(qual, &["CSP04", "CSP14"]));
+        assert_eq!(
+            headline(qual, &blocked),
+            "✗ Blocked: CSP04 and CSP14 are barred together"
+        );
+        let ncfe = builtin::by_id("ncfe-l1-nvq-cert-cs").expect("built in");
+        let open = evaluate(ncfe, &Plan::with_units(ncfe, 0..ncfe.units.len()));
+        let words = headline(ncfe, &open);
+        assert!(
+            words.starts_with("? Can't be confirmed: the specification does not state values for ")
+                && words.contains("R/601/1209"),
+            "{words}"
+        );
+        let (a, b) = (
+            qual.find_unit("CSP04").unwrap(),
+            qual.find_unit("CSP14").unwrap(),
+        );
+        assert_eq!(barred(qual, a, b), "CSP04 and CSP14 are barred");
+    }
+
+    #[test]
+    fn counts_show_what_the_rule_asks() {
+        let qual = vtct();
+        let eval = evaluate(qual, &plan(qual, &["CSP14"]));
+        let counts: Vec<String> = qual
+            .rules
+            .iter()
+            .zip(&eval.rules)
+            .map(|(r, result)| count(&r.rule, result))
+            .collect();
+        assert_eq!(counts[1], format!("{} / 13", eval.rules[1].have));
+        let between = Rule::Credits {
+            scope: crate::catalogue::Scope::All,
+            level: None,
+            min: Some(5),
+            max: Some(10),
+        };
+        let mut result = eval.rules[1].clone();
+        result.have = 7;
+        assert_eq!(count(&between, &result), "7 / 5–10");
+        let at_most = Rule::Units {
+            scope: crate::catalogue::Scope::All,
+            min: None,
+            max: Some(4),
+        };
+        assert_eq!(count(&at_most, &result), "7 / ≤4");
+    }
+}
