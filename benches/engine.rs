@@ -8,7 +8,7 @@ mod common;
 use std::collections::BTreeSet;
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use unit_planner::catalogue::{builtin, Level, Qualification, Rule, Scope};
+use unit_planner::catalogue::{builtin, Qualification};
 use unit_planner::engine::{complete_plan, evaluate, Plan};
 
 fn everyday(c: &mut Criterion) {
@@ -35,20 +35,6 @@ fn everyday(c: &mut Criterion) {
     });
 }
 
-/// Distinct credit values and an exact total: the case that runs the search to its limit.
-fn exact_total() -> Qualification {
-    let units: Vec<common::UnitSpec> = (0..60)
-        .map(|i| (1, Some(100 + 2 * i + (i % 3)), Some(Level::Numbered(2))))
-        .collect();
-    let rules = vec![Rule::Credits {
-        scope: Scope::All,
-        level: None,
-        min: Some(3_001),
-        max: Some(3_001),
-    }];
-    common::qualification(&[true, false], &units, rules, &[])
-}
-
 fn limits(c: &mut Criterion) {
     let mut group = c.benchmark_group("suggest-limits");
     group.sample_size(10);
@@ -65,7 +51,12 @@ fn limits(c: &mut Criterion) {
         "3000x20".into(),
         common::centre_sized(20, 3000, &[2, 3, 4, 5, 6, 8, 10], 200, 7),
     ));
-    cases.push(("exact-total-to-the-limit".into(), exact_total()));
+    // Distinct credit values and an exact total: the case that runs the search to its limit.
+    let distinct = (0..60).map(|i| 100 + 2 * i + (i % 3));
+    cases.push((
+        "exact-total-to-the-limit".into(),
+        common::exact_total(distinct, 3_001),
+    ));
     for (name, qual) in &cases {
         let empty = Plan::new(qual);
         group.bench_function(name.as_str(), |b| {

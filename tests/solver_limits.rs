@@ -93,22 +93,7 @@ fn a_thousand_units_in_fifty_groups_are_answered_or_the_search_says_it_stopped()
 #[test]
 fn a_total_no_subset_can_make_is_proved_impossible_at_once() {
     // 200 distinct even credit values, and a window holding only an odd total.
-    let units: Vec<common::UnitSpec> = (0..200)
-        .map(|i| {
-            (
-                1,
-                Some(2 * (i as u32 % 450) + 100),
-                Some(Level::Numbered(2)),
-            )
-        })
-        .collect();
-    let rules = vec![Rule::Credits {
-        scope: Scope::All,
-        level: None,
-        min: Some(20_001),
-        max: Some(20_001),
-    }];
-    let qual = common::qualification(&[true, false], &units, rules, &[]);
+    let qual = common::exact_total((0..200).map(|i| 2 * (i % 450) + 100), 20_001);
     assert_eq!(
         complete_plan_within(&qual, &Plan::new(&qual), &BTreeSet::new(), 1_000),
         Err(NoCompletion::NoUnitsSuffice)
@@ -117,18 +102,9 @@ fn a_total_no_subset_can_make_is_proved_impossible_at_once() {
 
 #[test]
 fn a_search_past_its_limit_says_it_stopped() {
-    // Distinct credits and an exact total one short of what the first units make: the
-    // search cannot finish within a tiny limit, and says so instead of "no completion".
-    let units: Vec<common::UnitSpec> = (0..60)
-        .map(|i| (1, Some(100 + 2 * i + (i % 3)), Some(Level::Numbered(2))))
-        .collect();
-    let rules = vec![Rule::Credits {
-        scope: Scope::All,
-        level: None,
-        min: Some(3_001),
-        max: Some(3_001),
-    }];
-    let qual = common::qualification(&[true, false], &units, rules, &[]);
+    // Distinct credits and an exact total: the search cannot finish within a tiny limit,
+    // and says so instead of "no completion".
+    let qual = common::exact_total((0..60).map(|i| 100 + 2 * i + (i % 3)), 3_001);
     assert_eq!(
         complete_plan_within(&qual, &Plan::new(&qual), &BTreeSet::new(), 10_000),
         Err(NoCompletion::Stopped)

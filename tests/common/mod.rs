@@ -330,3 +330,19 @@ pub fn cases(cases: u32) -> ProptestConfig {
         ..ProptestConfig::default()
     }
 }
+
+/// One optional group of units with these credits (all at level 2), and one rule asking for
+/// exactly `total` credits: the shape of the subset-sum cases.
+pub fn exact_total(credits: impl IntoIterator<Item = u32>, total: u32) -> Qualification {
+    let units: Vec<UnitSpec> = credits
+        .into_iter()
+        .map(|c| (1, Some(c), Some(Level::Numbered(2))))
+        .collect();
+    let rules = vec![Rule::Credits {
+        scope: Scope::All,
+        level: None,
+        min: Some(total),
+        max: Some(total),
+    }];
+    qualification(&[true, false], &units, rules, &[])
+}
