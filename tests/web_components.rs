@@ -2,10 +2,14 @@
 //! plan, read from the real DOM.
 #![cfg(all(target_arch = "wasm32", feature = "web"))]
 
+use std::rc::Rc;
+
 use unit_planner::catalogue::builtin;
 use unit_planner::document::PlanDoc;
+use unit_planner::engine::evaluate;
 use unit_planner::web::components::RulesSummary;
 use unit_planner::web::components::RulesSummaryProps;
+use unit_planner::web::Checked;
 use wasm_bindgen_test::*;
 use yew::platform::time::sleep;
 
@@ -24,6 +28,9 @@ fn doc(codes: &[&str]) -> PlanDoc {
 }
 
 async fn render(doc: PlanDoc) -> web_sys::Element {
+    let qual = builtin::by_id(VTCT).unwrap();
+    let (plan, _) = doc.to_plan(qual);
+    let eval = evaluate(qual, &plan);
     let document = gloo_utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
@@ -32,6 +39,7 @@ async fn render(doc: PlanDoc) -> web_sys::Element {
         RulesSummaryProps {
             qualification: VTCT.into(),
             doc,
+            checked: Rc::new(Checked { plan, eval }),
         },
     )
     .render();

@@ -15,6 +15,22 @@ use state::{Action, PlannerState};
 /// The planner state, shared with every component through context.
 pub type Planner = UseReducerHandle<PlannerState>;
 
+/// The planner state from context; [`App`] provides it around every page.
+#[hook]
+pub fn use_planner() -> Planner {
+    use_context::<Planner>().expect("App provides the planner context")
+}
+
+/// A plan resolved against its qualification and evaluated: computed once per change by
+/// the page and passed down, so no component evaluates it again.
+#[derive(Debug, PartialEq)]
+pub struct Checked {
+    /// The engine's plan.
+    pub plan: crate::engine::Plan,
+    /// Its evaluation.
+    pub eval: crate::engine::Evaluation,
+}
+
 /// The root component: loads and saves plans, and shows the page for the route.
 #[component(App)]
 pub fn app() -> Html {

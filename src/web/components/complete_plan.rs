@@ -8,7 +8,7 @@ use super::qualification;
 use crate::document::PlanDoc;
 use crate::engine::complete_plan;
 use crate::web::state::Action;
-use crate::web::Planner;
+use crate::web::use_planner;
 
 /// Properties of [`CompletePlan`].
 #[derive(Properties, PartialEq)]
@@ -22,7 +22,7 @@ pub struct Props {
 /// The button, the preview, and why no completion exists when none does.
 #[component(CompletePlan)]
 pub fn complete_plan_panel(props: &Props) -> Html {
-    let planner = use_context::<Planner>().expect("the planner context");
+    let planner = use_planner();
     let failure = use_state(|| None::<String>);
     let Some(qual) = qualification(&props.qualification) else {
         return html! {};

@@ -4,12 +4,12 @@ use yew::prelude::*;
 
 use crate::catalogue::builtin;
 use crate::web::state::Action;
-use crate::web::Planner;
+use crate::web::use_planner;
 
 /// Shows the planner's notice, if any, and catalogue load errors.
 #[component(Notice)]
 pub fn notice() -> Html {
-    let planner = use_context::<Planner>().expect("the planner context");
+    let planner = use_planner();
     let dismiss = {
         let planner = planner.clone();
         Callback::from(move |_: MouseEvent| planner.dispatch(Action::Notice(None)))

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::web::state::Action;
-use crate::web::Planner;
+use crate::web::use_planner;
 
 /// Properties of [`PlanBar`].
 #[derive(Properties, PartialEq)]
@@ -16,7 +16,7 @@ pub struct Props {
 /// The bar above the units.
 #[component(PlanBar)]
 pub fn plan_bar(props: &Props) -> Html {
-    let planner = use_context::<Planner>().expect("the planner context");
+    let planner = use_planner();
     let mine: Vec<_> = planner
         .plans
         .iter()

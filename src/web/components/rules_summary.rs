@@ -1,13 +1,16 @@
 //! The live summary: the overall status (announced to screen readers), every rule with a
 //! progress bar and what is still needed, and achieved credits.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::qualification;
 use crate::catalogue::Qualification;
 use crate::catalogue::Rule;
 use crate::document::{PlanDoc, Progress};
-use crate::engine::{evaluate, Evaluation};
+use crate::engine::Evaluation;
+use crate::web::Checked;
 use crate::wording;
 
 /// Properties of [`RulesSummary`].
@@ -15,8 +18,10 @@ use crate::wording;
 pub struct Props {
     /// The qualification's id.
     pub qualification: String,
-    /// The plan being worked on.
+    /// The plan being worked on (for progress).
     pub doc: PlanDoc,
+    /// The plan resolved and evaluated, once, by the page.
+    pub checked: Rc<Checked>,
 }
 
 /// The summary panel.
@@ -25,9 +30,8 @@ pub fn rules_summary(props: &Props) -> Html {
     let Some(qual) = qualification(&props.qualification) else {
         return html! {};
     };
-    let (plan, _) = props.doc.to_plan(qual);
-    let eval = evaluate(qual, &plan);
-    let (class, banner) = status_banner(qual, &eval);
+    let (plan, eval) = (&props.checked.plan, &props.checked.eval);
+    let (class, banner) = status_banner(qual, eval);
     let min_total = qual.rules.iter().find_map(|r| match r.rule {
         Rule::Credits {
             scope: crate::catalogue::Scope::All,

@@ -7,12 +7,21 @@ use crate::document::MAX_NAME;
 use crate::engine::evaluate;
 use crate::web::route::{go, Route};
 use crate::web::state::Action;
-use crate::web::Planner;
+use crate::web::use_planner;
 
 /// Lists saved plans with their qualification and status.
 #[component(SavedPlans)]
 pub fn saved_plans() -> Html {
-    let planner = use_context::<Planner>().expect("the planner context");
+    let planner = use_planner();
+    let statuses = use_memo(planner.plans.clone(), |plans| {
+        plans
+            .iter()
+            .map(|p| match qualification(&p.doc.qualification) {
+                Some(q) => evaluate(q, &p.doc.to_plan(q).0).status.name(),
+                None => "unknown qualification",
+            })
+            .collect::<Vec<&'static str>>()
+    });
     let undo = {
         let planner = planner.clone();
         Callback::from(move |_: MouseEvent| planner.dispatch(Action::Undo))
@@ -30,11 +39,10 @@ pub fn saved_plans() -> Html {
                 </p>
             }
             <ul class="plan-list">
-                { for planner.plans.iter().map(|p| {
+                { for planner.plans.iter().zip(statuses.iter()).map(|(p, &status)| {
                     let id = p.id;
                     let name = p.doc.name.clone().unwrap_or_else(|| "Plan".into());
                     let qual = qualification(&p.doc.qualification);
-                    let status = qual.map(|q| evaluate(q, &p.doc.to_plan(q).0).status.name()).unwrap_or("unknown qualification");
                     let open = {
                         let planner = planner.clone();
                         let qid = p.doc.qualification.clone();

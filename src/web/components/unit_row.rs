@@ -4,11 +4,12 @@
 use yew::prelude::*;
 
 use super::qualification;
+use crate::catalogue::limits::MAX_UNIT_CREDITS;
 use crate::catalogue::{Basis, Level, UnitIdx};
-use crate::document::{EnteredValues, PlanDoc, Progress};
+use crate::document::{EnteredValues, Progress};
 use crate::engine::Availability;
 use crate::web::state::{Action, Edit};
-use crate::web::Planner;
+use crate::web::use_planner;
 use crate::wording;
 
 /// Properties of [`UnitRow`].
@@ -20,8 +21,12 @@ pub struct Props {
     pub unit: UnitIdx,
     /// Whether it is in the plan, can be added, or why not.
     pub availability: Availability,
-    /// The plan being worked on.
-    pub doc: PlanDoc,
+    /// How far the learner has got with it.
+    pub progress: Progress,
+    /// Values the learner entered for it.
+    pub entered: EnteredValues,
+    /// Whether the learner's centre does not offer it.
+    pub not_offered: bool,
 }
 
 fn why(basis: &Basis) -> String {
@@ -34,7 +39,7 @@ fn why(basis: &Basis) -> String {
 /// A unit in the list.
 #[component(UnitRow)]
 pub fn unit_row(props: &Props) -> Html {
-    let planner = use_context::<Planner>().expect("the planner context");
+    let planner = use_planner();
     let Some(qual) = qualification(&props.qualification) else {
         return html! {};
     };
@@ -87,7 +92,7 @@ pub fn unit_row(props: &Props) -> Html {
             planner.dispatch(Action::Edit(Edit::Progress(key, p)));
         })
     };
-    let entered = props.doc.entered.get(&key).cloned().unwrap_or_default();
+    let entered = props.entered.clone();
     let set_credits = {
         let planner = planner.clone();
         let entered = entered.clone();
@@ -95,7 +100,11 @@ pub fn unit_row(props: &Props) -> Html {
             let text = e
                 .target_unchecked_into::<web_sys::HtmlInputElement>()
                 .value();
-            let credits = text.trim().parse::<u32>().ok().filter(|c| *c <= 999);
+            let credits = text
+                .trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|&c| c <= MAX_UNIT_CREDITS);
             planner.dispatch(Action::Edit(Edit::Entered(
                 key,
                 EnteredValues {
@@ -152,7 +161,7 @@ pub fn unit_row(props: &Props) -> Html {
         .map(|g| format!(" · {g} GLH"))
         .unwrap_or_default();
     let needs_values = unit.credits.value().is_none() || unit.level.value().is_none();
-    let not_offered = props.doc.not_offered.contains(&key);
+    let not_offered = props.not_offered;
     let label = unit.label().to_string();
     html! {
         <li class={classes!("unit", checked.then_some("chosen"), disabled.then_some("disabled"))}>
@@ -167,7 +176,7 @@ pub fn unit_row(props: &Props) -> Html {
                 if mandatory { { " · mandatory" } }
                 if let Some(reason) = reason { <span class="reason">{ format!(" · ✗ Can't add: {reason}") }</span> }
                 if not_offered { <span class="reason">{ " · not offered at my centre" }</span> }
-                if checked { <span class="print-only">{ format!("Status: {}", props.doc.progress_of(key).label()) }</span> }
+                if checked { <span class="print-only">{ format!("Status: {}", props.progress.label()) }</span> }
             </div>
             <div class="unit-tools">
                 if checked {
@@ -175,7 +184,7 @@ pub fn unit_row(props: &Props) -> Html {
                         <select onchange={progress} aria-label={format!("Progress of {label}")}>
                             { for [Progress::Planned, Progress::InProgress, Progress::Achieved].into_iter().map(|p| {
                                 let value = match p { Progress::Planned => "planned", Progress::InProgress => "in_progress", Progress::Achieved => "achieved" };
-                                html! { <option value={value} selected={props.doc.progress_of(key) == p}>{ p.label() }</option> }
+                                html! { <option value={value} selected={props.progress == p}>{ p.label() }</option> }
                             }) }
                         </select>
                     </label>
@@ -186,7 +195,7 @@ pub fn unit_row(props: &Props) -> Html {
                     <details>
                         <summary>{ format!("Enter values for {label} from your centre's unit list") }</summary>
                         if unit.credits.value().is_none() {
-                            <label>{ "Credits " }<input type="number" min="0" max="999" value={entered.credits.map(|c| c.to_string()).unwrap_or_default()} onchange={set_credits} aria-label={format!("Credits for {label}")} /></label>
+                            <label>{ "Credits " }<input type="number" min="0" max={MAX_UNIT_CREDITS.to_string()} value={entered.credits.map(|c| c.to_string()).unwrap_or_default()} onchange={set_credits} aria-label={format!("Credits for {label}")} /></label>
                         }
                         if unit.level.value().is_none() {
                             <label>{ " Level " }

@@ -1,5 +1,7 @@
 //! A qualification's planning page, for a saved plan or one opened from a share link.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::catalogue::{builtin, group_name, Level, Qualification, UnitIdx};
@@ -11,7 +13,7 @@ use crate::web::components::{
 use crate::web::route::Route;
 use crate::web::services::today;
 use crate::web::state::{Action, Draft};
-use crate::web::Planner;
+use crate::web::{use_planner, Checked};
 use crate::wording;
 
 /// Properties of [`QualificationPage`].
@@ -26,7 +28,7 @@ pub struct Props {
 /// The planning page.
 #[component(QualificationPage)]
 pub fn qualification_page(props: &Props) -> Html {
-    let planner = use_context::<Planner>().expect("the planner context");
+    let planner = use_planner();
     let link_error = use_state(|| None::<String>);
     let level_filter = use_state(String::new);
     let text_filter = use_state(String::new);
@@ -65,6 +67,16 @@ pub fn qualification_page(props: &Props) -> Html {
             },
         );
     }
+    let doc = planner
+        .current()
+        .filter(|d| d.qualification == props.id)
+        .cloned();
+    let checked = use_memo((props.id.clone(), doc.clone()), |(id, doc)| {
+        let qual = builtin::by_id(id)?;
+        let (plan, _) = doc.as_ref()?.to_plan(qual);
+        let eval = evaluate(qual, &plan);
+        Some(Rc::new(Checked { plan, eval }))
+    });
     let home = html! { <p><a href={Route::Home.href()}>{ "← All qualifications" }</a></p> };
     let Some(qual) = builtin::by_id(&props.id) else {
         let message = match &*link_error {
@@ -81,16 +93,11 @@ pub fn qualification_page(props: &Props) -> Html {
             </main>
         };
     }
-    let Some(doc) = planner
-        .current()
-        .filter(|d| d.qualification == qual.id)
-        .cloned()
-    else {
+    let (Some(doc), Some(checked)) = (doc, (*checked).clone()) else {
         return html! { <main class="page">{ home }<p>{ "Loading…" }</p></main> };
     };
-    let (plan, _) = doc.to_plan(qual);
-    let eval = evaluate(qual, &plan);
-    let status = status_banner(qual, &eval);
+    let eval = &checked.eval;
+    let status = status_banner(qual, eval);
     let closed = qual.is_closed(today()).then(|| {
         let date = qual.closes_on().map(|d| d.uk()).unwrap_or_default();
         html! { <p class="banner unconfirmed">{ format!("⚠ Closed: this qualification's last certification or end date ({date}) has passed.") }</p> }
@@ -151,7 +158,13 @@ pub fn qualification_page(props: &Props) -> Html {
                                 if shown.is_empty() { <p class="muted">{ "No units match the filter." }</p> }
                                 <ul>
                                     { for shown.into_iter().map(|u| html! {
-                                        <UnitRow qualification={qual.id.clone()} unit={u} availability={eval.units[u]} doc={doc.clone()} />
+                                        <UnitRow
+                                            qualification={qual.id.clone()}
+                                            unit={u}
+                                            availability={eval.units[u]}
+                                            progress={doc.progress_of(qual.units[u].key)}
+                                            entered={doc.entered.get(&qual.units[u].key).cloned().unwrap_or_default()}
+                                            not_offered={doc.not_offered.contains(&qual.units[u].key)} />
                                     }) }
                                 </ul>
                             </fieldset>
@@ -159,7 +172,7 @@ pub fn qualification_page(props: &Props) -> Html {
                     }) }
                 </section>
                 <div class="side">
-                    <RulesSummary qualification={qual.id.clone()} doc={doc.clone()} />
+                    <RulesSummary qualification={qual.id.clone()} doc={doc.clone()} checked={checked.clone()} />
                     <CompletePlan qualification={qual.id.clone()} doc={doc.clone()} />
                     <SharePanel qualification={qual.id.clone()} doc={doc.clone()} />
                 </div>
