@@ -16,7 +16,7 @@ pub use level::Level;
 pub use model::{
     BarredPair, Group, GroupIdx, Note, NoteKind, Qualification, RuleEntry, Unit, UnitIdx,
 };
-pub use rules::{group_name, LevelFilter, Rule, Scope};
+pub use rules::{counts, group_name, LevelFilter, Rule, Scope};
 pub use sourced::{Basis, Sourced};
 #[cfg(feature = "spec-files")]
 pub use spec_file::parse_spec;

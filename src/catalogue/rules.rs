@@ -62,6 +62,16 @@ impl LevelFilter {
     }
 }
 
+/// Whether a unit at `level` counts under `filter`: `None` when its level is unknown and
+/// the filter depends on it. The one place a level filter is applied.
+pub fn counts(filter: Option<LevelFilter>, level: Option<Level>) -> Option<bool> {
+    match (filter, level) {
+        (None, _) => Some(true),
+        (Some(f), Some(l)) => Some(f.admits(l)),
+        (Some(_), None) => None,
+    }
+}
+
 /// A rule of combination.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Rule {

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{LevelFilter, Qualification, Rule, Scope, UnitIdx};
+use super::{counts, Qualification, Rule, Scope, UnitIdx};
 use crate::text::excerpt;
 
 /// Every problem found in `qual`, each naming the entry it is about.
@@ -117,6 +117,7 @@ fn possible_units(qual: &Qualification) -> Vec<UnitIdx> {
 
 /// Why `rule` can never be met, if the known values prove it.
 fn never_met(qual: &Qualification, possible: &[UnitIdx], rule: &Rule) -> Option<String> {
+    let unit_level = |u: UnitIdx| qual.units[u].level.value().copied();
     let in_scope = |scope: &Scope| -> Vec<UnitIdx> {
         possible
             .iter()
@@ -132,7 +133,7 @@ fn never_met(qual: &Qualification, possible: &[UnitIdx], rule: &Rule) -> Option<
             min,
             max,
         } => {
-            let counted = |u: UnitIdx| level_may_count(qual, u, *level);
+            let counted = |u: UnitIdx| counts(*level, unit_level(u)) != Some(false);
             let units: Vec<UnitIdx> = in_scope(scope)
                 .into_iter()
                 .filter(|&u| counted(u))
@@ -146,7 +147,7 @@ fn never_met(qual: &Qualification, possible: &[UnitIdx], rule: &Rule) -> Option<
                 .sum();
             let mandatory: u64 = units
                 .iter()
-                .filter(|&&u| qual.is_mandatory(u) && level_certainly_counts(qual, u, *level))
+                .filter(|&&u| qual.is_mandatory(u) && counts(*level, unit_level(u)) == Some(true))
                 .filter_map(|&u| qual.units[u].credits.value().map(|&c| u64::from(c)))
                 .sum();
             if let Some(min) = min.filter(|&m| all_known && most < u64::from(m)) {
@@ -179,24 +180,5 @@ fn never_met(qual: &Qualification, possible: &[UnitIdx], rule: &Rule) -> Option<
                     excerpt(&g.id)
                 )
             }),
-    }
-}
-
-fn level_may_count(qual: &Qualification, unit: UnitIdx, filter: Option<LevelFilter>) -> bool {
-    match (filter, qual.units[unit].level.value()) {
-        (Some(f), Some(&level)) => f.admits(level),
-        _ => true,
-    }
-}
-
-fn level_certainly_counts(
-    qual: &Qualification,
-    unit: UnitIdx,
-    filter: Option<LevelFilter>,
-) -> bool {
-    match (filter, qual.units[unit].level.value()) {
-        (None, _) => true,
-        (Some(f), Some(&level)) => f.admits(level),
-        (Some(_), None) => false,
     }
 }

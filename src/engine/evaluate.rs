@@ -1,8 +1,10 @@
 //! Evaluating a plan against a qualification's rules of combination.
 
-use crate::catalogue::{group_name, Level, LevelFilter, Qualification, Rule, Scope, UnitIdx};
+use crate::catalogue::{
+    counts, group_name, Level, LevelFilter, Qualification, Rule, Scope, UnitIdx,
+};
 
-use super::holdings::{counts, Holdings, Tally};
+use super::holdings::{Holdings, Tally};
 use super::maxima::Maxima;
 use super::Plan;
 

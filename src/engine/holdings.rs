@@ -1,7 +1,7 @@
 //! What a plan holds, summed once per evaluation by group and level, so that each rule reads
 //! only the groups it names instead of walking the whole plan again.
 
-use crate::catalogue::{GroupIdx, Level, LevelFilter, Qualification, Scope, UnitIdx};
+use crate::catalogue::{counts, GroupIdx, Level, LevelFilter, Qualification, Scope, UnitIdx};
 
 use super::Plan;
 
@@ -146,15 +146,5 @@ impl Holdings {
             .iter()
             .map(|(_, s)| u64::from(s.units))
             .sum()
-    }
-}
-
-/// Whether a unit at `level` counts under `filter`: `None` when its level is unknown and
-/// the filter depends on it.
-pub fn counts(filter: Option<LevelFilter>, level: Option<Level>) -> Option<bool> {
-    match (filter, level) {
-        (None, _) => Some(true),
-        (Some(f), Some(l)) => Some(f.admits(l)),
-        (Some(_), None) => None,
     }
 }

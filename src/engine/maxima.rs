@@ -8,9 +8,9 @@
 
 use std::collections::HashMap;
 
-use crate::catalogue::{GroupIdx, Level, Qualification, Rule, Scope, UnitIdx};
+use crate::catalogue::{counts, GroupIdx, Level, Qualification, Rule, Scope, UnitIdx};
 
-use super::holdings::{counts, Holdings};
+use super::holdings::Holdings;
 use super::Plan;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -4,8 +4,8 @@
 
 use std::collections::HashMap;
 
-use crate::catalogue::{GroupIdx, LevelFilter, Qualification, Rule, Scope, UnitIdx};
-use crate::engine::holdings::{counts, Holdings};
+use crate::catalogue::{counts, GroupIdx, LevelFilter, Qualification, Rule, Scope, UnitIdx};
+use crate::engine::holdings::Holdings;
 use crate::engine::Plan;
 
 use super::NoCompletion;
