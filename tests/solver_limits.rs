@@ -110,3 +110,73 @@ fn a_search_past_its_limit_says_it_stopped() {
         Err(NoCompletion::Stopped)
     );
 }
+
+#[test]
+fn feasibility_names_the_rules_that_cannot_be_met_together() {
+    use unit_planner::engine::{feasibility, Feasibility};
+    let units: Vec<common::UnitSpec> = vec![
+        (0, Some(1), Some(Level::Numbered(2))),
+        (1, Some(3), Some(Level::Numbered(2))),
+        (1, Some(4), Some(Level::Numbered(2))),
+    ];
+    let group_a = || Scope::Groups(vec![1]);
+    let exact = vec![Rule::Credits {
+        scope: group_a(),
+        level: None,
+        min: Some(5),
+        max: Some(5),
+    }];
+    let qual = common::qualification(&[true, false], &units, exact, &[]);
+    assert_eq!(feasibility(&qual), Feasibility::Impossible(vec![0]));
+    let pair = vec![
+        Rule::Credits {
+            scope: Scope::All,
+            level: None,
+            min: Some(1),
+            max: None,
+        },
+        Rule::Units {
+            scope: group_a(),
+            min: Some(2),
+            max: None,
+        },
+        Rule::Credits {
+            scope: group_a(),
+            level: None,
+            min: None,
+            max: Some(6),
+        },
+    ];
+    let qual = common::qualification(&[true, false], &units, pair, &[]);
+    assert_eq!(feasibility(&qual), Feasibility::Impossible(vec![1, 2]));
+    let fine = vec![Rule::Credits {
+        scope: Scope::All,
+        level: None,
+        min: Some(4),
+        max: None,
+    }];
+    let qual = common::qualification(&[true, false], &units, fine, &[]);
+    assert_eq!(feasibility(&qual), Feasibility::Possible);
+    let capped = vec![Rule::Credits {
+        scope: Scope::All,
+        level: None,
+        min: None,
+        max: Some(0),
+    }];
+    let qual = common::qualification(&[true, false], &units, capped, &[]);
+    assert_eq!(feasibility(&qual), Feasibility::MandatoryBlocked);
+    let mut unknown = units.clone();
+    unknown[2].1 = None;
+    let wants_seven = vec![Rule::Credits {
+        scope: group_a(),
+        level: None,
+        min: Some(7),
+        max: None,
+    }];
+    let qual = common::qualification(&[true, false], &unknown, wants_seven, &[]);
+    assert_eq!(
+        feasibility(&qual),
+        Feasibility::Undecided(NoCompletion::NoUnitsSuffice),
+        "an unstated credit value could make it"
+    );
+}

@@ -393,3 +393,29 @@ pub fn evaluate(qual: &Qualification, plan: &Plan) -> Evaluation {
         units,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_window_is_reached_only_by_a_subset_that_lands_in_it() {
+        assert!(window_reachable(&[3, 4], 3, 3));
+        assert!(window_reachable(&[3, 4], 7, 7));
+        assert!(!window_reachable(&[3, 4], 5, 6), "sums are 0, 3, 4 and 7");
+        assert!(!window_reachable(&[4, 4], 5, 5));
+        assert!(!window_reachable(&[0, 2], 1, 1));
+        assert!(window_reachable(&[5], 0, 2), "taking nothing gives 0");
+        assert!(!window_reachable(&[10], 3, 5));
+        assert!(window_reachable(&[2, 3, 9], 11, 11));
+    }
+
+    #[test]
+    fn past_its_work_bound_a_window_stays_open() {
+        // Exactly at the bound the sums are worked out: odd totals from even credits.
+        let at = WINDOW_WORK / 2;
+        assert!(!window_reachable(&[2, 4], at - 1, at - 1));
+        // One past it, the answer claims nothing.
+        assert!(window_reachable(&[2, 4], at, at));
+    }
+}
