@@ -186,6 +186,15 @@ pub fn decode(catalogue: &[Qualification], link: &str) -> Result<Opened, LinkErr
         .strip_prefix("/q/")
         .ok_or(LinkError::NotAPlanLink)?;
     let (id, payload) = rest.split_once("/p/").ok_or(LinkError::NotAPlanLink)?;
+    open(catalogue, id, payload)
+}
+
+/// Opens a link from its parts, as the router has already split them: the qualification's
+/// id and the payload. Never panics, whatever the input.
+pub fn open(catalogue: &[Qualification], id: &str, payload: &str) -> Result<Opened, LinkError> {
+    if payload.len() > MAX_LINK {
+        return Err(LinkError::Damaged);
+    }
     let qualification = catalogue
         .iter()
         .position(|q| q.id == id)

@@ -322,3 +322,17 @@ fn huge_entered_credits_are_ignored_with_a_message_not_summed() {
     assert!(plan.entered().values().all(|e| e.credits.is_none()));
     assert!(problems[0].describe(qual).contains("above 999"));
 }
+
+#[test]
+fn a_link_opens_the_same_from_its_parts_as_the_router_splits_them() {
+    let qual = &builtin::catalogue()[qual_index("vtct-l1-cert-principles-cs")];
+    let link = share_path(qual, &full_doc("vtct-l1-cert-principles-cs"), true);
+    let (_, payload) = link.split_once("/p/").unwrap();
+    let from_parts = unit_planner::link::open(builtin::catalogue(), &qual.id, payload);
+    assert_eq!(from_parts, decode(builtin::catalogue(), &link));
+    assert!(from_parts.is_ok());
+    assert_eq!(
+        unit_planner::link::open(builtin::catalogue(), "nope", payload).unwrap_err(),
+        LinkError::UnknownQualification("nope".into())
+    );
+}

@@ -44,10 +44,7 @@ pub fn qualification_page(props: &Props) -> Html {
                             link_error.set(None);
                             planner.dispatch(Action::Open(id.clone()));
                         }
-                        Some(payload) => match link::decode(
-                            builtin::catalogue(),
-                            &format!("#/q/{id}/p/{payload}"),
-                        ) {
+                        Some(payload) => match link::open(builtin::catalogue(), id, payload) {
                             Ok(opened) => {
                                 let qual = &builtin::catalogue()[opened.qualification];
                                 let (_, problems) = opened.doc.to_plan(qual);
