@@ -327,3 +327,57 @@ fn what_is_still_needed_is_said_in_plain_words() {
     );
     assert_eq!(fewer.rules[4].still_needed.as_deref(), Some("3 more units"));
 }
+
+#[test]
+fn a_window_counts_from_the_credits_already_certain() {
+    // 2 certain credits at level 2, and units of 3 and 4 credits whose level is unknown:
+    // exactly 5 at level 2 is reached if the 3-credit unit is at level 2.
+    let units: Vec<common::UnitSpec> = vec![
+        (1, Some(2), Some(Level::Numbered(2))),
+        (1, Some(3), None),
+        (1, Some(4), None),
+    ];
+    let at_two = Some(LevelFilter {
+        level: Level::Numbered(2),
+        or_above: false,
+    });
+    let exactly = |n| Rule::Credits {
+        scope: Scope::All,
+        level: at_two,
+        min: Some(n),
+        max: Some(n),
+    };
+    let qual = common::qualification(&[true, false], &units, vec![exactly(5), exactly(8)], &[]);
+    let eval = evaluate(&qual, &Plan::with_units(&qual, [0, 1, 2]));
+    let statuses: Vec<RuleStatus> = eval.rules.iter().map(|r| r.status).collect();
+    assert_eq!(
+        statuses,
+        [RuleStatus::Unconfirmed, RuleStatus::Unmet],
+        "2+3 can make 5; nothing makes 8"
+    );
+}
+
+#[test]
+fn each_optional_group_counts_the_groups_covered() {
+    let units: Vec<common::UnitSpec> = (1..=3)
+        .map(|g| (g, Some(1), Some(Level::Numbered(2))))
+        .collect();
+    let qual = common::qualification(
+        &[true, false, false, false],
+        &units,
+        vec![Rule::EachOptionalGroup { min_units: 1 }],
+        &[],
+    );
+    let eval = evaluate(&qual, &Plan::with_units(&qual, [0, 2]));
+    assert_eq!((eval.rules[0].have, eval.rules[0].need), (2, 3));
+}
+
+#[test]
+fn units_without_rules_are_never_complete() {
+    let units: Vec<common::UnitSpec> = vec![(1, Some(1), Some(Level::Numbered(2)))];
+    let qual = common::qualification(&[true, false], &units, Vec::new(), &[]);
+    assert_eq!(
+        evaluate(&qual, &Plan::with_units(&qual, [0])).status,
+        Status::Unconfirmed
+    );
+}

@@ -180,3 +180,36 @@ fn feasibility_names_the_rules_that_cannot_be_met_together() {
         "an unstated credit value could make it"
     );
 }
+
+#[test]
+fn feasibility_names_the_rules_of_up_to_sixty_four() {
+    use unit_planner::engine::{feasibility, Feasibility};
+    let units: Vec<common::UnitSpec> = vec![
+        (0, Some(1), Some(Level::Numbered(2))),
+        (1, Some(3), Some(Level::Numbered(2))),
+    ];
+    let with_rules = |count: usize| {
+        let mut rules = vec![Rule::Credits {
+            scope: Scope::All,
+            level: None,
+            min: Some(5),
+            max: None,
+        }];
+        rules.extend((1..count).map(|_| Rule::Credits {
+            scope: Scope::All,
+            level: None,
+            min: Some(1),
+            max: None,
+        }));
+        common::qualification(&[true, false], &units, rules, &[])
+    };
+    assert_eq!(
+        feasibility(&with_rules(64)),
+        Feasibility::Impossible(vec![0])
+    );
+    assert_eq!(
+        feasibility(&with_rules(65)),
+        Feasibility::Impossible(Vec::new()),
+        "too many rules to narrow down"
+    );
+}
