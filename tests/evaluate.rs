@@ -381,3 +381,57 @@ fn units_without_rules_are_never_complete() {
         Status::Unconfirmed
     );
 }
+
+#[test]
+fn the_first_maximum_a_unit_would_break_is_named() {
+    let units: Vec<common::UnitSpec> = vec![
+        (1, Some(4), Some(Level::Numbered(2))),
+        (1, Some(3), Some(Level::Numbered(2))),
+        (1, Some(1), Some(Level::Numbered(2))),
+    ];
+    let cap = |m| Rule::Credits {
+        scope: Scope::All,
+        level: None,
+        min: None,
+        max: Some(m),
+    };
+    let qual = common::qualification(&[true, false], &units, vec![cap(10), cap(6)], &[]);
+    let eval = evaluate(&qual, &Plan::with_units(&qual, [0]));
+    assert_eq!(
+        eval.units[1],
+        Availability::OverMaximum { rule: 1 },
+        "4 + 3 is over 6, not over 10"
+    );
+    assert_eq!(eval.units[2], Availability::Available);
+}
+
+#[test]
+fn a_plan_keeps_its_mandatory_units_and_only_real_units() {
+    let units: Vec<common::UnitSpec> = vec![
+        (0, Some(1), Some(Level::Numbered(2))),
+        (1, Some(1), Some(Level::Numbered(2))),
+    ];
+    let qual = common::qualification(&[true, false], &units, vec![Rule::AllMandatory], &[]);
+    let mut plan = Plan::with_units(&qual, [1, 2, 99]);
+    assert_eq!(
+        plan.units().collect::<Vec<_>>(),
+        [0, 1],
+        "unit indices past the end are ignored"
+    );
+    plan.remove(&qual, 0);
+    plan.remove(&qual, 1);
+    assert_eq!(
+        plan.units().collect::<Vec<_>>(),
+        [0],
+        "a mandatory unit stays"
+    );
+    plan.set_entered(
+        1,
+        Entered {
+            credits: Some(2),
+            level: None,
+        },
+    );
+    assert_eq!(plan.entered().get(&1).and_then(|e| e.credits), Some(2));
+    assert_eq!(plan.entered().len(), 1);
+}

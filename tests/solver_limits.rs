@@ -213,3 +213,92 @@ fn feasibility_names_the_rules_of_up_to_sixty_four() {
         "too many rules to narrow down"
     );
 }
+
+fn level_two(group: usize, credits: Option<u32>) -> common::UnitSpec {
+    (group, credits, Some(Level::Numbered(2)))
+}
+
+#[test]
+fn no_rules_or_no_units_are_never_completed() {
+    let none = common::qualification(&[true, false], &[level_two(1, Some(1))], Vec::new(), &[]);
+    assert_eq!(
+        complete_plan(&none, &Plan::new(&none), &BTreeSet::new()),
+        Err(NoCompletion::NoUnitsSuffice)
+    );
+    let capped = vec![Rule::Credits {
+        scope: Scope::All,
+        level: None,
+        min: None,
+        max: Some(5),
+    }];
+    let empty = common::qualification(&[true, false], &[], capped, &[]);
+    assert_eq!(
+        complete_plan(&empty, &Plan::new(&empty), &BTreeSet::new()),
+        Err(NoCompletion::NoUnitsSuffice)
+    );
+}
+
+#[test]
+fn a_unit_of_unknown_level_over_a_level_maximum_cannot_be_confirmed_by_adding() {
+    let units = vec![(0, Some(5), None), level_two(1, Some(1))];
+    let rules = vec![
+        Rule::Credits {
+            scope: Scope::All,
+            level: Some(unit_planner::catalogue::LevelFilter {
+                level: Level::Numbered(2),
+                or_above: false,
+            }),
+            min: None,
+            max: Some(3),
+        },
+        Rule::Units {
+            scope: Scope::All,
+            min: Some(2),
+            max: None,
+        },
+    ];
+    let qual = common::qualification(&[true, false], &units, rules, &[]);
+    assert_eq!(
+        complete_plan(&qual, &Plan::new(&qual), &BTreeSet::new()),
+        Err(NoCompletion::UnknownInPlan)
+    );
+}
+
+#[test]
+fn a_rule_over_several_groups_does_not_add_to_their_own_deficits() {
+    // Two units from groups 1 and 2 together, and one from each: 1 + 1 credits, not 3 + 1.
+    let units = vec![
+        level_two(1, Some(3)),
+        level_two(1, Some(1)),
+        level_two(2, Some(1)),
+    ];
+    let rules = vec![
+        Rule::Units {
+            scope: Scope::Groups(vec![1, 2]),
+            min: Some(2),
+            max: None,
+        },
+        Rule::EachOptionalGroup { min_units: 1 },
+    ];
+    let qual = common::qualification(&[true, false, false], &units, rules, &[]);
+    let done = complete_plan(&qual, &Plan::new(&qual), &BTreeSet::new()).expect("a completion");
+    assert_eq!((done.add, done.credits_added), (vec![1, 2], 2));
+}
+
+#[test]
+fn too_many_rules_times_units_stop_before_taking_the_memory() {
+    let groups = 1_001;
+    let mut mandatory = vec![false; groups + 1];
+    mandatory[0] = true;
+    let units: Vec<common::UnitSpec> = (1..=groups).map(|g| level_two(g, Some(1))).collect();
+    let qual = common::qualification(
+        &mandatory,
+        &units,
+        vec![Rule::EachOptionalGroup { min_units: 1 }],
+        &[],
+    );
+    assert_eq!(
+        complete_plan(&qual, &Plan::new(&qual), &BTreeSet::new()),
+        Err(NoCompletion::TooLarge)
+    );
+}

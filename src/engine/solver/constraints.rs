@@ -174,12 +174,10 @@ fn constraint(
         let count = holdings.units(&scope);
         (count, count)
     };
+    // Over a maximum for certain is caught before (the plan is blocked); over it only if
+    // units of unknown level count, no addition can confirm it.
     if bounds.max.is_some_and(|m| base_high > m) {
-        return Err(if base_low > bounds.max.unwrap_or(0) {
-            NoCompletion::Blocked
-        } else {
-            NoCompletion::UnknownInPlan
-        });
+        return Err(NoCompletion::UnknownInPlan);
     }
     let (mut low, mut high) = (Vec::with_capacity(candidates.len()), Vec::new());
     high.reserve(candidates.len());
