@@ -303,3 +303,24 @@ fn too_many_rules_times_units_stop_before_taking_the_memory() {
         Err(NoCompletion::TooLarge)
     );
 }
+
+#[test]
+fn a_plan_exactly_at_a_maximum_is_completed_elsewhere() {
+    let units = vec![level_two(0, Some(3)), level_two(1, Some(2))];
+    let rules = vec![
+        Rule::Credits {
+            scope: Scope::Groups(vec![0]),
+            level: None,
+            min: None,
+            max: Some(3),
+        },
+        Rule::Units {
+            scope: Scope::Groups(vec![1]),
+            min: Some(1),
+            max: None,
+        },
+    ];
+    let qual = common::qualification(&[true, false], &units, rules, &[]);
+    let done = complete_plan(&qual, &Plan::new(&qual), &BTreeSet::new()).expect("a completion");
+    assert_eq!(done.add, [1]);
+}
