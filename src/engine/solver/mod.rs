@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 
 use crate::catalogue::{Qualification, UnitIdx};
 
-use super::{evaluate, Plan, Status};
+use super::{evaluate, Availability, Plan, Status};
 use search::Search;
 
 /// Work (search nodes times the constraints each one checks) before the search stops: about
@@ -84,7 +84,8 @@ pub fn complete_plan_within(
     exclude: &BTreeSet<UnitIdx>,
     limit: u64,
 ) -> Result<Completion, NoCompletion> {
-    match evaluate(qual, plan).status {
+    let now = evaluate(qual, plan);
+    match now.status {
         Status::Complete => {
             return Ok(Completion {
                 add: Vec::new(),
@@ -97,15 +98,15 @@ pub fn complete_plan_within(
         }
         _ => {}
     }
-    let mut barred_with_plan = vec![false; qual.units.len()];
-    for p in &qual.barred {
-        for (unit, other) in [(p.a, p.b), (p.b, p.a)] {
-            barred_with_plan[unit] |= plan.contains(other);
-        }
-    }
+    // Outside the plan, not barred with a unit in it, not excluded, of known credits.
     let candidates: Vec<UnitIdx> = (0..qual.units.len())
-        .filter(|&u| !plan.contains(u) && !exclude.contains(&u) && !barred_with_plan[u])
-        .filter(|&u| plan.credits(qual, u).is_some())
+        .filter(|&u| {
+            !matches!(
+                now.units[u],
+                Availability::InPlan | Availability::Barred { .. }
+            )
+        })
+        .filter(|&u| !exclude.contains(&u) && plan.credits(qual, u).is_some())
         .collect();
     let constraints = constraints::build(qual, plan, &candidates, MAX_CELLS)?;
     let mut position = vec![None; qual.units.len()];
