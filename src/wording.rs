@@ -98,6 +98,13 @@ pub fn level(level: Level) -> String {
     }
 }
 
+/// A level saved as text (`"Entry 3"`, `"2"`) as a person reads it; text that is not a
+/// level is shown as it is.
+pub fn level_text(text: &str) -> String {
+    text.parse::<Level>()
+        .map_or_else(|_| text.to_string(), level)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,6 +126,9 @@ mod tests {
     fn levels_read_as_printed() {
         assert_eq!(level(Level::Entry(3)), "Entry 3");
         assert_eq!(level(Level::Numbered(2)), "Level 2");
+        assert_eq!(level_text("Entry 2"), "Entry 2");
+        assert_eq!(level_text("3"), "Level 3");
+        assert_eq!(level_text("nine"), "nine");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::qualification;
 use crate::catalogue::limits::MAX_UNIT_CREDITS;
-use crate::catalogue::{Basis, Level, UnitIdx};
+use crate::catalogue::{Basis, UnitIdx};
 use crate::document::{EnteredValues, Progress};
 use crate::engine::Availability;
 use crate::web::state::{Action, Edit};
@@ -149,7 +149,7 @@ pub fn unit_row(props: &Props) -> Html {
             html! { <span title={why(unit.level.basis())}>{ format!("{name}{}", if inferred { " (inferred)" } else { "" }) }</span> }
         }
         (None, Some(l)) => {
-            html! { <span class="entered">{ format!("{} (entered by you)", level_words(l)) }</span> }
+            html! { <span class="entered">{ format!("{} (entered by you)", wording::level_text(l)) }</span> }
         }
         (None, None) => {
             html! { <span class="unknown" tabindex="0" title={why(unit.level.basis())} aria-label={format!("Level not stated. {}", why(unit.level.basis()))}>{ "level not stated" }</span> }
@@ -212,10 +212,4 @@ pub fn unit_row(props: &Props) -> Html {
             </div>
         </li>
     }
-}
-
-/// An entered level (saved as text) as a person reads it.
-fn level_words(text: &str) -> String {
-    text.parse::<Level>()
-        .map_or_else(|_| text.to_string(), wording::level)
 }

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::catalogue::{builtin, group_name, Level, Qualification, UnitIdx};
+use crate::catalogue::{builtin, group_name, Qualification, UnitIdx};
 use crate::engine::evaluate;
 use crate::link;
 use crate::web::components::{
@@ -142,7 +142,7 @@ pub fn qualification_page(props: &Props) -> Html {
                         <label>{ "Level " }
                             <select onchange={on_level}>
                                 <option value="" selected={level_filter.is_empty()}>{ "All levels" }</option>
-                                { for levels.iter().map(|l| html! { <option value={l.clone()} selected={*level_filter == *l}>{ l.parse::<Level>().map_or_else(|_| l.clone(), wording::level) }</option> }) }
+                                { for levels.iter().map(|l| html! { <option value={l.clone()} selected={*level_filter == *l}>{ wording::level_text(l) }</option> }) }
                             </select>
                         </label>
                         <label>{ "Find a unit " }<input type="search" value={(*text_filter).clone()} oninput={on_text} /></label>
