@@ -4,8 +4,8 @@
 //!
 //! The core is pure Rust with no web dependency: [`catalogue`] (the data model and the
 //! `specs/` format), [`engine`] (evaluating a plan, and completing it), and [`cli`] (the
-//! command-line checker), [`document`] (a plan as saved and shared) and [`link`] (share
-//! links) [`store`] (saved plans), [`text`] (outside text made safe to show) and [`wording`] (the
+//! command-line checker), [`document`] (a plan as a record: its saved form, share links and
+//! the browser's store), [`text`] (outside text made safe to show) and [`wording`] (the
 //! sentences both front ends share).
 
 pub mod catalogue;
@@ -13,8 +13,6 @@ pub mod catalogue;
 pub mod cli;
 pub mod document;
 pub mod engine;
-pub mod link;
-pub mod store;
 pub mod text;
 #[cfg(feature = "web")]
 pub mod web;

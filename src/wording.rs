@@ -98,6 +98,19 @@ pub fn level(level: Level) -> String {
     }
 }
 
+/// A qualification's awarding body, level and number on one line, saying which the
+/// specification does not state.
+pub fn facts(qual: &Qualification) -> String {
+    format!(
+        "{} · {} · {}",
+        qual.awarding_body
+            .value()
+            .map_or("awarding body not stated", String::as_str),
+        qual.level.value().map_or("level not stated".into(), |&l| level(l)),
+        qual.number.value().map_or("number not stated", String::as_str),
+    )
+}
+
 /// A level saved as text (`"Entry 3"`, `"2"`) as a person reads it; text that is not a
 /// level is shown as it is.
 pub fn level_text(text: &str) -> String {
@@ -129,6 +142,24 @@ mod tests {
         assert_eq!(level_text("Entry 2"), "Entry 2");
         assert_eq!(level_text("3"), "Level 3");
         assert_eq!(level_text("nine"), "nine");
+    }
+
+    #[test]
+    fn facts_name_what_the_specification_does_not_state() {
+        let mut q = vtct().clone();
+        assert_eq!(facts(&q), "VTCT (Skillsfirst) · Level 1 · 600/4940/6");
+        q.number = crate::catalogue::Sourced::unknown("not printed");
+        q.level = crate::catalogue::Sourced::unknown("not printed");
+        assert_eq!(facts(&q), "VTCT (Skillsfirst) · level not stated · number not stated");
+    }
+
+    #[test]
+    fn one_search_for_qualifications_and_units() {
+        let q = vtct();
+        assert!(q.matches("  vtct ") && q.matches("") && !q.matches("diploma"));
+        let unit = &q.units[q.find_unit("CSP14").unwrap()];
+        assert!(unit.matches("csp14") && !unit.matches("zzz"));
+        assert!(unit.matches(&unit.title_text()[2..8].to_uppercase()));
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! The built-in catalogue loads cleanly and matches the sources; broken files are rejected
 //! with messages naming the file and the entry.
 
-use unit_planner::catalogue::{builtin, parse_spec, Basis, Date, Level};
+use unit_planner::catalogue::{
+    builtin, parse_spec, BadRule, Basis, Date, Entry, Kind, Level, NeverMet, Problem, SpecError,
+};
 use unit_planner::engine::{feasibility, Feasibility, NoCompletion};
 
 fn qual(id: &str) -> &'static unit_planner::catalogue::Qualification {
@@ -158,12 +160,10 @@ line = 6
 credits = { min = 5 }
 "#;
 
-fn broken(from: &str, to: &str) -> String {
+fn broken(from: &str, to: &str) -> SpecError {
     assert!(GOOD.contains(from), "fixture contains {from:?}");
     let text = GOOD.replacen(from, to, 1);
-    parse_spec("specs/tiny.toml", &text)
-        .expect_err("the file is broken")
-        .to_string()
+    parse_spec("specs/tiny.toml", &text).expect_err("the file is broken")
 }
 
 #[test]
@@ -177,52 +177,77 @@ fn broken_files_fail_with_the_file_and_the_entry_named() {
     let cases = [
         (
             ("code = { value = \"A1\"", "code = { value = \"M1\""),
-            "`M1` is used twice",
+            Entry::Unit(2),
+            Kind::IdentifierUsedTwice("M1".into(), 1, 2),
         ),
         (
             ("credits = { min = 5 }", "credits = { min = 50 }"),
-            "can never be met",
-        ),
-        (("group = \"A\"", "group = \"Z\""), "group `Z`"),
-        (
-            (
-                "credits = { value = 2, line = 5 }",
-                "credits = { value = 2 }",
+            Entry::Rule(1),
+            Kind::NeverMet(
+                "At least 50 credits in total".into(),
+                NeverMet::TooFewCredits(5, 50),
             ),
-            "exactly one basis",
         ),
         (
-            (
-                "credits = { value = 2, line = 5 }",
-                "credits = { unknown = \"x\", value = 2 }",
-            ),
-            "must not have a `value`",
+            ("group = \"A\"", "group = \"Z\""),
+            Entry::Unit(2),
+            Kind::MissingGroup("Z".into()),
         ),
-        (("key = 2", "key = 1"), "unit key 1 is used by both"),
+        (
+            ("line = 6\ncredits", "credits"),
+            Entry::Rule(1),
+            Kind::BadRule(BadRule::Basis),
+        ),
+        (
+            ("key = 2", "key = 1"),
+            Entry::Unit(1),
+            Kind::KeyUsedTwice("M1".into(), "A1".into()),
+        ),
         (
             (
                 "[[rules]]",
                 "[[barred]]\nunits = [\"A1\", \"Q9\"]\nline = 7\n\n[[rules]]",
             ),
-            "`Q9`, which does not exist",
+            Entry::Barred(7),
+            Kind::MissingUnit("Q9".into()),
         ),
-        (("id = \"A\"\n", "id = \"B\"\n"), "group `A`"),
+        (
+            ("credits = { min = 5 }", "credits = { min = 5, max = 4 }"),
+            Entry::Rule(1),
+            Kind::BadRule(BadRule::MinAboveMax(5, 4)),
+        ),
     ];
-    for ((from, to), expected) in cases {
-        let message = broken(from, to);
-        assert!(message.starts_with("specs/tiny.toml: "), "{message}");
+    for ((from, to), entry, kind) in cases {
+        let error = broken(from, to);
+        assert_eq!(error.file, "specs/tiny.toml");
         assert!(
-            message.contains(expected),
-            "expected {expected:?} in {message}"
+            error.problems.contains(&Problem::new(entry.clone(), kind.clone())),
+            "expected {entry:?} {kind:?} in {:?}",
+            error.problems
         );
     }
 }
 
 #[test]
+fn a_problem_reads_as_one_sentence_naming_file_and_entry() {
+    let error = broken("key = 2", "key = 1");
+    assert_eq!(
+        error.to_string(),
+        "specs/tiny.toml: unit key 1 is used by both M1 and A1"
+    );
+    let error = broken("credits = { min = 5 }", "credits = { min = 0 }");
+    assert_eq!(
+        error.to_string(),
+        "specs/tiny.toml: rule 1: `min = 0` sets no minimum; leave `min` out"
+    );
+}
+
+#[test]
 fn a_group_with_no_units_is_rejected() {
     let text = GOOD.replace("[[rules]]", "[[groups]]\nid = \"B\"\nname = { value = \"Empty\", line = 3 }\nmandatory = false\n\n[[rules]]");
-    let message = parse_spec("specs/tiny.toml", &text)
-        .unwrap_err()
-        .to_string();
-    assert!(message.contains("group `B` has no units"), "{message}");
+    let error = parse_spec("specs/tiny.toml", &text).unwrap_err();
+    assert_eq!(
+        error.problems,
+        [Problem::new(Entry::Group("B".into()), Kind::NoUnits)]
+    );
 }

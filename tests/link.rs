@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use proptest::prelude::*;
 use unit_planner::catalogue::builtin;
 use unit_planner::document::{EnteredValues, Mismatch, PlanDoc, Progress};
-use unit_planner::link::{decode, encode, share_path, LinkError};
+use unit_planner::document::link::{decode, encode, share_path, LinkError};
 
 fn qual_index(id: &str) -> usize {
     builtin::catalogue()
@@ -91,7 +91,7 @@ const FORMAT_ONE: [&str; 3] = [
 
 #[test]
 fn links_made_by_the_previous_release_still_open() {
-    let labels = |opened: &unit_planner::link::Opened, keys: &[u32]| -> Vec<String> {
+    let labels = |opened: &unit_planner::document::link::Opened, keys: &[u32]| -> Vec<String> {
         let qual = &builtin::catalogue()[opened.qualification];
         keys.iter()
             .map(|&k| qual.units[qual.unit_by_key(k).unwrap()].label().to_string())
@@ -328,11 +328,11 @@ fn a_link_opens_the_same_from_its_parts_as_the_router_splits_them() {
     let qual = &builtin::catalogue()[qual_index("vtct-l1-cert-principles-cs")];
     let link = share_path(qual, &full_doc("vtct-l1-cert-principles-cs"), true);
     let (_, payload) = link.split_once("/p/").unwrap();
-    let from_parts = unit_planner::link::open(builtin::catalogue(), &qual.id, payload);
+    let from_parts = unit_planner::document::link::open(builtin::catalogue(), &qual.id, payload);
     assert_eq!(from_parts, decode(builtin::catalogue(), &link));
     assert!(from_parts.is_ok());
     assert_eq!(
-        unit_planner::link::open(builtin::catalogue(), "nope", payload).unwrap_err(),
+        unit_planner::document::link::open(builtin::catalogue(), "nope", payload).unwrap_err(),
         LinkError::UnknownQualification("nope".into())
     );
 }

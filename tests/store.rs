@@ -5,7 +5,7 @@ mod common;
 
 use proptest::prelude::*;
 use unit_planner::document::{PlanDoc, Progress};
-use unit_planner::store::{read, write, SavedPlan, StoreRead};
+use unit_planner::document::store::{read, write, SavedPlan, StoreRead};
 
 fn sample() -> Vec<SavedPlan> {
     let mut doc = PlanDoc {
@@ -20,7 +20,7 @@ fn sample() -> Vec<SavedPlan> {
 
 #[test]
 fn plans_round_trip() {
-    assert_eq!(read(&write(&sample())), StoreRead::Plans(sample()));
+    assert_eq!(read(&write(&sample()).unwrap()), StoreRead::Plans(sample()));
 }
 
 #[test]
@@ -54,7 +54,7 @@ proptest! {
 
     #[test]
     fn reading_mutated_plans_never_panics(edits in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..5)) {
-        let mut bytes = write(&sample()).into_bytes();
+        let mut bytes = write(&sample()).unwrap().into_bytes();
         for (at, b) in edits {
             let n = at % bytes.len();
             bytes[n] = b;

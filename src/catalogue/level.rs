@@ -14,6 +14,39 @@ pub enum Level {
     Numbered(u8),
 }
 
+impl Level {
+    /// Every level, lowest first.
+    pub const ALL: [Level; 11] = [
+        Level::Entry(1),
+        Level::Entry(2),
+        Level::Entry(3),
+        Level::Numbered(1),
+        Level::Numbered(2),
+        Level::Numbered(3),
+        Level::Numbered(4),
+        Level::Numbered(5),
+        Level::Numbered(6),
+        Level::Numbered(7),
+        Level::Numbered(8),
+    ];
+}
+
+/// Text that is not a level.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotALevel(pub String);
+
+impl fmt::Display for NotALevel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "`{}` is not a level (use `Entry 1`-`Entry 3` or `1`-`8`)",
+            crate::text::excerpt(&self.0)
+        )
+    }
+}
+
+impl std::error::Error for NotALevel {}
+
 impl fmt::Display for Level {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -24,11 +57,11 @@ impl fmt::Display for Level {
 }
 
 impl FromStr for Level {
-    type Err = String;
+    type Err = NotALevel;
 
-    fn from_str(text: &str) -> Result<Self, String> {
+    fn from_str(text: &str) -> Result<Self, NotALevel> {
         let text = text.trim();
-        let bad = || format!("`{text}` is not a level (use `Entry 1`-`Entry 3` or `1`-`8`)");
+        let bad = || NotALevel(text.to_string());
         let lower = text.to_ascii_lowercase();
         if let Some(rest) = lower.strip_prefix("entry") {
             match rest.trim().parse::<u8>() {
@@ -64,6 +97,8 @@ mod tests {
         assert_eq!(e3.to_string(), "Entry 3");
         assert_eq!("Level 2".parse::<Level>().unwrap(), Level::Numbered(2));
         assert!("Entry 4".parse::<Level>().is_err());
-        assert!("9".parse::<Level>().is_err());
+        assert_eq!("9".parse::<Level>(), Err(NotALevel("9".into())));
+        assert!(Level::ALL.windows(2).all(|w| w[0] < w[1]));
+        assert!(Level::ALL.iter().all(|l| l.to_string().parse() == Ok(*l)));
     }
 }

@@ -13,13 +13,11 @@ pub const MAX_OUTCOMES: u32 = 999;
 /// Largest unit key: a share link carries keys 1 to this.
 pub const MAX_KEY: u32 = 4096;
 
-/// Whether `value` is at most `max`; the message names the field when it is not.
-pub fn within(field: &str, value: u32, max: u32) -> Result<(), String> {
+/// Whether `value` is at most `max`; the problem says by how much it is not.
+pub fn within(value: u32, max: u32) -> Result<(), super::spec_error::Kind> {
     if value <= max {
         Ok(())
     } else {
-        Err(format!(
-            "{field} is {value}, above the largest accepted ({max})"
-        ))
+        Err(super::spec_error::Kind::TooLarge { value, max })
     }
 }

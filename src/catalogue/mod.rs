@@ -6,6 +6,7 @@ pub mod limits;
 mod model;
 mod rules;
 mod sourced;
+mod spec_error;
 mod spec_file;
 mod validate;
 
@@ -20,4 +21,5 @@ pub use rules::{counts, group_name, LevelFilter, Rule, Scope};
 pub use sourced::{Basis, Sourced};
 #[cfg(feature = "spec-files")]
 pub use spec_file::parse_spec;
-pub use spec_file::{parse_spec_json, SpecError};
+pub use spec_error::{BadRule, Entry, Kind, NeverMet, Problem, SpecError};
+pub use spec_file::parse_spec_json;

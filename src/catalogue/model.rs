@@ -106,6 +106,18 @@ impl Unit {
             .unwrap_or("(title not stated)")
     }
 
+    /// Whether a search finds this unit: its code, title or reference contains the query.
+    pub fn matches(&self, query: &str) -> bool {
+        contains_query(
+            &[
+                self.label(),
+                self.title_text(),
+                self.reference.value().map_or("", String::as_str),
+            ],
+            query,
+        )
+    }
+
     /// Whether `text` names this unit by code or reference (case-insensitive).
     pub fn is_named(&self, text: &str) -> bool {
         let text = text.trim();
@@ -175,6 +187,19 @@ impl Qualification {
         self.title.value().map(String::as_str).unwrap_or(&self.id)
     }
 
+    /// Whether a search finds this qualification: its title, number or awarding body
+    /// contains the query.
+    pub fn matches(&self, query: &str) -> bool {
+        contains_query(
+            &[
+                self.title_text(),
+                self.number.value().map_or("", String::as_str),
+                self.awarding_body.value().map_or("", String::as_str),
+            ],
+            query,
+        )
+    }
+
     /// Units of a group, in source order.
     pub fn units_in(&self, group: GroupIdx) -> impl Iterator<Item = UnitIdx> + '_ {
         (0..self.units.len()).filter(move |&u| self.units[u].group == group)
@@ -226,4 +251,11 @@ impl Qualification {
     pub fn is_closed(&self, today: Date) -> bool {
         self.closes_on().is_some_and(|d| d < today)
     }
+}
+
+/// The one search test: an empty query finds everything; otherwise some field contains the
+/// trimmed query, ignoring case.
+fn contains_query(fields: &[&str], query: &str) -> bool {
+    let needle = query.trim().to_lowercase();
+    needle.is_empty() || fields.iter().any(|f| f.to_lowercase().contains(&needle))
 }

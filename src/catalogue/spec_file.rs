@@ -1,7 +1,6 @@
 //! Reading and validating one qualification file in the `specs/` format (TOML).
 
 use std::collections::{BTreeSet, HashMap};
-use std::fmt;
 
 use serde::Deserialize;
 
@@ -10,42 +9,8 @@ use super::{
     BarredPair, Basis, Date, Group, Level, LevelFilter, Note, NoteKind, Qualification, Rule,
     RuleEntry, Scope, Sourced, Unit,
 };
-use crate::text::{capped, excerpt};
-
-/// Most problems listed in one message; the rest are counted.
-const SHOWN_PROBLEMS: usize = 30;
-
-/// Everything wrong with one specs file; the message names the file and each entry.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SpecError {
-    /// The file the problems are in.
-    pub file: String,
-    /// One line per problem, each naming the entry.
-    pub problems: Vec<String>,
-}
-
-impl fmt::Display for SpecError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: ", self.file)?;
-        if let [only] = self.problems.as_slice() {
-            return write!(f, "{only}");
-        }
-        write!(f, "{} problems", self.problems.len())?;
-        for p in self.shown_problems() {
-            write!(f, "\n  - {p}")?;
-        }
-        Ok(())
-    }
-}
-
-impl SpecError {
-    /// The problems to show: the first few dozen, then a line saying how many more.
-    pub fn shown_problems(&self) -> Vec<String> {
-        capped(&self.problems, SHOWN_PROBLEMS)
-    }
-}
-
-impl std::error::Error for SpecError {}
+use super::spec_error::{BadRule, Entry, Kind, Problem, SpecError};
+use crate::text::excerpt;
 
 fn not_stated<T>() -> Sourced<T> {
     Sourced::unknown("the specification does not state it")
@@ -169,39 +134,39 @@ struct RawNote {
 /// in every message.
 #[cfg(feature = "spec-files")]
 pub fn parse_spec(file: &str, text: &str) -> Result<Qualification, SpecError> {
-    let raw: RawFile = toml::from_str(text).map_err(|e| SpecError {
-        file: excerpt(file),
-        problems: vec![excerpt_message(e.message()) + &at_line(text, &e)],
+    let raw: RawFile = toml::from_str(text).map_err(|e| {
+        let message = excerpt_message(e.message()) + &at_line(text, &e);
+        SpecError::new(file, vec![Problem::new(Entry::File, Kind::Unreadable(message))])
     })?;
     check(file, raw)
 }
 
 /// Parses and validates a qualification file converted to JSON (the embedded catalogue).
 pub fn parse_spec_json(file: &str, json: &str) -> Result<Qualification, SpecError> {
-    let raw: RawFile = serde_json::from_str(json).map_err(|e| SpecError {
-        file: excerpt(file),
-        problems: vec![excerpt_message(&e.to_string())],
+    let raw: RawFile = serde_json::from_str(json).map_err(|e| {
+        let message = excerpt_message(&e.to_string());
+        SpecError::new(file, vec![Problem::new(Entry::File, Kind::Unreadable(message))])
     })?;
     check(file, raw)
 }
 
 fn check(file: &str, raw: RawFile) -> Result<Qualification, SpecError> {
-    let fail = |problems: Vec<String>| SpecError {
-        file: excerpt(file),
-        problems,
-    };
     let mut problems = Vec::new();
     let qual = build(file, raw, &mut problems);
     if qual.groups.is_empty() {
         // Units then point at no group, and nothing else can be checked.
-        problems.push("the qualification has no groups".into());
+        problems.push(Problem::new(Entry::File, Kind::NoGroups));
     } else {
         problems.extend(super::validate::problems(&qual));
+    }
+    if problems.iter().any(|p| matches!(p.entry, Entry::Rule(_))) {
+        // The file has rules, written wrongly; "no rules" would mislead.
+        problems.retain(|p| p.kind != Kind::NoRules);
     }
     if problems.is_empty() {
         Ok(qual)
     } else {
-        Err(fail(problems))
+        Err(SpecError::new(file, problems))
     }
 }
 
@@ -226,26 +191,24 @@ fn at_line(text: &str, error: &toml::de::Error) -> String {
     }
 }
 
-fn date(field: &str, raw: Sourced<String>, problems: &mut Vec<String>) -> Sourced<Date> {
+fn date(field: &'static str, raw: Sourced<String>, problems: &mut Vec<Problem>) -> Sourced<Date> {
     raw.try_map(|text| text.parse::<Date>().map_err(|_| excerpt(&text)))
         .unwrap_or_else(|text| {
-            problems.push(format!(
-                "{field}: `{text}` is not a calendar date in the form DD/MM/YYYY"
-            ));
+            problems.push(Problem::new(Entry::Field(field), Kind::NotADate(text)));
             Sourced::unknown("unreadable date")
         })
 }
 
 /// Records a problem when a stated or inferred number is above `max`.
-fn bounded(field: &str, value: &Sourced<u32>, max: u32, problems: &mut Vec<String>) {
+fn bounded(entry: Entry, value: &Sourced<u32>, max: u32, problems: &mut Vec<Problem>) {
     if let Some(&v) = value.value() {
-        if let Err(e) = within(field, v, max) {
-            problems.push(e);
+        if let Err(kind) = within(v, max) {
+            problems.push(Problem::new(entry, kind));
         }
     }
 }
 
-fn build(file: &str, raw: RawFile, problems: &mut Vec<String>) -> Qualification {
+fn build(file: &str, raw: RawFile, problems: &mut Vec<Problem>) -> Qualification {
     let group_index: HashMap<String, usize> = raw
         .groups
         .iter()
@@ -255,11 +218,11 @@ fn build(file: &str, raw: RawFile, problems: &mut Vec<String>) -> Qualification 
     let mut seen_group = BTreeSet::new();
     for g in &raw.groups {
         if !seen_group.insert(g.id.clone()) {
-            problems.push(format!("group `{}` is listed twice", excerpt(&g.id)));
+            problems.push(Problem::new(Entry::Group(excerpt(&g.id)), Kind::ListedTwice));
         }
     }
-    bounded("glh", &raw.glh, MAX_HOURS, problems);
-    bounded("tqt", &raw.tqt, MAX_HOURS, problems);
+    bounded(Entry::Field("glh"), &raw.glh, MAX_HOURS, problems);
+    bounded(Entry::Field("tqt"), &raw.tqt, MAX_HOURS, problems);
     let groups = raw
         .groups
         .into_iter()
@@ -276,24 +239,20 @@ fn build(file: &str, raw: RawFile, problems: &mut Vec<String>) -> Qualification 
             let group = match group_index.get(&u.group) {
                 Some(&g) => g,
                 None => {
-                    problems.push(format!(
-                        "unit key {} names group `{}`, which does not exist",
-                        u.key,
-                        excerpt(&u.group)
+                    problems.push(Problem::new(
+                        Entry::Unit(u.key),
+                        Kind::MissingGroup(excerpt(&u.group)),
                     ));
                     0
                 }
             };
             if !(1..=MAX_KEY).contains(&u.key) {
-                problems.push(format!(
-                    "unit key {} is outside 1-{MAX_KEY}, the keys a share link can carry",
-                    u.key
-                ));
+                problems.push(Problem::new(Entry::Unit(u.key), Kind::KeyOutOfRange));
             }
-            let field = |name: &str| format!("unit key {}: {name}", u.key);
-            bounded(&field("credits"), &u.credits, MAX_UNIT_CREDITS, problems);
-            bounded(&field("glh"), &u.glh, MAX_HOURS, problems);
-            bounded(&field("outcomes"), &u.outcomes, MAX_OUTCOMES, problems);
+            let field = |name| Entry::UnitField(u.key, name);
+            bounded(field("credits"), &u.credits, MAX_UNIT_CREDITS, problems);
+            bounded(field("glh"), &u.glh, MAX_HOURS, problems);
+            bounded(field("outcomes"), &u.outcomes, MAX_OUTCOMES, problems);
             Unit {
                 key: u.key,
                 group,
@@ -312,19 +271,17 @@ fn build(file: &str, raw: RawFile, problems: &mut Vec<String>) -> Qualification 
     let mut barred = Vec::new();
     for set in raw.barred {
         if set.units.len() < 2 {
-            problems.push(format!(
-                "barred entry on line {} names {} unit(s); it needs two or more",
-                set.line,
-                set.units.len()
+            problems.push(Problem::new(
+                Entry::Barred(set.line),
+                Kind::TooFewBarred(set.units.len()),
             ));
             continue;
         }
         let found: Vec<Option<usize>> = set.units.iter().map(|n| find(n)).collect();
         for (name, _) in set.units.iter().zip(&found).filter(|(_, f)| f.is_none()) {
-            problems.push(format!(
-                "barred entry on line {} names unit `{}`, which does not exist",
-                set.line,
-                excerpt(name)
+            problems.push(Problem::new(
+                Entry::Barred(set.line),
+                Kind::MissingUnit(excerpt(name)),
             ));
         }
         let found: Vec<usize> = found.into_iter().flatten().collect();
@@ -350,8 +307,8 @@ fn build(file: &str, raw: RawFile, problems: &mut Vec<String>) -> Qualification 
         .enumerate()
         .filter_map(|(i, r)| match build_rule(r, &group_index) {
             Ok(rule) => Some(rule),
-            Err(e) => {
-                problems.push(format!("rule {}: {e}", i + 1));
+            Err(kind) => {
+                problems.push(Problem::new(Entry::Rule(i + 1), kind));
                 None
             }
         })
@@ -388,25 +345,24 @@ fn build(file: &str, raw: RawFile, problems: &mut Vec<String>) -> Qualification 
     }
 }
 
-fn build_rule(raw: RawRule, groups: &HashMap<String, usize>) -> Result<RuleEntry, String> {
+fn build_rule(raw: RawRule, groups: &HashMap<String, usize>) -> Result<RuleEntry, Kind> {
     let basis = match (raw.line, raw.inferred) {
         (Some(line), None) => Basis::Stated { line, to: raw.to },
         (None, Some(why)) => Basis::Inferred(why),
-        _ => return Err("needs exactly one basis: `line` or `inferred`".into()),
+        _ => return Err(Kind::BadRule(BadRule::Basis)),
     };
-    let scope = |b: &RawBounds| -> Result<Scope, String> {
+    let scope = |b: &RawBounds| -> Result<Scope, Kind> {
         match &b.groups {
-            Some(_) if b.optional => Err("`groups` and `optional` cannot both be given".into()),
-            Some(list) if list.is_empty() => {
-                Err("`groups = []` names no group; leave `groups` out to count every unit".into())
-            }
+            Some(_) if b.optional => Err(Kind::BadRule(BadRule::GroupsAndOptional)),
+            Some(list) if list.is_empty() => Err(Kind::BadRule(BadRule::NoGroupsNamed)),
             Some(list) => {
                 let mut ids = list
                     .iter()
                     .map(|g| {
-                        groups.get(g).copied().ok_or_else(|| {
-                            format!("names group `{}`, which does not exist", excerpt(g))
-                        })
+                        groups
+                            .get(g)
+                            .copied()
+                            .ok_or_else(|| Kind::MissingGroup(excerpt(g)))
                     })
                     .collect::<Result<Vec<_>, _>>()?;
                 ids.sort_unstable();
@@ -419,17 +375,15 @@ fn build_rule(raw: RawRule, groups: &HashMap<String, usize>) -> Result<RuleEntry
     };
     let check_bounds = |b: &RawBounds| {
         if b.or_above.is_some() && b.level.is_none() {
-            return Err("`or_above` needs a `level`".to_string());
+            return Err(Kind::BadRule(BadRule::OrAboveWithoutLevel));
         }
-        for (name, value) in [("min", b.min), ("max", b.max)] {
-            if let Some(v) = value {
-                within(name, v, MAX_RULE_BOUND)?;
-            }
+        for v in [b.min, b.max].into_iter().flatten() {
+            within(v, MAX_RULE_BOUND)?;
         }
         match (b.min, b.max) {
-            (None, None) => Err("needs a `min` or a `max`".to_string()),
-            (Some(0), _) => Err("`min = 0` sets no minimum; leave `min` out".to_string()),
-            (Some(min), Some(max)) if min > max => Err(format!("min {min} is above max {max}")),
+            (None, None) => Err(Kind::BadRule(BadRule::NoBound)),
+            (Some(0), _) => Err(Kind::BadRule(BadRule::MinZero)),
+            (Some(min), Some(max)) if min > max => Err(Kind::BadRule(BadRule::MinAboveMax(min, max))),
             _ => Ok(()),
         }
     };
@@ -440,10 +394,7 @@ fn build_rule(raw: RawRule, groups: &HashMap<String, usize>) -> Result<RuleEntry
         raw.each_optional_group.is_some(),
     ];
     if kinds.iter().filter(|k| **k).count() != 1 {
-        return Err(
-            "needs exactly one of `all_mandatory`, `credits`, `units`, `each_optional_group`"
-                .into(),
-        );
+        return Err(Kind::BadRule(BadRule::Kind));
     }
     let rule = if let Some(b) = raw.credits {
         check_bounds(&b)?;
@@ -459,7 +410,7 @@ fn build_rule(raw: RawRule, groups: &HashMap<String, usize>) -> Result<RuleEntry
     } else if let Some(b) = raw.units {
         check_bounds(&b)?;
         if b.level.is_some() {
-            return Err("a unit-count rule cannot have a `level`".into());
+            return Err(Kind::BadRule(BadRule::LevelOnUnitCount));
         }
         Rule::Units {
             scope: scope(&b)?,
@@ -468,9 +419,9 @@ fn build_rule(raw: RawRule, groups: &HashMap<String, usize>) -> Result<RuleEntry
         }
     } else if let Some(each) = raw.each_optional_group {
         if each.min_units == 0 {
-            return Err("`each_optional_group` with `min_units = 0` asks for nothing".into());
+            return Err(Kind::BadRule(BadRule::AsksForNothing));
         }
-        within("min_units", each.min_units, MAX_RULE_BOUND)?;
+        within(each.min_units, MAX_RULE_BOUND)?;
         Rule::EachOptionalGroup {
             min_units: each.min_units,
         }

@@ -3,11 +3,12 @@
 
 use std::collections::HashMap;
 
+use super::spec_error::{Entry, Kind, NeverMet, Problem};
 use super::{counts, Qualification, Rule, Scope, UnitIdx};
 use crate::text::excerpt;
 
 /// Every problem found in `qual`, each naming the entry it is about.
-pub fn problems(qual: &Qualification) -> Vec<String> {
+pub fn problems(qual: &Qualification) -> Vec<Problem> {
     let mut out = Vec::new();
     if qual.id.is_empty()
         || !qual
@@ -15,28 +16,25 @@ pub fn problems(qual: &Qualification) -> Vec<String> {
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
     {
-        out.push(format!(
-            "id `{}` must be lower-case letters, digits and hyphens",
-            excerpt(&qual.id)
-        ));
+        out.push(Problem::new(Entry::Id(excerpt(&qual.id)), Kind::BadId));
     }
     if qual.rules.is_empty() {
-        out.push("the qualification has no rules of combination".into());
+        out.push(Problem::new(Entry::File, Kind::NoRules));
     }
     let mut group_sizes = vec![0usize; qual.groups.len()];
     qual.units.iter().for_each(|u| group_sizes[u.group] += 1);
     for (group, size) in qual.groups.iter().zip(group_sizes) {
         if size == 0 {
-            out.push(format!("group `{}` has no units", excerpt(&group.id)));
+            out.push(Problem::new(Entry::Group(excerpt(&group.id)), Kind::NoUnits));
         }
     }
     duplicates(qual, &mut out);
     for pair in &qual.barred {
         if pair.a == pair.b {
-            out.push(format!(
-                "barred pair on {} bars unit {} with itself",
-                pair.basis.explain(),
-                excerpt(qual.units[pair.a].label())
+            let label = excerpt(qual.units[pair.a].label());
+            out.push(Problem::new(
+                Entry::BarredPair(label.clone(), label),
+                Kind::BarredWithItself,
             ));
         }
     }
@@ -44,43 +42,39 @@ pub fn problems(qual: &Qualification) -> Vec<String> {
     for pair in &qual.barred {
         let key = (pair.a.min(pair.b), pair.a.max(pair.b));
         if pairs.insert(key, ()).is_some() {
-            out.push(format!(
-                "barred pair {} / {} is listed twice",
-                excerpt(qual.units[key.0].label()),
-                excerpt(qual.units[key.1].label())
+            out.push(Problem::new(
+                Entry::BarredPair(
+                    excerpt(qual.units[key.0].label()),
+                    excerpt(qual.units[key.1].label()),
+                ),
+                Kind::ListedTwice,
             ));
         }
     }
     let possible = possible_units(qual);
     for (i, entry) in qual.rules.iter().enumerate() {
         if let Some(why) = never_met(qual, &possible, &entry.rule) {
-            out.push(format!(
-                "rule {} ({}) can never be met: {why}",
-                i + 1,
-                entry.rule.describe(qual)
+            out.push(Problem::new(
+                Entry::Rule(i + 1),
+                Kind::NeverMet(entry.rule.describe(qual), why),
             ));
         }
     }
     out
 }
 
-fn duplicates(qual: &Qualification, out: &mut Vec<String>) {
+fn duplicates(qual: &Qualification, out: &mut Vec<Problem>) {
     let mut keys = HashMap::new();
     let mut names: HashMap<String, UnitIdx> = HashMap::new();
     for (u, unit) in qual.units.iter().enumerate() {
         if let Some(first) = keys.insert(unit.key, u) {
-            out.push(format!(
-                "unit key {} is used by both {} and {}",
-                unit.key,
-                excerpt(qual.units[first].label()),
-                excerpt(unit.label())
+            out.push(Problem::new(
+                Entry::Unit(unit.key),
+                Kind::KeyUsedTwice(excerpt(qual.units[first].label()), excerpt(unit.label())),
             ));
         }
         if unit.code.value().is_none() && unit.reference.value().is_none() {
-            out.push(format!(
-                "unit key {} has neither a code nor a reference",
-                unit.key
-            ));
+            out.push(Problem::new(Entry::Unit(unit.key), Kind::NoIdentifier));
         }
         for name in [unit.code.value(), unit.reference.value()]
             .into_iter()
@@ -88,11 +82,9 @@ fn duplicates(qual: &Qualification, out: &mut Vec<String>) {
         {
             let folded = name.to_ascii_uppercase();
             match names.get(&folded) {
-                Some(&other) if other != u => out.push(format!(
-                    "unit identifier `{}` is used twice (unit keys {} and {})",
-                    excerpt(name),
-                    qual.units[other].key,
-                    unit.key
+                Some(&other) if other != u => out.push(Problem::new(
+                    Entry::Unit(unit.key),
+                    Kind::IdentifierUsedTwice(excerpt(name), qual.units[other].key, unit.key),
                 )),
                 _ => {
                     names.insert(folded, u);
@@ -116,7 +108,7 @@ fn possible_units(qual: &Qualification) -> Vec<UnitIdx> {
 }
 
 /// Why `rule` can never be met, if the known values prove it.
-fn never_met(qual: &Qualification, possible: &[UnitIdx], rule: &Rule) -> Option<String> {
+fn never_met(qual: &Qualification, possible: &[UnitIdx], rule: &Rule) -> Option<NeverMet> {
     let unit_level = |u: UnitIdx| qual.units[u].level.value().copied();
     let in_scope = |scope: &Scope| -> Vec<UnitIdx> {
         possible
@@ -151,10 +143,10 @@ fn never_met(qual: &Qualification, possible: &[UnitIdx], rule: &Rule) -> Option<
                 .filter_map(|&u| qual.units[u].credits.value().map(|&c| u64::from(c)))
                 .sum();
             if let Some(min) = min.filter(|&m| all_known && most < u64::from(m)) {
-                return Some(format!("only {most} credits can count towards {min}"));
+                return Some(NeverMet::TooFewCredits(most, min));
             }
             max.filter(|&m| mandatory > u64::from(m))
-                .map(|m| format!("the mandatory units alone give {mandatory} credits, over {m}"))
+                .map(|m| NeverMet::MandatoryCreditsOver(mandatory, m))
         }
         Rule::Units { scope, min, max } => {
             let most = in_scope(scope).len() as u32;
@@ -163,10 +155,10 @@ fn never_met(qual: &Qualification, possible: &[UnitIdx], rule: &Rule) -> Option<
                 .filter(|&u| qual.is_mandatory(u))
                 .count() as u32;
             if let Some(min) = min.filter(|&m| most < m) {
-                return Some(format!("only {most} units can count towards {min}"));
+                return Some(NeverMet::TooFewUnits(most, min));
             }
             max.filter(|&m| mandatory > m)
-                .map(|m| format!("the mandatory units alone are {mandatory}, over {m}"))
+                .map(|m| NeverMet::MandatoryUnitsOver(mandatory, m))
         }
         Rule::EachOptionalGroup { min_units } => qual
             .groups
@@ -174,11 +166,6 @@ fn never_met(qual: &Qualification, possible: &[UnitIdx], rule: &Rule) -> Option<
             .enumerate()
             .filter(|(_, g)| !g.mandatory)
             .find(|(g, _)| (in_scope(&Scope::Groups(vec![*g])).len() as u32) < *min_units)
-            .map(|(_, g)| {
-                format!(
-                    "group `{}` has fewer than {min_units} units that can be taken",
-                    excerpt(&g.id)
-                )
-            }),
+            .map(|(_, g)| NeverMet::GroupTooSmall(excerpt(&g.id), *min_units)),
     }
 }

@@ -17,7 +17,7 @@ use serde_json::json;
 use crate::catalogue::{builtin, parse_spec, Qualification, SpecError, UnitIdx};
 use crate::document::PlanDoc;
 use crate::engine::{complete_plan, evaluate, feasibility, Plan, Status};
-use crate::link;
+use crate::document::link;
 use crate::text::{excerpt, is_hidden, visible, visible_lines};
 
 pub use args::{Args, UsageError};

@@ -5,7 +5,7 @@ use serde_json::{json, Value};
 use crate::catalogue::{group_name, Qualification, Sourced, UnitIdx};
 use crate::document::Mismatch;
 use crate::engine::{Completion, Evaluation, NoCompletion, Plan, Status};
-use crate::link::Opened;
+use crate::document::link::Opened;
 
 fn opt<T: serde::Serialize>(value: &Sourced<T>) -> Value {
     json!(value.value())

@@ -7,8 +7,9 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::catalogue::builtin;
+use crate::document::link::{self, LinkError};
 use crate::document::{EnteredValues, PlanDoc, Progress, MAX_NAME};
-pub use crate::store::SavedPlan;
+pub use crate::document::store::SavedPlan;
 
 /// A plan not (yet) among the saved ones.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +22,21 @@ pub struct Draft {
     pub problems: Vec<String>,
     /// Whether the catalogue changed since the link was made.
     pub catalogue_changed: bool,
+}
+
+impl Draft {
+    /// The plan a share link carries, checked against the built-in catalogue.
+    pub fn from_link(id: &str, payload: &str) -> Result<Draft, LinkError> {
+        let opened = link::open(builtin::catalogue(), id, payload)?;
+        let qual = &builtin::catalogue()[opened.qualification];
+        let (_, problems) = opened.doc.to_plan(qual);
+        Ok(Draft {
+            problems: problems.iter().map(|p| p.describe(qual)).collect(),
+            doc: opened.doc,
+            from_link: true,
+            catalogue_changed: opened.catalogue_changed,
+        })
+    }
 }
 
 /// Everything the app shows that can change.
@@ -38,6 +54,8 @@ pub struct PlannerState {
     pub proposal: Option<Vec<u32>>,
     /// A message about storage or links.
     pub notice: Option<String>,
+    /// Why the share link in the address cannot be opened.
+    pub link_error: Option<LinkError>,
     /// Whether saved plans have been read from storage.
     pub loaded: bool,
 }
@@ -64,8 +82,8 @@ pub enum Action {
     Notice(Option<String>),
     /// Work on a qualification: its most recent saved plan, else a fresh one.
     Open(String),
-    /// Work on a plan opened from a share link.
-    OpenShared(Draft),
+    /// Work on the plan a share link carries (qualification id, payload).
+    OpenLink(String, String),
     /// Change the plan being worked on.
     Edit(Edit),
     /// Save the unsaved plan to my plans.
@@ -137,9 +155,10 @@ impl PlannerState {
         else {
             return;
         };
-        if self.active.is_none() && self.draft.as_ref().is_some_and(|d| !d.from_link) {
-            let doc = self.draft.take().map(|d| d.doc).unwrap_or_default();
-            self.add_plan(doc);
+        if self.active.is_none() {
+            if let Some(draft) = self.draft.take_if(|d| !d.from_link) {
+                self.add_plan(draft.doc);
+            }
         }
         let Some(doc) = self.current_mut() else {
             return;
@@ -201,9 +220,12 @@ impl Reducible for PlannerState {
                 let Some(q) = builtin::by_id(&qual) else {
                     return self;
                 };
-                if next.current().is_some_and(|d| d.qualification == qual) {
+                if next.link_error.is_none()
+                    && next.current().is_some_and(|d| d.qualification == qual)
+                {
                     return self;
                 }
+                next.link_error = None;
                 next.proposal = None;
                 match next
                     .plans
@@ -226,11 +248,15 @@ impl Reducible for PlannerState {
                     }
                 }
             }
-            Action::OpenShared(draft) => {
-                next.active = None;
-                next.proposal = None;
-                next.draft = Some(draft);
-            }
+            Action::OpenLink(id, payload) => match Draft::from_link(&id, &payload) {
+                Ok(draft) => {
+                    next.active = None;
+                    next.proposal = None;
+                    next.link_error = None;
+                    next.draft = Some(draft);
+                }
+                Err(e) => next.link_error = Some(e),
+            },
             Action::Edit(edit) => {
                 next.proposal = None;
                 next.apply(edit);
@@ -282,7 +308,7 @@ impl Reducible for PlannerState {
                 };
                 let mut doc = plan.doc.clone();
                 doc.name = Some(
-                    format!("Copy of {}", doc.name.as_deref().unwrap_or("plan"))
+                    format!("Copy of {}", doc.display_name())
                         .chars()
                         .take(MAX_NAME)
                         .collect(),
@@ -373,14 +399,10 @@ mod tests {
             ..PlanDoc::default()
         };
         doc.units.insert(key("CSP20"));
-        let draft = Draft {
-            doc,
-            from_link: true,
-            problems: Vec::new(),
-            catalogue_changed: false,
-        };
+        let qual = builtin::by_id(VTCT).unwrap();
+        let payload = link::encode(qual, &doc, false);
         let state = state
-            .reduce(Action::OpenShared(draft))
+            .reduce(Action::OpenLink(VTCT.into(), payload))
             .reduce(Action::Edit(Edit::Toggle(key("CSP21"))));
         assert_eq!(state.plans, saved);
         let state = state.reduce(Action::SaveDraft);
@@ -390,6 +412,18 @@ mod tests {
             state.current().unwrap().units,
             [key("CSP20"), key("CSP21")].into()
         );
+    }
+
+    #[test]
+    fn a_damaged_link_changes_no_plan_and_says_why() {
+        let state = opened().reduce(Action::Edit(Edit::Toggle(key("CSP14"))));
+        let before = state.plans.clone();
+        let state = state.reduce(Action::OpenLink(VTCT.into(), ".AAAA".into()));
+        assert_eq!(state.link_error, Some(LinkError::Damaged));
+        assert_eq!(state.plans, before);
+        let state = state.reduce(Action::Open(VTCT.into()));
+        assert_eq!(state.link_error, None);
+        assert_eq!(state.current(), Some(&before[0].doc));
     }
 
     #[test]

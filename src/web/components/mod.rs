@@ -8,7 +8,9 @@ mod rules_summary;
 mod saved_plans;
 mod share_panel;
 mod source_notes;
-mod unit_row;
+mod unit;
+mod unit_filters;
+mod unit_groups;
 
 pub use complete_plan::CompletePlan;
 pub use notice::Notice;
@@ -18,6 +20,8 @@ pub use rules_summary::{status_banner, Props as RulesSummaryProps, RulesSummary}
 pub use saved_plans::SavedPlans;
 pub use share_panel::SharePanel;
 pub use source_notes::SourceNotes;
-pub use unit_row::UnitRow;
+pub use unit::UnitRow;
+pub use unit_filters::{UnitFilter, UnitFilters};
+pub use unit_groups::UnitGroups;
 
 use crate::catalogue::builtin::by_id as qualification;

@@ -65,7 +65,7 @@ pub fn plan_bar(props: &Props) -> Html {
                     <select onchange={select}>
                         if planner.active.is_none() { <option selected=true value="">{ "New plan (saved when you choose a unit)" }</option> }
                         { for mine.iter().map(|p| html! {
-                            <option value={p.id.to_string()} selected={planner.active == Some(p.id)}>{ p.doc.name.clone().unwrap_or_default() }</option>
+                            <option value={p.id.to_string()} selected={planner.active == Some(p.id)}>{ p.doc.display_name() }</option>
                         }) }
                     </select>
                 </label>

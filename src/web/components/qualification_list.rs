@@ -21,20 +21,10 @@ pub fn qualification_list() -> Html {
             )
         })
     };
-    let needle = query.trim().to_lowercase();
     let today = today();
     let shown: Vec<_> = builtin::catalogue()
         .iter()
-        .filter(|q| {
-            needle.is_empty()
-                || [
-                    q.title_text(),
-                    q.number.value().map_or("", String::as_str),
-                    q.awarding_body.value().map_or("", String::as_str),
-                ]
-                .iter()
-                .any(|f| f.to_lowercase().contains(&needle))
-        })
+        .filter(|q| q.matches(&query))
         .collect();
     html! {
         <section aria-labelledby="quals-heading">
@@ -53,10 +43,7 @@ pub fn qualification_list() -> Html {
                         <li class="qual">
                             <a href={Route::Qualification { id: q.id.clone() }.href()} class="qual-title">{ q.title_text() }</a>
                             <span class="qual-meta">
-                                { format!("{} · {} · {} · {size}",
-                                    q.awarding_body.value().cloned().unwrap_or_default(),
-                                    q.level.value().map(|&l| wording::level(l)).unwrap_or_default(),
-                                    q.number.value().cloned().unwrap_or_default()) }
+                                { format!("{} · {size}", wording::facts(q)) }
                             </span>
                             if q.is_closed(today) { <span class="tag closed">{ "⚠ Closed" }</span> }
                         </li>

@@ -34,14 +34,14 @@ pub fn saved_plans() -> Html {
             <h2 id="plans-heading">{ "My plans" }</h2>
             if let Some((_, plan)) = &planner.deleted {
                 <p class="banner info" role="status">
-                    { format!("Deleted “{}”. ", plan.doc.name.as_deref().unwrap_or("plan")) }
+                    { format!("Deleted “{}”. ", plan.doc.display_name()) }
                     <button class="small" onclick={undo}>{ "Undo" }</button>
                 </p>
             }
             <ul class="plan-list">
                 { for planner.plans.iter().zip(statuses.iter()).map(|(p, &status)| {
                     let id = p.id;
-                    let name = p.doc.name.clone().unwrap_or_else(|| "Plan".into());
+                    let name = p.doc.display_name().to_string();
                     let qual = qualification(&p.doc.qualification);
                     let open = {
                         let planner = planner.clone();

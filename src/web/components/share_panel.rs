@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::qualification;
 use crate::document::PlanDoc;
-use crate::link::share_path;
+use crate::document::link::share_path;
 use crate::web::services::{copy, origin};
 
 /// Properties of [`SharePanel`].

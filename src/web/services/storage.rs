@@ -4,7 +4,7 @@
 
 use gloo_storage::{LocalStorage, Storage};
 
-use crate::store::{self, SavedPlan, StoreRead};
+use crate::document::store::{self, SavedPlan, StoreRead};
 
 /// The key the plans live under.
 pub const KEY: &str = "unit-planner/v1/plans";
@@ -56,7 +56,9 @@ pub fn save(plans: &[SavedPlan]) -> Result<(), String> {
     {
         return Err("Saving is paused so that the data already stored is not overwritten.".into());
     }
-    storage.set_item(KEY, &store::write(plans)).map_err(|_| {
+    let text = store::write(plans)
+        .map_err(|e| format!("Your plans could not be saved: {e}."))?;
+    storage.set_item(KEY, &text).map_err(|_| {
         "Your plans could not be saved: the browser's storage is full or turned off.".to_string()
     })
 }

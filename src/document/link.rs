@@ -16,7 +16,7 @@ use std::fmt;
 
 use crate::catalogue::limits::{MAX_KEY, MAX_UNIT_CREDITS};
 use crate::catalogue::{Level, Qualification};
-use crate::document::{EnteredValues, PlanDoc, Progress, MAX_NAME};
+use super::{EnteredValues, PlanDoc, Progress, MAX_NAME};
 
 /// The payload format this build writes; it reads this one and format 1.
 pub const VERSION: u8 = 2;

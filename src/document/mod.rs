@@ -1,5 +1,9 @@
-//! A plan as it is saved and shared: units named by their stable keys, so it survives
-//! corrections to the catalogue, with progress, entered values and units not offered.
+//! A plan as a record: units named by their stable keys, so it survives corrections to the
+//! catalogue, with progress, entered values and units not offered. [`link`] packs it into a
+//! share link; [`store`] is the format saved plans are kept in.
+
+pub mod link;
+pub mod store;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -26,6 +30,23 @@ pub enum Progress {
 }
 
 impl Progress {
+    /// Every progress state, in the order a learner goes through them.
+    pub const ALL: [Progress; 3] = [Progress::Planned, Progress::InProgress, Progress::Achieved];
+
+    /// The name saved and shown to software (`in_progress`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Progress::Planned => "planned",
+            Progress::InProgress => "in_progress",
+            Progress::Achieved => "achieved",
+        }
+    }
+
+    /// The state a [`name`](Progress::name) names.
+    pub fn from_name(name: &str) -> Option<Progress> {
+        Progress::ALL.into_iter().find(|p| p.name() == name)
+    }
+
     /// Words for a person.
     pub fn label(self) -> &'static str {
         match self {
@@ -171,6 +192,14 @@ impl PlanDoc {
             plan.set_entered(u, Entered { credits, level });
         }
         (plan, problems)
+    }
+
+    /// The plan's name, or "Untitled plan".
+    pub fn display_name(&self) -> &str {
+        self.name
+            .as_deref()
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or("Untitled plan")
     }
 
     /// Progress of a unit (planned when not recorded).

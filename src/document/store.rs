@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::PlanDoc;
+use super::PlanDoc;
 
 /// The format this build writes.
 pub const VERSION: u32 = 1;
@@ -51,10 +51,9 @@ pub fn read(text: &str) -> StoreRead {
 }
 
 /// The text to store for `plans`.
-pub fn write(plans: &[SavedPlan]) -> String {
+pub fn write(plans: &[SavedPlan]) -> Result<String, serde_json::Error> {
     serde_json::to_string(&Stored {
         version: VERSION,
         plans: plans.to_vec(),
     })
-    .unwrap_or_default()
 }

@@ -1,0 +1,107 @@
+//! A unit's row: a checkbox (or why it cannot be chosen), its facts, and the tools that
+//! apply to it (progress when chosen, "not offered" otherwise, values to enter).
+
+use yew::prelude::*;
+
+use super::entered_values::EnteredValuesForm;
+use super::facts::facts;
+use super::progress_picker::ProgressPicker;
+use crate::catalogue::{Qualification, UnitIdx};
+use crate::document::{EnteredValues, Progress};
+use crate::engine::Availability;
+use crate::web::components::qualification;
+use crate::web::state::{Action, Edit};
+use crate::web::use_planner;
+
+/// Properties of [`UnitRow`].
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The qualification's id.
+    pub qualification: String,
+    /// The unit.
+    pub unit: UnitIdx,
+    /// Whether it is in the plan, can be added, or why not.
+    pub availability: Availability,
+    /// How far the learner has got with it.
+    pub progress: Progress,
+    /// Values the learner entered for it.
+    pub entered: EnteredValues,
+    /// Whether the learner's centre does not offer it.
+    pub not_offered: bool,
+}
+
+/// Why a unit cannot be added, if it cannot.
+fn blocked_by(qual: &Qualification, availability: Availability) -> Option<String> {
+    match availability {
+        Availability::Barred {
+            with,
+            mandatory: true,
+        } => Some(format!(
+            "barred with mandatory unit {}",
+            qual.units[with].label()
+        )),
+        Availability::Barred {
+            with,
+            mandatory: false,
+        } => Some(format!(
+            "barred with {}, which is in your plan",
+            qual.units[with].label()
+        )),
+        Availability::OverMaximum { rule } => Some(format!(
+            "would break “{}”",
+            qual.rules[rule].rule.describe(qual)
+        )),
+        _ => None,
+    }
+}
+
+/// A unit in the list.
+#[component(UnitRow)]
+pub fn unit_row(props: &Props) -> Html {
+    let planner = use_planner();
+    let Some(qual) = qualification(&props.qualification) else {
+        return html! {};
+    };
+    let unit = &qual.units[props.unit];
+    let key = unit.key;
+    let mandatory = qual.is_mandatory(props.unit);
+    let checked = props.availability == Availability::InPlan;
+    let reason = blocked_by(qual, props.availability);
+    let disabled = mandatory || (reason.is_some() && !checked);
+    let toggle = {
+        let planner = planner.clone();
+        Callback::from(move |_: Event| planner.dispatch(Action::Edit(Edit::Toggle(key))))
+    };
+    let offered =
+        Callback::from(move |_: Event| planner.dispatch(Action::Edit(Edit::ToggleOffered(key))));
+    let id = format!("unit-{key}");
+    let label = AttrValue::from(unit.label().to_string());
+    let ask_credits = unit.credits.value().is_none();
+    let ask_level = unit.level.value().is_none();
+    html! {
+        <li class={classes!("unit", checked.then_some("chosen"), disabled.then_some("disabled"))}>
+            <input type="checkbox" id={id.clone()} checked={checked} disabled={disabled} onchange={toggle}
+                aria-describedby={format!("{id}-meta")} />
+            <label for={id.clone()}>
+                <span class="unit-code">{ unit.label() }</span>{ " " }<span class="unit-title">{ unit.title_text() }</span>
+            </label>
+            <div class="unit-meta" id={format!("{id}-meta")}>
+                { facts(unit, &props.entered) }
+                if mandatory { { " · mandatory" } }
+                if let Some(reason) = reason { <span class="reason">{ format!(" · ✗ Can't add: {reason}") }</span> }
+                if props.not_offered { <span class="reason">{ " · not offered at my centre" }</span> }
+                if checked { <span class="print-only">{ format!("Status: {}", props.progress.label()) }</span> }
+            </div>
+            <div class="unit-tools">
+                if checked {
+                    <ProgressPicker unit_key={key} label={label.clone()} progress={props.progress} />
+                } else if !mandatory {
+                    <label><input type="checkbox" checked={props.not_offered} onchange={offered} />{ format!(" {label} not offered at my centre") }</label>
+                }
+                if ask_credits || ask_level {
+                    <EnteredValuesForm unit_key={key} {label} {ask_credits} {ask_level} entered={props.entered.clone()} />
+                }
+            </div>
+        </li>
+    }
+}
