@@ -94,7 +94,22 @@ pub fn fingerprint(qual: &Qualification) -> u16 {
 
 /// The part of the share URL after the host: `/#/q/{id}/p/{payload}`.
 pub fn share_path(qual: &Qualification, doc: &PlanDoc, include_name: bool) -> String {
-    format!("/#/q/{}/p/{}", qual.id, encode(qual, doc, include_name))
+    format!("/#{}", fragment(&qual.id, &encode(qual, doc, include_name)))
+}
+
+/// The fragment of a shared plan, without its `#`: `/q/{id}/p/{payload}`. The one place
+/// the grammar is written; [`fragment_parts`] reads it back.
+pub fn fragment(id: &str, payload: &str) -> String {
+    format!("/q/{id}/p/{payload}")
+}
+
+/// The qualification id and payload of a shared plan's fragment (with or without `#`,
+/// a trailing `/` allowed), if it is one.
+pub fn fragment_parts(fragment: &str) -> Option<(&str, &str)> {
+    let path = fragment.trim_start_matches('#');
+    let (id, payload) = path.strip_prefix("/q/")?.split_once("/p/")?;
+    let payload = payload.strip_suffix('/').unwrap_or(payload);
+    (!id.is_empty() && !id.contains('/') && !payload.contains('/')).then_some((id, payload))
 }
 
 /// Packs a plan into the payload of a share link.
@@ -182,10 +197,7 @@ pub fn decode(catalogue: &[Qualification], link: &str) -> Result<Opened, LinkErr
         return Err(LinkError::Damaged);
     }
     let fragment = link.split_once('#').map_or(link, |(_, f)| f).trim();
-    let rest = fragment
-        .strip_prefix("/q/")
-        .ok_or(LinkError::NotAPlanLink)?;
-    let (id, payload) = rest.split_once("/p/").ok_or(LinkError::NotAPlanLink)?;
+    let (id, payload) = fragment_parts(fragment).ok_or(LinkError::NotAPlanLink)?;
     open(catalogue, id, payload)
 }
 

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::pages::{Home, NotFound, QualificationPage};
+use crate::document::link;
 
 /// Where the app can be.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,15 +30,17 @@ pub enum Route {
 impl Route {
     /// The route a URL fragment (with or without its `#`) names.
     pub fn parse(hash: &str) -> Route {
+        if let Some((id, payload)) = link::fragment_parts(hash) {
+            return Route::Shared {
+                id: id.to_string(),
+                payload: payload.to_string(),
+            };
+        }
         let path = hash.trim_start_matches('#').trim_end_matches('/');
         let parts: Vec<&str> = path.split('/').skip(1).collect();
         match parts.as_slice() {
             [] | [""] => Route::Home,
             ["q", id] if !id.is_empty() => Route::Qualification { id: id.to_string() },
-            ["q", id, "p", payload] if !id.is_empty() => Route::Shared {
-                id: id.to_string(),
-                payload: payload.to_string(),
-            },
             _ => Route::NotFound,
         }
     }
@@ -47,7 +50,7 @@ impl Route {
         match self {
             Route::Home | Route::NotFound => "#/".into(),
             Route::Qualification { id } => format!("#/q/{id}"),
-            Route::Shared { id, payload } => format!("#/q/{id}/p/{payload}"),
+            Route::Shared { id, payload } => format!("#{}", link::fragment(id, payload)),
         }
     }
 }
