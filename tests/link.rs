@@ -6,7 +6,10 @@ use std::collections::BTreeMap;
 
 use proptest::prelude::*;
 use unit_planner::catalogue::builtin;
-use unit_planner::document::{EnteredValues, Mismatch, PlanDoc, Progress};
+use unit_planner::catalogue::Date;
+use unit_planner::document::{
+    EnteredValues, Mismatch, PlanDoc, Progress, Review, Transfer, Verdict,
+};
 use unit_planner::document::link::{decode, encode, share_path, LinkError};
 
 fn qual_index(id: &str) -> usize {
@@ -121,6 +124,55 @@ fn links_made_by_the_previous_release_still_open() {
     assert_eq!(ncfe.doc.name.as_deref(), Some("Asha's plan — draft"));
 }
 
+/// Links made by the release before format 3 (format 2, by its encoder).
+const FORMAT_TWO: [&str; 2] = [
+    "/#/q/ncfe-l1-nvq-cert-cs/p/.AhoUAQAADyABAAAAAAACAwMECwUBAgAIAAAVQXNoYSdzIHBsYW4g4oCUIGRyYWZ04qgeDSd",
+    "/#/q/cg-l3-nvq-dip-cs/p/.AjsAEAAAEAAAAAEAAAACAAAAAAAAAAAAAABmRgccaY",
+];
+
+#[test]
+fn format_two_links_still_open() {
+    let ncfe = decode(builtin::catalogue(), FORMAT_TWO[0]).unwrap();
+    assert_eq!(ncfe.doc.units, [3, 5, 9].into_iter().collect());
+    assert_eq!(ncfe.doc.progress_of(3), Progress::Achieved);
+    assert_eq!(ncfe.doc.progress_of(5), Progress::InProgress);
+    assert_eq!(ncfe.doc.entered[&5].credits, Some(2));
+    assert_eq!(ncfe.doc.not_offered, [12].into_iter().collect());
+    assert_eq!(ncfe.doc.name.as_deref(), Some("Asha's plan — draft"));
+    assert!(!ncfe.catalogue_changed);
+    let cg = decode(builtin::catalogue(), FORMAT_TWO[1]).unwrap();
+    let qual = &builtin::catalogue()[cg.qualification];
+    let key = |c: &str| qual.units[qual.find_unit(c).unwrap()].key;
+    assert_eq!(cg.doc.units, [key("4430-303"), key("4430-311")].into());
+    assert_eq!(cg.doc.progress_of(key("4430-303")), Progress::Achieved);
+}
+
+#[test]
+fn the_longest_realistic_link_stays_under_2000_characters() {
+    let qual = &builtin::catalogue()[qual_index("cg-l3-nvq-dip-cs")];
+    let mut doc = full_doc("cg-l3-nvq-dip-cs");
+    for (i, unit) in qual.units.iter().enumerate() {
+        doc.progress.insert(unit.key, Progress::ALL[1 + i % 4]);
+    }
+    for (&k, _) in doc.progress.clone().iter().filter(|(_, p)| **p == Progress::Transferred) {
+        doc.transfers.insert(
+            k,
+            Transfer { from: "NCFE Level 1 NVQ Certificate in Customer Service".into(), date: Date::from_days(20_000) },
+        );
+    }
+    let note = "Units 301 and 311 are booked for spring; please check the level 2 units. "
+        .repeat(4)
+        .chars()
+        .take(280)
+        .collect::<String>();
+    doc.note = Some(note.clone());
+    doc.review = Some(Review::of(&doc, &"A".repeat(60), Verdict::Changes, &note, Date::from_days(20_781).unwrap()));
+    let url = format!("https://planner.example.org{}", share_path(qual, &doc, true));
+    println!("longest realistic link: {} characters", url.len());
+    assert!(url.len() < 2000, "{} characters", url.len());
+    assert_eq!(decode(builtin::catalogue(), &url).unwrap().doc, doc);
+}
+
 #[test]
 fn a_link_edited_to_name_another_qualification_does_not_open() {
     let vtct = &builtin::catalogue()[qual_index("vtct-l1-cert-principles-cs")];
@@ -158,7 +210,7 @@ fn nasty_links_get_clear_errors() {
         ),
         (truncated.to_string(), LinkError::Damaged),
         (flipped, LinkError::Damaged),
-        (future, LinkError::FutureVersion(6)),
+        (future, LinkError::FutureVersion(7)),
         (future_v1_style.into(), LinkError::FutureVersion(5)),
         (good.replace("/p/", "/p/%%"), LinkError::Damaged),
         (format!("{good}{}", "A".repeat(10_000)), LinkError::Damaged),
@@ -206,7 +258,12 @@ fn random_doc() -> impl Strategy<Value = PlanDoc> {
         proptest::collection::btree_set(1u32..=59, 0..59),
         proptest::collection::btree_map(
             1u32..=59,
-            prop_oneof![Just(Progress::InProgress), Just(Progress::Achieved)],
+            prop_oneof![
+                Just(Progress::InProgress),
+                Just(Progress::Achieved),
+                Just(Progress::Transferred),
+                Just(Progress::Exempt)
+            ],
             0..20,
         ),
         proptest::collection::btree_map(
@@ -219,8 +276,13 @@ fn random_doc() -> impl Strategy<Value = PlanDoc> {
         ),
         proptest::collection::btree_set(1u32..=59, 0..5),
         proptest::option::of("[a-zA-Z ’é]{1,60}"),
+        (
+            proptest::collection::vec((prop_oneof!["[a-zA-Z0-9 ]{0,30}", Just("NCFE Level 1".to_string())], proptest::option::of(0u32..40_000)), 0..20),
+            proptest::option::of("[a-zA-Z <>&’é\n]{1,40}"),
+            proptest::option::of(random_review()),
+        ),
     )
-        .prop_map(|(units, progress, entered, not_offered, name)| {
+        .prop_map(|(units, progress, entered, not_offered, name, (transfers, note, review))| {
             let qual = &builtin::catalogue()[qual_index("cg-l3-nvq-dip-cs")];
             let mut doc = PlanDoc::new(qual);
             doc.units = units;
@@ -240,7 +302,45 @@ fn random_doc() -> impl Strategy<Value = PlanDoc> {
                 .collect();
             doc.not_offered = not_offered;
             doc.name = name;
+            let transferred: Vec<u32> = doc
+                .progress
+                .iter()
+                .filter(|(_, p)| **p == Progress::Transferred)
+                .map(|(k, _)| *k)
+                .collect();
+            doc.transfers = transferred
+                .into_iter()
+                .zip(transfers)
+                .map(|(k, (from, days))| {
+                    (k, Transfer { from, date: days.and_then(Date::from_days) })
+                })
+                .collect();
+            doc.note = note;
+            doc.review = review;
             doc
+        })
+}
+
+fn random_review() -> impl Strategy<Value = Review> {
+    (
+        "[a-zA-Z ’é]{0,60}",
+        prop_oneof![Just(Verdict::Approved), Just(Verdict::Changes)],
+        "[a-zA-Z <>&’é]{0,40}",
+        0u32..40_000,
+        proptest::collection::btree_set(1u32..=59, 0..59),
+        proptest::collection::btree_map(
+            1u32..=59,
+            prop_oneof![Just(Progress::Achieved), Just(Progress::Exempt)],
+            0..10,
+        ),
+    )
+        .prop_map(|(by, verdict, note, days, units, progress)| Review {
+            by,
+            verdict,
+            note,
+            date: Date::from_days(days).unwrap(),
+            units,
+            progress,
         })
 }
 

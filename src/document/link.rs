@@ -2,7 +2,11 @@
 //! ever sees it. The payload is versioned, compact (bitsets over stable unit keys) and
 //! checked, and opening one re-checks it against the current catalogue.
 //!
-//! Format 2 (written now): `.` then the bytes in base64url, then four characters of CRC-24
+//! Format 3 (written now) is format 2's text with more in the bytes: five progress states
+//! (3 bits a unit), where transferred units were achieved, a note, and an adviser's
+//! review with the plan as it stood then.
+//!
+//! Format 2 (read still): `.` then the bytes in base64url, then four characters of CRC-24
 //! over the base64 symbols. A CRC of degree 24 detects every error confined to 24 bits, so
 //! every one-character change (6 bits) and every swap of neighbouring characters (12 bits)
 //! is caught, in the check characters too. The `.` never occurs in format 1, so no single
@@ -14,12 +18,14 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
+use super::{
+    EnteredValues, PlanDoc, Progress, Review, Transfer, Verdict, MAX_FROM, MAX_NAME, MAX_NOTE,
+};
 use crate::catalogue::limits::{MAX_KEY, MAX_UNIT_CREDITS};
-use crate::catalogue::{Level, Qualification};
-use super::{EnteredValues, PlanDoc, Progress, MAX_NAME};
+use crate::catalogue::{Date, Level, Qualification};
 
-/// The payload format this build writes; it reads this one and format 1.
-pub const VERSION: u8 = 2;
+/// The payload format this build writes; it reads every earlier one too.
+pub const VERSION: u8 = 3;
 /// The first character of a payload in format 2 or later.
 const MARKER: char = '.';
 /// Longest link accepted for decoding, in characters.
@@ -92,9 +98,10 @@ pub fn fingerprint(qual: &Qualification) -> u16 {
     (hash ^ (hash >> 16)) as u16
 }
 
-/// The part of the share URL after the host: `/#/q/{id}/p/{payload}`.
-pub fn share_path(qual: &Qualification, doc: &PlanDoc, include_name: bool) -> String {
-    format!("/#{}", fragment(&qual.id, &encode(qual, doc, include_name)))
+/// The part of the share URL after the host: `/#/q/{id}/p/{payload}`. The plan's name and
+/// note go in only when `personal` is set; a review always does.
+pub fn share_path(qual: &Qualification, doc: &PlanDoc, personal: bool) -> String {
+    format!("/#{}", fragment(&qual.id, &encode(qual, doc, personal)))
 }
 
 /// The fragment of a shared plan, without its `#`: `/q/{id}/p/{payload}`. The one place
@@ -112,31 +119,52 @@ pub fn fragment_parts(fragment: &str) -> Option<(&str, &str)> {
     (!id.is_empty() && !id.contains('/') && !payload.contains('/')).then_some((id, payload))
 }
 
-/// Packs a plan into the payload of a share link.
-pub fn encode(qual: &Qualification, doc: &PlanDoc, include_name: bool) -> String {
+/// Packs a plan into the payload of a share link (name and note only when `personal`).
+pub fn encode(qual: &Qualification, doc: &PlanDoc, personal: bool) -> String {
     let max_key = qual.units.iter().map(|u| u.key).max().unwrap_or(0);
     let mut out = vec![VERSION];
-    write_body(&mut out, qual, doc, include_name, max_key);
+    write_body(&mut out, qual, doc, personal, max_key);
     let body = base64url(&out);
     format!("{MARKER}{body}{}", check_chars(&qual.id, &body))
 }
 
-/// The bytes after the version byte: shared by formats 1 and 2 (format 1 adds an 8-bit
-/// checksum, format 2 a CRC over the text).
-fn write_body(
-    out: &mut Vec<u8>,
-    qual: &Qualification,
-    doc: &PlanDoc,
-    include_name: bool,
-    max_key: u32,
-) {
+/// A progress state's 3-bit code in format 3 (formats 1 and 2 have only the first three).
+fn progress_code(p: Progress) -> u8 {
+    match p {
+        Progress::Planned => 0,
+        Progress::InProgress => 1,
+        Progress::Achieved => 2,
+        Progress::Transferred => 3,
+        Progress::Exempt => 4,
+    }
+}
+
+fn progress_of_code(code: u8) -> Option<Progress> {
+    Progress::ALL.into_iter().find(|&p| progress_code(p) == code)
+}
+
+/// Section flags of the byte after the units.
+const PROGRESS: u8 = 1;
+const ENTERED: u8 = 2;
+const NOT_OFFERED: u8 = 4;
+const NAME: u8 = 8;
+const TRANSFERS: u8 = 16;
+const NOTE: u8 = 32;
+const REVIEW: u8 = 64;
+
+fn write_body(out: &mut Vec<u8>, qual: &Qualification, doc: &PlanDoc, personal: bool, max_key: u32) {
     varint(out, max_key);
     out.extend(bitset(max_key, |k| doc.units.contains(&k)));
     let name = doc
         .name
         .as_deref()
-        .filter(|n| include_name && !n.is_empty())
+        .filter(|n| personal && !n.is_empty())
         .map(|n| truncate(n, MAX_NAME));
+    let note = doc
+        .note
+        .as_deref()
+        .filter(|n| personal && !n.is_empty())
+        .map(|n| truncate(n, MAX_NOTE));
     let entered: Vec<(u32, Option<u32>, Option<Level>)> = doc
         .entered
         .iter()
@@ -150,20 +178,27 @@ fn write_body(
         })
         .filter(|&(key, credits, level)| key <= max_key && (credits.is_some() || level.is_some()))
         .collect();
+    let transfers: Vec<(&u32, &Transfer)> = doc
+        .transfers
+        .iter()
+        .filter(|(&k, _)| k <= max_key && doc.progress_of(k) == Progress::Transferred)
+        .collect();
     let progress = doc.progress.values().any(|p| *p != Progress::Planned);
-    let flags = u8::from(progress)
-        | u8::from(!entered.is_empty()) << 1
-        | u8::from(!doc.not_offered.is_empty()) << 2
-        | u8::from(name.is_some()) << 3;
+    let flags = [
+        (progress, PROGRESS),
+        (!entered.is_empty(), ENTERED),
+        (!doc.not_offered.is_empty(), NOT_OFFERED),
+        (name.is_some(), NAME),
+        (!transfers.is_empty(), TRANSFERS),
+        (note.is_some(), NOTE),
+        (doc.review.is_some(), REVIEW),
+    ]
+    .iter()
+    .filter(|(on, _)| *on)
+    .fold(0, |flags, (_, bit)| flags | bit);
     out.push(flags);
     if progress {
-        let mut bits = vec![0u8; (2 * max_key as usize).div_ceil(8)];
-        for k in 1..=max_key {
-            let p = doc.progress_of(k) as u8;
-            let at = 2 * (k as usize - 1);
-            bits[at / 8] |= p << (at % 8);
-        }
-        out.extend(bits);
+        out.extend(progress_table(max_key, &doc.progress));
     }
     if !entered.is_empty() {
         varint(out, entered.len() as u32);
@@ -185,10 +220,62 @@ fn write_body(
         out.extend(bitset(max_key, |k| doc.not_offered.contains(&k)));
     }
     if let Some(name) = name {
-        varint(out, name.len() as u32);
-        out.extend(name.as_bytes());
+        text(out, name);
+    }
+    if !transfers.is_empty() {
+        // Units usually come from one or two qualifications: each source is written once.
+        let mut sources: Vec<&str> = transfers
+            .iter()
+            .map(|(_, t)| truncate(&t.from, MAX_FROM))
+            .collect();
+        sources.sort_unstable();
+        sources.dedup();
+        varint(out, sources.len() as u32);
+        for source in &sources {
+            text(out, source);
+        }
+        varint(out, transfers.len() as u32);
+        for (&key, transfer) in transfers {
+            varint(out, key);
+            let from = truncate(&transfer.from, MAX_FROM);
+            varint(out, sources.binary_search(&from).unwrap_or(0) as u32);
+            varint(out, transfer.date.map_or(0, |d| d.days() + 1));
+        }
+    }
+    if let Some(note) = note {
+        text(out, note);
+    }
+    if let Some(review) = &doc.review {
+        text(out, truncate(&review.by, MAX_NAME));
+        out.push(match review.verdict {
+            Verdict::Approved => 0,
+            Verdict::Changes => 1,
+        });
+        text(out, truncate(&review.note, MAX_NOTE));
+        varint(out, review.date.days());
+        out.extend(bitset(max_key, |k| review.units.contains(&k)));
+        out.extend(progress_table(max_key, &review.progress));
     }
     out.extend(fingerprint(qual).to_le_bytes());
+}
+
+/// Each key's progress in 3 bits.
+fn progress_table(max_key: u32, progress: &BTreeMap<u32, Progress>) -> Vec<u8> {
+    let mut bits = vec![0u8; (3 * max_key as usize).div_ceil(8) + 1];
+    for (&k, &p) in progress.range(1..=max_key) {
+        let at = 3 * (k as usize - 1);
+        let code = u16::from(progress_code(p)) << (at % 8);
+        bits[at / 8] |= code as u8;
+        bits[at / 8 + 1] |= (code >> 8) as u8;
+    }
+    bits.truncate((3 * max_key as usize).div_ceil(8));
+    bits
+}
+
+/// A length-prefixed UTF-8 text.
+fn text(out: &mut Vec<u8>, text: &str) {
+    varint(out, text.len() as u32);
+    out.extend(text.as_bytes());
 }
 
 /// Opens a link: a whole URL, or just its fragment. Never panics, whatever the input.
@@ -220,7 +307,7 @@ pub fn open(catalogue: &[Qualification], id: &str, payload: &str) -> Result<Open
         bytes: &body,
         at: 1,
     };
-    let (doc, stamp) = read_payload(&mut r, qual).ok_or(LinkError::Damaged)?;
+    let (doc, stamp) = read_payload(&mut r, qual, body[0]).ok_or(LinkError::Damaged)?;
     if r.at != body.len() {
         return Err(LinkError::Damaged);
     }
@@ -245,7 +332,7 @@ fn checked_bytes(id: &str, text: &str) -> Result<Vec<u8>, LinkError> {
     let (Some(body), Some(check)) = (body, check) else {
         return Err(LinkError::Damaged);
     };
-    if version != VERSION || check_chars(id, body) != check {
+    if version < 2 || check_chars(id, body) != check {
         return Err(LinkError::Damaged);
     }
     unbase64url(body).ok_or(LinkError::Damaged)
@@ -275,7 +362,7 @@ fn leading_byte(text: &str) -> Option<u8> {
     Some((a << 2 | b >> 4) as u8)
 }
 
-fn read_payload(r: &mut Reader, qual: &Qualification) -> Option<(PlanDoc, u16)> {
+fn read_payload(r: &mut Reader, qual: &Qualification, version: u8) -> Option<(PlanDoc, u16)> {
     let max_key = r.varint()?;
     if max_key > MAX_KEY {
         return None;
@@ -283,25 +370,18 @@ fn read_payload(r: &mut Reader, qual: &Qualification) -> Option<(PlanDoc, u16)> 
     let mut doc = PlanDoc::new(qual);
     doc.units = r.bitset(max_key)?;
     let flags = r.byte()?;
-    if flags & !0b1111 != 0 {
+    let known = if version >= 3 { 0x7f } else { 0x0f };
+    if flags & !known != 0 {
         return None;
     }
-    if flags & 1 != 0 {
-        let bits = r.take((2 * max_key as usize).div_ceil(8))?;
-        let mut progress = BTreeMap::new();
-        for k in 1..=max_key {
-            let at = 2 * (k as usize - 1);
-            let p = match (bits[at / 8] >> (at % 8)) & 0b11 {
-                0 => continue,
-                1 => Progress::InProgress,
-                2 => Progress::Achieved,
-                _ => return None,
-            };
-            progress.insert(k, p);
-        }
-        doc.progress = progress;
+    if flags & PROGRESS != 0 {
+        doc.progress = if version >= 3 {
+            r.progress_table(max_key)?
+        } else {
+            r.progress_pairs(max_key)?
+        };
     }
-    if flags & 2 != 0 {
+    if flags & ENTERED != 0 {
         let count = r.varint()?;
         for _ in 0..count.min(4096) {
             let key = r.varint()?;
@@ -332,19 +412,53 @@ fn read_payload(r: &mut Reader, qual: &Qualification) -> Option<(PlanDoc, u16)> 
             );
         }
     }
-    if flags & 4 != 0 {
+    if flags & NOT_OFFERED != 0 {
         doc.not_offered = r.bitset(max_key)?;
     }
-    if flags & 8 != 0 {
-        let len = r.varint()? as usize;
-        if len > 4 * MAX_NAME {
-            return None;
+    if flags & NAME != 0 {
+        doc.name = Some(r.text(MAX_NAME)?);
+    }
+    if flags & TRANSFERS != 0 {
+        let sources = r.varint()?;
+        let sources: Vec<String> = (0..sources.min(max_key))
+            .map(|_| r.text(MAX_FROM))
+            .collect::<Option<_>>()?;
+        let count = r.varint()?;
+        for _ in 0..count.min(max_key) {
+            let key = r.varint()?;
+            let from = sources.get(r.varint()? as usize)?.clone();
+            let date = match r.varint()? {
+                0 => None,
+                days => Some(Date::from_days(days - 1)?),
+            };
+            if doc.progress_of(key) != Progress::Transferred {
+                return None;
+            }
+            doc.transfers.insert(key, Transfer { from, date });
         }
-        let name = String::from_utf8(r.take(len)?.to_vec()).ok()?;
-        if name.chars().count() > MAX_NAME {
-            return None;
-        }
-        doc.name = Some(name);
+    }
+    if flags & NOTE != 0 {
+        doc.note = Some(r.text(MAX_NOTE)?);
+    }
+    if flags & REVIEW != 0 {
+        let by = r.text(MAX_NAME)?;
+        let verdict = match r.byte()? {
+            0 => Verdict::Approved,
+            1 => Verdict::Changes,
+            _ => return None,
+        };
+        let note = r.text(MAX_NOTE)?;
+        let date = Date::from_days(r.varint()?)?;
+        let units = r.bitset(max_key)?;
+        let progress = r.progress_table(max_key)?;
+        doc.review = Some(Review {
+            by,
+            verdict,
+            note,
+            date,
+            units,
+            progress,
+        });
     }
     let stamp = u16::from_le_bytes([r.byte()?, r.byte()?]);
     Some((doc, stamp))
@@ -379,6 +493,50 @@ impl Reader<'_> {
             }
         }
         None
+    }
+
+    /// Format 3's progress: 3 bits a key.
+    fn progress_table(&mut self, max_key: u32) -> Option<BTreeMap<u32, Progress>> {
+        let bits = self.take((3 * max_key as usize).div_ceil(8))?;
+        let mut progress = BTreeMap::new();
+        for k in 1..=max_key {
+            let at = 3 * (k as usize - 1);
+            let pair = u16::from(bits[at / 8]) | u16::from(*bits.get(at / 8 + 1).unwrap_or(&0)) << 8;
+            match progress_of_code(((pair >> (at % 8)) & 0b111) as u8)? {
+                Progress::Planned => {}
+                p => {
+                    progress.insert(k, p);
+                }
+            }
+        }
+        Some(progress)
+    }
+
+    /// Formats 1 and 2's progress: 2 bits a key, three states.
+    fn progress_pairs(&mut self, max_key: u32) -> Option<BTreeMap<u32, Progress>> {
+        let bits = self.take((2 * max_key as usize).div_ceil(8))?;
+        let mut progress = BTreeMap::new();
+        for k in 1..=max_key {
+            let at = 2 * (k as usize - 1);
+            let p = match (bits[at / 8] >> (at % 8)) & 0b11 {
+                0 => continue,
+                1 => Progress::InProgress,
+                2 => Progress::Achieved,
+                _ => return None,
+            };
+            progress.insert(k, p);
+        }
+        Some(progress)
+    }
+
+    /// A length-prefixed UTF-8 text of at most `max` characters.
+    fn text(&mut self, max: usize) -> Option<String> {
+        let len = self.varint()? as usize;
+        if len > 4 * max {
+            return None;
+        }
+        let text = String::from_utf8(self.take(len)?.to_vec()).ok()?;
+        (text.chars().count() <= max).then_some(text)
     }
 
     fn bitset(&mut self, max_key: u32) -> Option<BTreeSet<u32>> {

@@ -2,19 +2,34 @@
 //! catalogue, with progress, entered values and units not offered. [`link`] packs it into a
 //! share link; [`store`] is the format saved plans are kept in.
 
+pub mod carry;
 pub mod link;
+pub mod review;
 pub mod store;
+
+pub use review::{Changes, Review, Verdict};
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
 use crate::catalogue::limits::MAX_UNIT_CREDITS;
-use crate::catalogue::{Level, Qualification, UnitIdx};
+use crate::catalogue::{Date, Level, Qualification, UnitIdx};
 use crate::engine::{Entered, Plan};
 
 /// Longest plan name kept, saved or shared, in characters.
 pub const MAX_NAME: usize = 60;
+/// Longest note on a plan or a review, in characters.
+pub const MAX_NOTE: usize = 280;
+/// Longest name of the qualification a unit was transferred from, in characters.
+pub const MAX_FROM: usize = 120;
+
+/// Text from a person, kept as plain text: control characters dropped, trimmed, at most
+/// `max` characters. Markup stays text; nothing is ever rendered as HTML.
+pub fn plain_text(text: &str, max: usize) -> String {
+    let kept: String = text.chars().filter(|c| !c.is_control()).take(max).collect();
+    kept.trim().to_string()
+}
 
 /// How far a learner has got with a chosen unit.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -27,11 +42,23 @@ pub enum Progress {
     InProgress,
     /// Achieved.
     Achieved,
+    /// Achieved in another qualification and brought in by credit transfer; counts toward
+    /// every rule like an achieved unit.
+    Transferred,
+    /// Exempt: recognised learning from outside the framework meets the unit's place in the
+    /// rules of combination, but it is not credit the learner gained.
+    Exempt,
 }
 
 impl Progress {
     /// Every progress state, in the order a learner goes through them.
-    pub const ALL: [Progress; 3] = [Progress::Planned, Progress::InProgress, Progress::Achieved];
+    pub const ALL: [Progress; 5] = [
+        Progress::Planned,
+        Progress::InProgress,
+        Progress::Achieved,
+        Progress::Transferred,
+        Progress::Exempt,
+    ];
 
     /// The name saved and shown to software (`in_progress`).
     pub fn name(self) -> &'static str {
@@ -39,7 +66,23 @@ impl Progress {
             Progress::Planned => "planned",
             Progress::InProgress => "in_progress",
             Progress::Achieved => "achieved",
+            Progress::Transferred => "transferred",
+            Progress::Exempt => "exempt",
         }
+    }
+
+    /// Whether the learner already holds the unit (achieved, transferred or exempt).
+    pub fn held(self) -> bool {
+        matches!(
+            self,
+            Progress::Achieved | Progress::Transferred | Progress::Exempt
+        )
+    }
+
+    /// Whether the unit is credit the learner gained (achieved here or transferred), as
+    /// opposed to exempt.
+    pub fn credit_gained(self) -> bool {
+        matches!(self, Progress::Achieved | Progress::Transferred)
     }
 
     /// The state a [`name`](Progress::name) names.
@@ -53,6 +96,8 @@ impl Progress {
             Progress::Planned => "Planned",
             Progress::InProgress => "In progress",
             Progress::Achieved => "Achieved",
+            Progress::Transferred => "Credit transfer",
+            Progress::Exempt => "Exempt",
         }
     }
 }
@@ -66,6 +111,16 @@ pub struct EnteredValues {
     /// Level, as `Entry 3` or `2`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<String>,
+}
+
+/// Where a unit brought in by credit transfer was achieved.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Transfer {
+    /// The qualification it was achieved in, as the learner names it.
+    pub from: String,
+    /// When, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
 }
 
 /// A saved or shared plan.
@@ -88,6 +143,15 @@ pub struct PlanDoc {
     /// Units the learner's centre does not offer, by key.
     #[serde(default)]
     pub not_offered: BTreeSet<u32>,
+    /// Where units marked [`Progress::Transferred`] were achieved, by key.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub transfers: BTreeMap<u32, Transfer>,
+    /// A note on the plan (plain text, at most [`MAX_NOTE`] characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// An adviser's review, with the plan as it stood then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Review>,
 }
 
 /// Something in a saved or shared plan that no longer fits the catalogue.
@@ -200,6 +264,27 @@ impl PlanDoc {
             .as_deref()
             .filter(|n| !n.trim().is_empty())
             .unwrap_or("Untitled plan")
+    }
+
+    /// The changes from this plan to `other` (units added and removed, progress changed).
+    pub fn changes_to(&self, other: &PlanDoc) -> Changes {
+        Changes::between(
+            (&self.units, &self.progress),
+            (&other.units, &other.progress),
+        )
+    }
+
+    /// Records a unit's progress; planned is recorded by leaving it out, and transfer
+    /// details go when the unit is no longer transferred.
+    pub fn set_progress(&mut self, key: u32, progress: Progress) {
+        if progress == Progress::Planned {
+            self.progress.remove(&key);
+        } else {
+            self.progress.insert(key, progress);
+        }
+        if progress != Progress::Transferred {
+            self.transfers.remove(&key);
+        }
     }
 
     /// Progress of a unit (planned when not recorded).

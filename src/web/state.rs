@@ -178,12 +178,7 @@ impl PlannerState {
                 }
             }
             Edit::Toggle(_) => {}
-            Edit::Progress(key, Progress::Planned) => {
-                doc.progress.remove(&key);
-            }
-            Edit::Progress(key, p) => {
-                doc.progress.insert(key, p);
-            }
+            Edit::Progress(key, p) => doc.set_progress(key, p),
             Edit::Entered(key, values) if values == EnteredValues::default() => {
                 doc.entered.remove(&key);
             }
