@@ -2,6 +2,8 @@
 //! voice for both front ends, tested once here.
 
 use crate::catalogue::{Level, Qualification, Rule, UnitIdx};
+use crate::document::carry::Match;
+use crate::document::{Changes, Review, Verdict};
 use crate::engine::{Evaluation, RuleResult, RuleStatus, Status};
 
 /// A rule's mark: ✓ met, ✗ still needed, ? can't be confirmed.
@@ -106,9 +108,60 @@ pub fn facts(qual: &Qualification) -> String {
         qual.awarding_body
             .value()
             .map_or("awarding body not stated", String::as_str),
-        qual.level.value().map_or("level not stated".into(), |&l| level(l)),
-        qual.number.value().map_or("number not stated", String::as_str),
+        qual.level
+            .value()
+            .map_or("level not stated".into(), |&l| level(l)),
+        qual.number
+            .value()
+            .map_or("number not stated", String::as_str),
     )
+}
+
+/// An adviser's review in one line: "Approved by Sam Okafor on 24/11/2026", and when the
+/// plan has changed since, that the verdict is out of date.
+pub fn review(review: &Review, current: bool) -> String {
+    let mark = match review.verdict {
+        Verdict::Approved => "✓",
+        Verdict::Changes => "✎",
+    };
+    let line = format!(
+        "{mark} {} by {} on {}",
+        review.verdict.label(),
+        review.by,
+        review.date.uk()
+    );
+    if current {
+        line
+    } else {
+        format!("{line} — out of date: the plan has changed since the review")
+    }
+}
+
+/// Changes between two versions of a plan, a line each: units added, units removed,
+/// progress changed. Units no longer in the catalogue are named by key.
+pub fn changes(qual: &Qualification, changes: &Changes) -> Vec<String> {
+    let unit = |key: u32| match qual.unit_by_key(key) {
+        Some(u) => format!("{} {}", qual.units[u].label(), qual.units[u].title_text()),
+        None => format!("unit key {key} (no longer in the catalogue)"),
+    };
+    let added = changes.added.iter().map(|&k| format!("Added {}", unit(k)));
+    let removed = changes
+        .removed
+        .iter()
+        .map(|&k| format!("Removed {}", unit(k)));
+    let progress = changes
+        .progress
+        .iter()
+        .map(|&(k, from, to)| format!("{}: {} → {}", unit(k), from.label(), to.label()));
+    added.chain(removed).chain(progress).collect()
+}
+
+/// How sure a match between units of two qualifications is, for a person.
+pub fn carry_match(by: Match) -> &'static str {
+    match by {
+        Match::Reference => "same unit (the Ofqual unit reference matches)",
+        Match::Title => "probably the same unit (same title; no reference printed) — your centre must confirm it",
+    }
 }
 
 /// A level saved as text (`"Entry 3"`, `"2"`) as a person reads it; text that is not a
@@ -150,7 +203,10 @@ mod tests {
         assert_eq!(facts(&q), "VTCT (Skillsfirst) · Level 1 · 600/4940/6");
         q.number = crate::catalogue::Sourced::unknown("not printed");
         q.level = crate::catalogue::Sourced::unknown("not printed");
-        assert_eq!(facts(&q), "VTCT (Skillsfirst) · level not stated · number not stated");
+        assert_eq!(
+            facts(&q),
+            "VTCT (Skillsfirst) · level not stated · number not stated"
+        );
     }
 
     #[test]

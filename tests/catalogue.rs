@@ -221,7 +221,9 @@ fn broken_files_fail_with_the_file_and_the_entry_named() {
         let error = broken(from, to);
         assert_eq!(error.file, "specs/tiny.toml");
         assert!(
-            error.problems.contains(&Problem::new(entry.clone(), kind.clone())),
+            error
+                .problems
+                .contains(&Problem::new(entry.clone(), kind.clone())),
             "expected {entry:?} {kind:?} in {:?}",
             error.problems
         );

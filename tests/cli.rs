@@ -759,3 +759,184 @@ fn a_file_with_thousands_of_units_and_maxima_is_checked_and_validated() {
         ("thousands.toml: ok (4000 units, 2001 rules)\n", 0)
     );
 }
+
+/// The link a command prints with `--json`.
+fn link_of(args: &[&str]) -> String {
+    let (value, code) = json(args);
+    assert_eq!(code, 0, "{args:?}");
+    value["link"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn an_adviser_reviews_a_plan_and_the_review_goes_out_of_date_when_it_changes() {
+    let learner = link_of(&["link", "600/4940/6", "CSP04", "CSP07", "--json"]);
+    let reviewed = link_of(&[
+        "review",
+        &learner,
+        "--by",
+        "Sam Okafor",
+        "--verdict",
+        "approved",
+        "--note",
+        "Good <b>choice</b>",
+        "--date",
+        "24/11/2026",
+        "--json",
+    ]);
+    assert!(reviewed.starts_with("http://127.0.0.1:8080/#/q/"));
+    let (opened, _) = json(&["open", &reviewed, "--json"]);
+    assert_eq!(
+        opened["review"],
+        serde_json::json!({
+            "by": "Sam Okafor", "verdict": "approved", "note": "Good <b>choice</b>",
+            "date": "2026-11-24", "current": true, "added": [], "removed": [],
+        })
+    );
+    let text = String::from_utf8(run(&["open", &reviewed]).stdout).unwrap();
+    assert!(
+        text.contains("✓ Approved by Sam Okafor on 24/11/2026\n"),
+        "{text}"
+    );
+
+    let edited = link_of(&[
+        "edit", &reviewed, "--add", "CSP14", "--remove", "CSP07", "--json",
+    ]);
+    let (opened, _) = json(&["open", &edited, "--json"]);
+    assert_eq!(opened["review"]["current"], false);
+    assert_eq!(opened["review"]["added"], serde_json::json!(["CSP14"]));
+    assert_eq!(opened["review"]["removed"], serde_json::json!(["CSP07"]));
+    assert_eq!(opened["units"], serde_json::json!(["CSP04", "CSP14"]));
+    let text = String::from_utf8(run(&["open", &edited]).stdout).unwrap();
+    assert!(text.contains("out of date"), "{text}");
+    assert!(text.contains("Since the review: Added CSP14"), "{text}");
+
+    let (diff, code) = json(&["diff", &reviewed, &edited, "--json"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        diff,
+        serde_json::json!({ "added": ["CSP14"], "removed": ["CSP07"], "progress": [] })
+    );
+    let (same, _) = json(&["diff", &edited, &edited, "--json"]);
+    assert_eq!(
+        same,
+        serde_json::json!({ "added": [], "removed": [], "progress": [] })
+    );
+}
+
+#[test]
+fn progress_in_a_link_includes_credit_transfer_and_exemption() {
+    let q = unit_planner::catalogue::builtin::by_id("vtct-l1-cert-principles-cs").unwrap();
+    let key = |c: &str| q.units[q.find_unit(c).unwrap()].key;
+    let mut doc = unit_planner::document::PlanDoc::new(q);
+    doc.units = [key("CSP04"), key("CSP07")].into();
+    use unit_planner::document::Progress;
+    doc.set_progress(key("CSP04"), Progress::Transferred);
+    doc.set_progress(key("CSP07"), Progress::Exempt);
+    doc.set_progress(key("CSP02"), Progress::Achieved);
+    let link = format!(
+        "http://x.org{}",
+        unit_planner::document::link::share_path(q, &doc, false)
+    );
+    let (opened, _) = json(&["open", &link, "--json"]);
+    assert_eq!(
+        opened["progress"],
+        serde_json::json!({ "CSP02": "achieved", "CSP04": "transferred", "CSP07": "exempt" })
+    );
+    let edited = link_of(&["edit", &link, "--add", "CSP14", "--json"]);
+    let (later, _) = json(&["diff", &link, &edited, "--json"]);
+    assert_eq!(later["added"], serde_json::json!(["CSP14"]));
+    assert!(
+        edited.starts_with("http://x.org/#/q/"),
+        "keeps the address: {edited}"
+    );
+}
+
+#[test]
+fn carry_names_each_qualification_sharing_units_and_how_sure_the_match_is() {
+    let (carried, code) = json(&[
+        "carry",
+        "ncfe-l1-nvq-cert-cs",
+        "R/601/1212",
+        "T/601/1221",
+        "--json",
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        carried,
+        serde_json::json!([{
+            "qualification": "cg-l3-nvq-dip-cs",
+            "units": [
+                { "from": "R/601/1212", "to": "4430-202", "match": "title" },
+                { "from": "T/601/1221", "to": "4430-209", "match": "title" },
+            ],
+            "status_after": "incomplete",
+        }])
+    );
+    let (none, _) = json(&["carry", "vtct-l1-cert-principles-cs", "--json"]);
+    assert_eq!(none, serde_json::json!([]));
+    let text =
+        String::from_utf8(run(&["carry", "ncfe-l1-nvq-cert-cs", "R/601/1212"]).stdout).unwrap();
+    assert!(text.contains("your centre must confirm it"), "{text}");
+}
+
+#[test]
+fn review_edit_diff_and_carry_refuse_bad_input_in_one_line() {
+    let vtct = link_of(&["link", "600/4940/6", "CSP04", "--json"]);
+    let cg = link_of(&["link", "cg-l3-nvq-dip-cs", "--json"]);
+    fails_cleanly(&["review", &vtct, "--verdict", "approved"], "needs --by");
+    fails_cleanly(&["review", &vtct, "--by", "Sam"], "needs --verdict");
+    fails_cleanly(
+        &["review", &vtct, "--by", "Sam", "--verdict", "maybe"],
+        "`approved` or `changes`",
+    );
+    fails_cleanly(
+        &[
+            "review",
+            &vtct,
+            "--by",
+            "Sam",
+            "--verdict",
+            "approved",
+            "--date",
+            "31/02/2026",
+        ],
+        "not a day",
+    );
+    let long = "n".repeat(281);
+    fails_cleanly(
+        &[
+            "review",
+            &vtct,
+            "--by",
+            "Sam",
+            "--verdict",
+            "changes",
+            "--note",
+            &long,
+        ],
+        "at most 280",
+    );
+    fails_cleanly(
+        &[
+            "review",
+            "not a link",
+            "--by",
+            "Sam",
+            "--verdict",
+            "approved",
+        ],
+        "not a plan link",
+    );
+    fails_cleanly(
+        &["edit", &vtct, "--remove", "CSP07"],
+        "not among the plan's optional units",
+    );
+    fails_cleanly(&["edit", &vtct, "--add", "NOPE"], "NOPE");
+    fails_cleanly(&["edit", &vtct, "--add", "CSP02"], "mandatory");
+    fails_cleanly(&["edit", &vtct, "--by", "x"], "does not take --by");
+    fails_cleanly(&["diff", &vtct, &cg], "different qualifications");
+    fails_cleanly(&["diff", &vtct], "takes 2 arguments");
+    fails_cleanly(&["diff", &vtct, &format!("{vtct}x")], "damaged");
+    fails_cleanly(&["carry", "nope"], "unknown qualification");
+    fails_cleanly(&["carry", "600/4940/6", "NOPE"], "NOPE");
+}

@@ -7,10 +7,10 @@ use std::collections::BTreeMap;
 use proptest::prelude::*;
 use unit_planner::catalogue::builtin;
 use unit_planner::catalogue::Date;
+use unit_planner::document::link::{decode, encode, share_path, LinkError};
 use unit_planner::document::{
     EnteredValues, Mismatch, PlanDoc, Progress, Review, Transfer, Verdict,
 };
-use unit_planner::document::link::{decode, encode, share_path, LinkError};
 
 fn qual_index(id: &str) -> usize {
     builtin::catalogue()
@@ -154,10 +154,18 @@ fn the_longest_realistic_link_stays_under_2000_characters() {
     for (i, unit) in qual.units.iter().enumerate() {
         doc.progress.insert(unit.key, Progress::ALL[1 + i % 4]);
     }
-    for (&k, _) in doc.progress.clone().iter().filter(|(_, p)| **p == Progress::Transferred) {
+    for (&k, _) in doc
+        .progress
+        .clone()
+        .iter()
+        .filter(|(_, p)| **p == Progress::Transferred)
+    {
         doc.transfers.insert(
             k,
-            Transfer { from: "NCFE Level 1 NVQ Certificate in Customer Service".into(), date: Date::from_days(20_000) },
+            Transfer {
+                from: "NCFE Level 1 NVQ Certificate in Customer Service".into(),
+                date: Date::from_days(20_000),
+            },
         );
     }
     let note = "Units 301 and 311 are booked for spring; please check the level 2 units. "
@@ -166,8 +174,17 @@ fn the_longest_realistic_link_stays_under_2000_characters() {
         .take(280)
         .collect::<String>();
     doc.note = Some(note.clone());
-    doc.review = Some(Review::of(&doc, &"A".repeat(60), Verdict::Changes, &note, Date::from_days(20_781).unwrap()));
-    let url = format!("https://planner.example.org{}", share_path(qual, &doc, true));
+    doc.review = Some(Review::of(
+        &doc,
+        &"A".repeat(60),
+        Verdict::Changes,
+        &note,
+        Date::from_days(20_781).unwrap(),
+    ));
+    let url = format!(
+        "https://planner.example.org{}",
+        share_path(qual, &doc, true)
+    );
     println!("longest realistic link: {} characters", url.len());
     assert!(url.len() < 2000, "{} characters", url.len());
     assert_eq!(decode(builtin::catalogue(), &url).unwrap().doc, doc);
@@ -277,48 +294,62 @@ fn random_doc() -> impl Strategy<Value = PlanDoc> {
         proptest::collection::btree_set(1u32..=59, 0..5),
         proptest::option::of("[a-zA-Z ’é]{1,60}"),
         (
-            proptest::collection::vec((prop_oneof!["[a-zA-Z0-9 ]{0,30}", Just("NCFE Level 1".to_string())], proptest::option::of(0u32..40_000)), 0..20),
+            proptest::collection::vec(
+                (
+                    prop_oneof!["[a-zA-Z0-9 ]{0,30}", Just("NCFE Level 1".to_string())],
+                    proptest::option::of(0u32..40_000),
+                ),
+                0..20,
+            ),
             proptest::option::of("[a-zA-Z <>&’é\n]{1,40}"),
             proptest::option::of(random_review()),
         ),
     )
-        .prop_map(|(units, progress, entered, not_offered, name, (transfers, note, review))| {
-            let qual = &builtin::catalogue()[qual_index("cg-l3-nvq-dip-cs")];
-            let mut doc = PlanDoc::new(qual);
-            doc.units = units;
-            doc.progress = progress;
-            doc.entered = entered
-                .into_iter()
-                .filter(|(_, (c, l))| c.is_some() || l.is_some())
-                .map(|(k, (credits, level))| {
-                    (
-                        k,
-                        EnteredValues {
-                            credits,
-                            level: level.map(str::to_string),
-                        },
-                    )
-                })
-                .collect();
-            doc.not_offered = not_offered;
-            doc.name = name;
-            let transferred: Vec<u32> = doc
-                .progress
-                .iter()
-                .filter(|(_, p)| **p == Progress::Transferred)
-                .map(|(k, _)| *k)
-                .collect();
-            doc.transfers = transferred
-                .into_iter()
-                .zip(transfers)
-                .map(|(k, (from, days))| {
-                    (k, Transfer { from, date: days.and_then(Date::from_days) })
-                })
-                .collect();
-            doc.note = note;
-            doc.review = review;
-            doc
-        })
+        .prop_map(
+            |(units, progress, entered, not_offered, name, (transfers, note, review))| {
+                let qual = &builtin::catalogue()[qual_index("cg-l3-nvq-dip-cs")];
+                let mut doc = PlanDoc::new(qual);
+                doc.units = units;
+                doc.progress = progress;
+                doc.entered = entered
+                    .into_iter()
+                    .filter(|(_, (c, l))| c.is_some() || l.is_some())
+                    .map(|(k, (credits, level))| {
+                        (
+                            k,
+                            EnteredValues {
+                                credits,
+                                level: level.map(str::to_string),
+                            },
+                        )
+                    })
+                    .collect();
+                doc.not_offered = not_offered;
+                doc.name = name;
+                let transferred: Vec<u32> = doc
+                    .progress
+                    .iter()
+                    .filter(|(_, p)| **p == Progress::Transferred)
+                    .map(|(k, _)| *k)
+                    .collect();
+                doc.transfers = transferred
+                    .into_iter()
+                    .zip(transfers)
+                    .map(|(k, (from, days))| {
+                        (
+                            k,
+                            Transfer {
+                                from,
+                                date: days.and_then(Date::from_days),
+                            },
+                        )
+                    })
+                    .collect();
+                doc.note = note;
+                doc.review = review;
+                doc
+            },
+        )
 }
 
 fn random_review() -> impl Strategy<Value = Review> {

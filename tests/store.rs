@@ -4,8 +4,8 @@
 mod common;
 
 use proptest::prelude::*;
-use unit_planner::document::{PlanDoc, Progress};
 use unit_planner::document::store::{read, write, SavedPlan, StoreRead};
+use unit_planner::document::{PlanDoc, Progress};
 
 fn sample() -> Vec<SavedPlan> {
     let mut doc = PlanDoc {

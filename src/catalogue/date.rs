@@ -57,7 +57,11 @@ impl Date {
 
     /// Days since 1 January 1970 (the civil calendar, proleptic Gregorian).
     pub fn days(&self) -> u32 {
-        let (y, m, d) = (i64::from(self.year), i64::from(self.month), i64::from(self.day));
+        let (y, m, d) = (
+            i64::from(self.year),
+            i64::from(self.month),
+            i64::from(self.day),
+        );
         let y = if m <= 2 { y - 1 } else { y };
         let era = y.div_euclid(400);
         let yoe = y - era * 400;
@@ -77,9 +81,11 @@ impl Date {
         let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
         let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
         let year = yoe + era * 400 + i64::from(month <= 2);
-        (1970..=9999)
-            .contains(&year)
-            .then_some(Date { year: year as u16, month, day })
+        (1970..=9999).contains(&year).then_some(Date {
+            year: year as u16,
+            month,
+            day,
+        })
     }
 
     /// Reads the ISO form `2026-07-31` (as [`Display`](fmt::Display) writes it).
@@ -130,7 +136,11 @@ mod tests {
 
     #[test]
     fn days_since_1970_round_trip() {
-        let epoch = Date { year: 1970, month: 1, day: 1 };
+        let epoch = Date {
+            year: 1970,
+            month: 1,
+            day: 1,
+        };
         assert_eq!(epoch.days(), 0);
         assert_eq!("1/3/2000".parse::<Date>().unwrap().days(), 11_017);
         assert_eq!("24/11/2026".parse::<Date>().unwrap().days(), 20_781);

@@ -19,7 +19,7 @@ pub use model::{
 };
 pub use rules::{counts, group_name, LevelFilter, Rule, Scope};
 pub use sourced::{Basis, Sourced};
+pub use spec_error::{BadRule, Entry, Kind, NeverMet, Problem, SpecError};
 #[cfg(feature = "spec-files")]
 pub use spec_file::parse_spec;
-pub use spec_error::{BadRule, Entry, Kind, NeverMet, Problem, SpecError};
 pub use spec_file::parse_spec_json;

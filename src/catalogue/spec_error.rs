@@ -174,7 +174,9 @@ impl fmt::Display for BadRule {
             BadRule::MinZero => "`min = 0` sets no minimum; leave `min` out",
             BadRule::MinAboveMax(min, max) => return write!(f, "min {min} is above max {max}"),
             BadRule::LevelOnUnitCount => "a unit-count rule cannot have a `level`",
-            BadRule::AsksForNothing => "`each_optional_group` with `min_units = 0` asks for nothing",
+            BadRule::AsksForNothing => {
+                "`each_optional_group` with `min_units = 0` asks for nothing"
+            }
         })
     }
 }
@@ -186,7 +188,10 @@ impl fmt::Display for NeverMet {
                 write!(f, "only {most} credits can count towards {min}")
             }
             NeverMet::MandatoryCreditsOver(given, max) => {
-                write!(f, "the mandatory units alone give {given} credits, over {max}")
+                write!(
+                    f,
+                    "the mandatory units alone give {given} credits, over {max}"
+                )
             }
             NeverMet::TooFewUnits(most, min) => {
                 write!(f, "only {most} units can count towards {min}")

@@ -5,11 +5,11 @@ use std::collections::{BTreeSet, HashMap};
 use serde::Deserialize;
 
 use super::limits::{within, MAX_HOURS, MAX_KEY, MAX_OUTCOMES, MAX_RULE_BOUND, MAX_UNIT_CREDITS};
+use super::spec_error::{BadRule, Entry, Kind, Problem, SpecError};
 use super::{
     BarredPair, Basis, Date, Group, Level, LevelFilter, Note, NoteKind, Qualification, Rule,
     RuleEntry, Scope, Sourced, Unit,
 };
-use super::spec_error::{BadRule, Entry, Kind, Problem, SpecError};
 use crate::text::excerpt;
 
 fn not_stated<T>() -> Sourced<T> {
@@ -136,7 +136,10 @@ struct RawNote {
 pub fn parse_spec(file: &str, text: &str) -> Result<Qualification, SpecError> {
     let raw: RawFile = toml::from_str(text).map_err(|e| {
         let message = excerpt_message(e.message()) + &at_line(text, &e);
-        SpecError::new(file, vec![Problem::new(Entry::File, Kind::Unreadable(message))])
+        SpecError::new(
+            file,
+            vec![Problem::new(Entry::File, Kind::Unreadable(message))],
+        )
     })?;
     check(file, raw)
 }
@@ -145,7 +148,10 @@ pub fn parse_spec(file: &str, text: &str) -> Result<Qualification, SpecError> {
 pub fn parse_spec_json(file: &str, json: &str) -> Result<Qualification, SpecError> {
     let raw: RawFile = serde_json::from_str(json).map_err(|e| {
         let message = excerpt_message(&e.to_string());
-        SpecError::new(file, vec![Problem::new(Entry::File, Kind::Unreadable(message))])
+        SpecError::new(
+            file,
+            vec![Problem::new(Entry::File, Kind::Unreadable(message))],
+        )
     })?;
     check(file, raw)
 }
@@ -218,7 +224,10 @@ fn build(file: &str, raw: RawFile, problems: &mut Vec<Problem>) -> Qualification
     let mut seen_group = BTreeSet::new();
     for g in &raw.groups {
         if !seen_group.insert(g.id.clone()) {
-            problems.push(Problem::new(Entry::Group(excerpt(&g.id)), Kind::ListedTwice));
+            problems.push(Problem::new(
+                Entry::Group(excerpt(&g.id)),
+                Kind::ListedTwice,
+            ));
         }
     }
     bounded(Entry::Field("glh"), &raw.glh, MAX_HOURS, problems);
@@ -383,7 +392,9 @@ fn build_rule(raw: RawRule, groups: &HashMap<String, usize>) -> Result<RuleEntry
         match (b.min, b.max) {
             (None, None) => Err(Kind::BadRule(BadRule::NoBound)),
             (Some(0), _) => Err(Kind::BadRule(BadRule::MinZero)),
-            (Some(min), Some(max)) if min > max => Err(Kind::BadRule(BadRule::MinAboveMax(min, max))),
+            (Some(min), Some(max)) if min > max => {
+                Err(Kind::BadRule(BadRule::MinAboveMax(min, max)))
+            }
             _ => Ok(()),
         }
     };

@@ -25,7 +25,10 @@ pub fn problems(qual: &Qualification) -> Vec<Problem> {
     qual.units.iter().for_each(|u| group_sizes[u.group] += 1);
     for (group, size) in qual.groups.iter().zip(group_sizes) {
         if size == 0 {
-            out.push(Problem::new(Entry::Group(excerpt(&group.id)), Kind::NoUnits));
+            out.push(Problem::new(
+                Entry::Group(excerpt(&group.id)),
+                Kind::NoUnits,
+            ));
         }
     }
     duplicates(qual, &mut out);

@@ -7,8 +7,8 @@ use crate::text::excerpt;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UsageError(pub String);
 
-/// Longest argument accepted, in characters.
-const MAX_ARG: usize = 256;
+/// Longest argument accepted, in characters (a share link can be this long).
+const MAX_ARG: usize = 4096;
 /// Most arguments accepted.
 const MAX_ARGS: usize = 1000;
 
@@ -26,6 +26,14 @@ usage: unit-planner <command> [options]
   link QUAL [UNIT...] [--name NAME] [--base URL] [--json] [--spec FILE]
                                                   the share link the web app makes for a plan
   open LINK [--json]                              decode a share link and check its plan
+  review LINK --by NAME --verdict approved|changes [--note TEXT] [--date DD/MM/YYYY] [--json]
+                                                  the link with an adviser's review added
+  edit LINK [--add UNIT]... [--remove UNIT]... [--json]
+                                                  the link of the changed plan (a review stays,
+                                                  no longer current)
+  diff LINK_A LINK_B [--json]                     units added and removed, progress changed
+  carry QUAL [UNIT...] [--json]                   other qualifications the units appear in, and
+                                                  where each would stand with them carried over
 
 QUAL is a qualification id or number (600/4940/6); UNIT is an Ofqual reference (A/601/6047)
 or the awarding body's code (CSP04); both case-insensitive.
@@ -44,6 +52,18 @@ pub enum Opt {
     Name,
     /// `--base URL`
     Base,
+    /// `--by NAME`
+    By,
+    /// `--verdict approved|changes`
+    Verdict,
+    /// `--note TEXT`
+    Note,
+    /// `--date DD/MM/YYYY`
+    Date,
+    /// `--add UNIT`, repeatable
+    Add,
+    /// `--remove UNIT`, repeatable
+    Remove,
 }
 
 impl Opt {
@@ -54,13 +74,31 @@ impl Opt {
             Opt::Exclude => "--exclude",
             Opt::Name => "--name",
             Opt::Base => "--base",
+            Opt::By => "--by",
+            Opt::Verdict => "--verdict",
+            Opt::Note => "--note",
+            Opt::Date => "--date",
+            Opt::Add => "--add",
+            Opt::Remove => "--remove",
         }
     }
 
     fn from_flag(flag: &str) -> Option<Opt> {
-        [Opt::Json, Opt::Spec, Opt::Exclude, Opt::Name, Opt::Base]
-            .into_iter()
-            .find(|o| o.flag() == flag)
+        [
+            Opt::Json,
+            Opt::Spec,
+            Opt::Exclude,
+            Opt::Name,
+            Opt::Base,
+            Opt::By,
+            Opt::Verdict,
+            Opt::Note,
+            Opt::Date,
+            Opt::Add,
+            Opt::Remove,
+        ]
+        .into_iter()
+        .find(|o| o.flag() == flag)
     }
 }
 
@@ -70,7 +108,9 @@ fn honoured(command: &str) -> &'static [Opt] {
         "list" | "show" | "check" | "check-batch" => &[Opt::Json, Opt::Spec],
         "suggest" => &[Opt::Json, Opt::Spec, Opt::Exclude],
         "link" => &[Opt::Json, Opt::Spec, Opt::Name, Opt::Base],
-        "validate" | "open" => &[Opt::Json],
+        "validate" | "open" | "diff" | "carry" => &[Opt::Json],
+        "review" => &[Opt::Json, Opt::By, Opt::Verdict, Opt::Note, Opt::Date],
+        "edit" => &[Opt::Json, Opt::Add, Opt::Remove],
         _ => &[],
     }
 }
@@ -92,6 +132,18 @@ pub struct Args {
     pub name: Option<String>,
     /// `--base URL` for `link`: checked to be an http(s) address.
     pub base: Option<String>,
+    /// `--by NAME` for `review`.
+    pub by: Option<String>,
+    /// `--verdict` for `review`.
+    pub verdict: Option<String>,
+    /// `--note TEXT` for `review`.
+    pub note: Option<String>,
+    /// `--date` for `review`.
+    pub date: Option<String>,
+    /// Each `--add UNIT` for `edit`.
+    pub added: Vec<String>,
+    /// Each `--remove UNIT` for `edit`.
+    pub removed: Vec<String>,
 }
 
 impl Args {
@@ -151,6 +203,18 @@ impl Args {
                 }
                 Opt::Name => args.name.replace(value).is_some(),
                 Opt::Base => args.base.replace(web_base(&value)?).is_some(),
+                Opt::By => args.by.replace(value).is_some(),
+                Opt::Verdict => args.verdict.replace(value).is_some(),
+                Opt::Note => args.note.replace(value).is_some(),
+                Opt::Date => args.date.replace(value).is_some(),
+                Opt::Add => {
+                    args.added.push(value);
+                    false
+                }
+                Opt::Remove => {
+                    args.removed.push(value);
+                    false
+                }
                 Opt::Json => false,
             };
             if repeated {

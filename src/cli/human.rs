@@ -3,6 +3,8 @@
 use std::fmt::Write;
 
 use crate::catalogue::{group_name, Qualification};
+use crate::document::carry::Destination;
+use crate::document::{Changes, PlanDoc};
 use crate::engine::{Completion, Evaluation, Feasibility, NoCompletion};
 use crate::text::visible;
 use crate::wording;
@@ -170,7 +172,12 @@ pub fn suggest(qual: &Qualification, result: &Result<Completion, NoCompletion>) 
 }
 
 /// The summary printed by `open`.
-pub fn opened(qual: &Qualification, report: &serde_json::Value, eval: &Evaluation) -> String {
+pub fn opened(
+    qual: &Qualification,
+    doc: &PlanDoc,
+    report: &serde_json::Value,
+    eval: &Evaluation,
+) -> String {
     let mut out = String::new();
     if let Some(name) = report["name"].as_str() {
         let _ = writeln!(out, "Plan: {}", visible(name));
@@ -190,6 +197,12 @@ pub fn opened(qual: &Qualification, report: &serde_json::Value, eval: &Evaluatio
             units.join(", ")
         }
     );
+    if let Some(note) = report["note"].as_str() {
+        let _ = writeln!(out, "Note: {}", visible(note));
+    }
+    if let Some(review) = review_lines(qual, doc) {
+        out += &review;
+    }
     if report["catalogue_changed"] == true {
         let _ = writeln!(out, "The catalogue has been corrected since this link was made; the plan is re-checked below.");
     }
@@ -256,4 +269,59 @@ pub fn validated(
             out
         }
     }
+}
+
+/// The review line of a plan, with what changed since when it is out of date.
+fn review_lines(qual: &Qualification, doc: &PlanDoc) -> Option<String> {
+    let review = doc.review.as_ref()?;
+    let changes = review.changes_since(doc);
+    let mut out = wording::review(review, changes.is_empty()) + "\n";
+    if !review.note.is_empty() {
+        let _ = writeln!(out, "  Adviser's note: {}", review.note);
+    }
+    for line in wording::changes(qual, &changes) {
+        let _ = writeln!(out, "  Since the review: {line}");
+    }
+    Some(out)
+}
+
+/// `diff`: a line per change, or that nothing changed.
+pub fn changes(qual: &Qualification, changes: &Changes) -> String {
+    let lines = wording::changes(qual, changes);
+    if lines.is_empty() {
+        return "No changes.\n".into();
+    }
+    lines.into_iter().map(|l| l + "\n").collect()
+}
+
+/// `carry`: each other qualification, the units carried with how sure the match is, and
+/// where a plan there would stand.
+pub fn carried(
+    catalogue: &[Qualification],
+    from: &Qualification,
+    destinations: &[(Destination, Evaluation)],
+) -> String {
+    if destinations.is_empty() {
+        return "No other qualification in the catalogue has these units.\n".into();
+    }
+    let mut out = String::new();
+    for (d, eval) in destinations {
+        let to = &catalogue[d.qualification];
+        let _ = writeln!(out, "{} ({})", to.title_text(), to.id);
+        for c in &d.units {
+            let _ = writeln!(
+                out,
+                "  {} → {}: {}",
+                from.units[c.from].label(),
+                to.units[c.to].label(),
+                wording::carry_match(c.by)
+            );
+        }
+        let _ = writeln!(
+            out,
+            "  With these carried over: {}",
+            wording::headline(to, eval)
+        );
+    }
+    out
 }

@@ -1,5 +1,6 @@
 //! The command-line checker `unit-planner`: list, show, check, suggest, validate,
-//! check-batch, link and open, each with a readable form and a `--json` form.
+//! check-batch, link, open, review, edit, diff and carry, each with a readable form and a
+//! `--json` form.
 //!
 //! Every byte it prints goes through [`emit`], which shows control characters from files,
 //! links and CSV rows as visible escapes, so no input can drive the terminal.
@@ -14,10 +15,10 @@ use std::io::Write;
 
 use serde_json::json;
 
-use crate::catalogue::{builtin, parse_spec, Qualification, SpecError, UnitIdx};
-use crate::document::PlanDoc;
+use crate::catalogue::{builtin, parse_spec, Date, Qualification, SpecError, UnitIdx};
+use crate::document::link::{self, Opened};
+use crate::document::{carry as carrying, PlanDoc, Review, Verdict};
 use crate::engine::{complete_plan, evaluate, feasibility, Plan, Status};
-use crate::document::link;
 use crate::text::{excerpt, is_hidden, visible, visible_lines};
 
 pub use args::{Args, UsageError};
@@ -83,6 +84,10 @@ fn dispatch(argv: &[String]) -> Result<(Output, i32), UsageError> {
         "check-batch" => check_batch(&args),
         "link" => make_link(&args),
         "open" => open(&args),
+        "review" => review(&args),
+        "edit" => edit(&args),
+        "diff" => diff(&args),
+        "carry" => carry(&args),
         "help" | "--help" => Ok((Output::Text(args::USAGE.to_string()), 0)),
         other => Err(UsageError(format!(
             "unknown command `{}` (try `unit-planner help`)",
@@ -232,8 +237,157 @@ fn open(args: &Args) -> Result<(Output, i32), UsageError> {
     if args.json {
         Ok((Output::Json(report), code))
     } else {
-        Ok((Output::Text(human::opened(qual, &report, &eval)), code))
+        Ok((
+            Output::Text(human::opened(qual, &opened.doc, &report, &eval)),
+            code,
+        ))
     }
+}
+
+/// Decodes a link given on the command line against the built-in catalogue.
+fn opened(text: &str) -> Result<(&'static Qualification, Opened), UsageError> {
+    let quals = builtin_catalogue()?;
+    let opened = link::decode(quals, text).map_err(|e| UsageError(e.to_string()))?;
+    Ok((&quals[opened.qualification], opened))
+}
+
+/// The link of `doc`, on the same address as the link it came from.
+fn relinked(from: &str, qual: &Qualification, doc: &PlanDoc) -> String {
+    let base = match from.split_once('#') {
+        Some((base, _)) if !base.is_empty() => base.trim_end_matches('/'),
+        _ => DEFAULT_BASE,
+    };
+    format!("{base}{}", link::share_path(qual, doc, true))
+}
+
+/// Today's date from the system clock.
+fn today() -> Date {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    Date::from_days(u32::try_from(days).unwrap_or(0)).unwrap_or(Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    })
+}
+
+fn review(args: &Args) -> Result<(Output, i32), UsageError> {
+    args.expect_positionals(1)?;
+    let (qual, mut opened) = opened(&args.positionals[0])?;
+    let by = args
+        .by
+        .as_deref()
+        .map(|b| crate::document::plain_text(b, crate::document::MAX_NAME))
+        .filter(|b| !b.is_empty())
+        .ok_or_else(|| UsageError("review needs --by NAME".into()))?;
+    let verdict = args
+        .verdict
+        .as_deref()
+        .ok_or_else(|| UsageError("review needs --verdict approved or --verdict changes".into()))?;
+    let verdict = Verdict::from_name(verdict).ok_or_else(|| {
+        UsageError(format!(
+            "--verdict must be `approved` or `changes` (got `{}`)",
+            excerpt(verdict)
+        ))
+    })?;
+    let date = match &args.date {
+        None => today(),
+        Some(text) => text.parse().map_err(|e: String| UsageError(visible(&e)))?,
+    };
+    let note = args.note.as_deref().unwrap_or("");
+    if note.chars().count() > crate::document::MAX_NOTE {
+        return Err(UsageError(format!(
+            "--note is {} characters; at most {}",
+            note.chars().count(),
+            crate::document::MAX_NOTE
+        )));
+    }
+    opened.doc.review = Some(Review::of(&opened.doc, &by, verdict, note, date));
+    let url = relinked(&args.positionals[0], qual, &opened.doc);
+    Ok((
+        answer(args, || format!("{url}\n"), || json!({ "link": url })),
+        0,
+    ))
+}
+
+fn edit(args: &Args) -> Result<(Output, i32), UsageError> {
+    args.expect_positionals(1)?;
+    let (qual, mut opened) = opened(&args.positionals[0])?;
+    for name in &args.added {
+        let u = units(qual, std::slice::from_ref(name))?[0];
+        if qual.is_mandatory(u) {
+            return Err(UsageError(format!(
+                "{} is mandatory: it is always in the plan",
+                qual.units[u].label()
+            )));
+        }
+        opened.doc.units.insert(qual.units[u].key);
+    }
+    for name in &args.removed {
+        let u = units(qual, std::slice::from_ref(name))?[0];
+        if !opened.doc.units.remove(&qual.units[u].key) {
+            return Err(UsageError(format!(
+                "{} is not among the plan's optional units",
+                qual.units[u].label()
+            )));
+        }
+    }
+    let url = relinked(&args.positionals[0], qual, &opened.doc);
+    Ok((
+        answer(args, || format!("{url}\n"), || json!({ "link": url })),
+        0,
+    ))
+}
+
+fn diff(args: &Args) -> Result<(Output, i32), UsageError> {
+    args.expect_positionals(2)?;
+    let (qual_a, a) = opened(&args.positionals[0])?;
+    let (qual_b, b) = opened(&args.positionals[1])?;
+    if qual_a.id != qual_b.id {
+        return Err(UsageError(format!(
+            "the links are for different qualifications ({} and {})",
+            qual_a.id, qual_b.id
+        )));
+    }
+    let changes = a.doc.changes_to(&b.doc);
+    Ok((
+        answer(
+            args,
+            || human::changes(qual_a, &changes),
+            || report::changes(qual_a, &changes),
+        ),
+        0,
+    ))
+}
+
+fn carry(args: &Args) -> Result<(Output, i32), UsageError> {
+    let catalogue = Catalogue::Builtin(builtin_catalogue()?);
+    let quals = catalogue.all();
+    let qual = catalogue.find(args.first()?)?;
+    let from = quals.iter().position(|q| q.id == qual.id).unwrap_or(0);
+    let chosen = if args.positionals.len() > 1 {
+        units(qual, &args.positionals[1..])?
+    } else {
+        (0..qual.units.len()).collect()
+    };
+    let destinations: Vec<_> = carrying::destinations(quals, from, &chosen)
+        .into_iter()
+        .map(|d| {
+            let to = &quals[d.qualification];
+            let (plan, _) = carrying::carried_plan(qual, to, &d.units).to_plan(to);
+            let eval = evaluate(to, &plan);
+            (d, eval)
+        })
+        .collect();
+    Ok((
+        answer(
+            args,
+            || human::carried(quals, qual, &destinations),
+            || report::carried(quals, qual, &destinations),
+        ),
+        0,
+    ))
 }
 
 /// The qualifications a command works on: the built-in catalogue, or the one in `--spec`.

@@ -3,9 +3,10 @@
 use serde_json::{json, Value};
 
 use crate::catalogue::{group_name, Qualification, Sourced, UnitIdx};
-use crate::document::Mismatch;
-use crate::engine::{Completion, Evaluation, NoCompletion, Plan, Status};
+use crate::document::carry::Destination;
 use crate::document::link::Opened;
+use crate::document::{Changes, Mismatch};
+use crate::engine::{Completion, Evaluation, NoCompletion, Plan, Status};
 
 fn opt<T: serde::Serialize>(value: &Sourced<T>) -> Value {
     json!(value.value())
@@ -176,15 +177,84 @@ pub fn opened(
         .iter()
         .filter_map(|(k, v)| Some((by_key(k)?, json!(v))))
         .collect();
+    let transfers: serde_json::Map<String, Value> = doc
+        .transfers
+        .iter()
+        .filter_map(|(k, t)| Some((by_key(k)?, json!(t))))
+        .collect();
+    let review = doc.review.as_ref().map(|r| {
+        let changes = r.changes_since(doc);
+        json!({
+            "by": r.by,
+            "verdict": r.verdict.name(),
+            "note": r.note,
+            "date": r.date,
+            "current": changes.is_empty(),
+            "added": keys(qual, &changes.added),
+            "removed": keys(qual, &changes.removed),
+        })
+    });
     json!({
         "qualification": qual.id,
         "name": doc.name,
+        "note": doc.note,
         "units": labels(qual, &chosen),
         "progress": progress,
+        "transfers": transfers,
+        "review": review,
         "entered": entered,
         "not_offered": doc.not_offered.iter().filter_map(by_key).collect::<Vec<_>>(),
         "catalogue_changed": opened.catalogue_changed,
         "problems": problems.iter().map(|p| p.describe(qual)).collect::<Vec<_>>(),
         "status": eval.status.name(),
     })
+}
+
+/// Units by key, each as its label (or `key N` when the catalogue no longer has it).
+fn keys(qual: &Qualification, keys: &[u32]) -> Vec<String> {
+    keys.iter()
+        .map(|&k| match qual.unit_by_key(k) {
+            Some(u) => qual.units[u].label().to_string(),
+            None => format!("key {k}"),
+        })
+        .collect()
+}
+
+/// `diff --json`: what changed from the first plan to the second.
+pub fn changes(qual: &Qualification, changes: &Changes) -> Value {
+    json!({
+        "added": keys(qual, &changes.added),
+        "removed": keys(qual, &changes.removed),
+        "progress": changes.progress.iter().map(|&(k, from, to)| json!({
+            "unit": keys(qual, &[k])[0],
+            "from": from.name(),
+            "to": to.name(),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// `carry --json`: each other qualification with units in common, and where a plan there
+/// would stand with them carried over.
+pub fn carried(
+    catalogue: &[Qualification],
+    from: &Qualification,
+    destinations: &[(Destination, Evaluation)],
+) -> Value {
+    Value::Array(
+        destinations
+            .iter()
+            .map(|(d, eval)| {
+                let to = &catalogue[d.qualification];
+                json!({
+                    "qualification": to.id,
+                    "units": d.units.iter().map(|c| json!({
+                        "from": from.units[c.from].label(),
+                        "to": to.units[c.to].label(),
+                        "match": c.by.name(),
+                    })).collect::<Vec<_>>(),
+                    "status_after": eval.status.name(),
+                })
+            })
+            .collect(),
+    )
 }

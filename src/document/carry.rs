@@ -70,7 +70,11 @@ pub fn same_unit(a: &Unit, b: &Unit) -> Option<Match> {
 
 /// The other qualifications in `catalogue` that `units` of `catalogue[from]` appear in,
 /// in catalogue order; each unit matches at most one unit there (the first).
-pub fn destinations(catalogue: &[Qualification], from: usize, units: &[UnitIdx]) -> Vec<Destination> {
+pub fn destinations(
+    catalogue: &[Qualification],
+    from: usize,
+    units: &[UnitIdx],
+) -> Vec<Destination> {
     let source = &catalogue[from];
     catalogue
         .iter()
@@ -111,4 +115,39 @@ pub fn carried_plan(from: &Qualification, to: &Qualification, units: &[Carried])
         );
     }
     doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::{builtin, Level, Sourced};
+
+    fn unit() -> Unit {
+        let q = builtin::by_id("vtct-l1-cert-principles-cs").expect("built in");
+        q.units[q.find_unit("CSP04").expect("a unit")].clone()
+    }
+
+    #[test]
+    fn references_decide_when_both_sources_print_one() {
+        let (a, mut b) = (unit(), unit());
+        assert_eq!(same_unit(&a, &b), Some(Match::Reference));
+        b.reference = Sourced::inferred("x".into(), "test");
+        assert_eq!(same_unit(&a, &b), None, "same title, different reference");
+    }
+
+    #[test]
+    fn without_a_reference_the_title_and_known_levels_must_agree() {
+        let (a, mut b) = (unit(), unit());
+        b.reference = Sourced::unknown("not printed");
+        b.title = Sourced::inferred(format!("  {} ", a.title_text().to_uppercase()), "test");
+        assert_eq!(same_unit(&a, &b), Some(Match::Title));
+        b.level = Sourced::unknown("not printed");
+        assert_eq!(
+            same_unit(&a, &b),
+            Some(Match::Title),
+            "an unknown level does not refuse"
+        );
+        b.level = Sourced::inferred(Level::Numbered(3), "test");
+        assert_eq!(same_unit(&a, &b), None, "known levels differ");
+    }
 }

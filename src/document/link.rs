@@ -140,7 +140,9 @@ fn progress_code(p: Progress) -> u8 {
 }
 
 fn progress_of_code(code: u8) -> Option<Progress> {
-    Progress::ALL.into_iter().find(|&p| progress_code(p) == code)
+    Progress::ALL
+        .into_iter()
+        .find(|&p| progress_code(p) == code)
 }
 
 /// Section flags of the byte after the units.
@@ -152,7 +154,13 @@ const TRANSFERS: u8 = 16;
 const NOTE: u8 = 32;
 const REVIEW: u8 = 64;
 
-fn write_body(out: &mut Vec<u8>, qual: &Qualification, doc: &PlanDoc, personal: bool, max_key: u32) {
+fn write_body(
+    out: &mut Vec<u8>,
+    qual: &Qualification,
+    doc: &PlanDoc,
+    personal: bool,
+    max_key: u32,
+) {
     varint(out, max_key);
     out.extend(bitset(max_key, |k| doc.units.contains(&k)));
     let name = doc
@@ -501,7 +509,8 @@ impl Reader<'_> {
         let mut progress = BTreeMap::new();
         for k in 1..=max_key {
             let at = 3 * (k as usize - 1);
-            let pair = u16::from(bits[at / 8]) | u16::from(*bits.get(at / 8 + 1).unwrap_or(&0)) << 8;
+            let pair =
+                u16::from(bits[at / 8]) | u16::from(*bits.get(at / 8 + 1).unwrap_or(&0)) << 8;
             match progress_of_code(((pair >> (at % 8)) & 0b111) as u8)? {
                 Progress::Planned => {}
                 p => {

@@ -8,8 +8,8 @@ use yew::Reducible;
 
 use crate::catalogue::builtin;
 use crate::document::link::{self, LinkError};
-use crate::document::{EnteredValues, PlanDoc, Progress, MAX_NAME};
 pub use crate::document::store::SavedPlan;
+use crate::document::{EnteredValues, PlanDoc, Progress, MAX_NAME};
 
 /// A plan not (yet) among the saved ones.
 #[derive(Debug, Clone, PartialEq, Eq)]

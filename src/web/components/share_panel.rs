@@ -4,8 +4,8 @@
 use yew::prelude::*;
 
 use super::qualification;
-use crate::document::PlanDoc;
 use crate::document::link::share_path;
+use crate::document::PlanDoc;
 use crate::web::services::{copy, origin};
 
 /// Properties of [`SharePanel`].

@@ -56,8 +56,7 @@ pub fn save(plans: &[SavedPlan]) -> Result<(), String> {
     {
         return Err("Saving is paused so that the data already stored is not overwritten.".into());
     }
-    let text = store::write(plans)
-        .map_err(|e| format!("Your plans could not be saved: {e}."))?;
+    let text = store::write(plans).map_err(|e| format!("Your plans could not be saved: {e}."))?;
     storage.set_item(KEY, &text).map_err(|_| {
         "Your plans could not be saved: the browser's storage is full or turned off.".to_string()
     })

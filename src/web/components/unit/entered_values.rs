@@ -47,13 +47,17 @@ pub fn entered_values_form(props: &Props) -> Html {
                 .filter(|&c| c <= MAX_UNIT_CREDITS)
         });
         Callback::from(move |e: Event| {
-            set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value())
+            set(e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value())
         })
     };
     let set_level = {
         let set = set(|v, text| v.level = (!text.is_empty()).then_some(text));
         Callback::from(move |e: Event| {
-            set(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value())
+            set(e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value())
         })
     };
     let label = &props.label;
