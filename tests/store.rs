@@ -4,10 +4,13 @@
 mod common;
 
 use proptest::prelude::*;
-use unit_planner::document::store::{read, write, SavedPlan, StoreRead};
+use unit_planner::catalogue::builtin;
+use unit_planner::document::store::{
+    export, import, merge, read, write, ImportError, Imported, Saved, SavedPlan, StoreRead,
+};
 use unit_planner::document::{PlanDoc, Progress};
 
-fn sample() -> Vec<SavedPlan> {
+fn sample() -> Saved {
     let mut doc = PlanDoc {
         qualification: "vtct-l1-cert-principles-cs".into(),
         name: Some("<b>Mine</b>".into()),
@@ -15,19 +18,45 @@ fn sample() -> Vec<SavedPlan> {
     };
     doc.units = [13, 14].into();
     doc.progress.insert(13, Progress::Achieved);
-    vec![SavedPlan { id: 1, doc }]
+    Saved {
+        plans: vec![SavedPlan {
+            id: 1,
+            doc,
+            created: 5,
+            updated: 7,
+        }],
+        deleted: [(9, 3)].into(),
+    }
 }
 
 #[test]
 fn plans_round_trip() {
     assert_eq!(read(&write(&sample()).unwrap()), StoreRead::Plans(sample()));
+    let StoreRead::Plans(exported) = read(&export(&sample()).unwrap()) else {
+        panic!("an export reads as plans");
+    };
+    assert_eq!(exported.plans, sample().plans);
+}
+
+/// Plans saved by the release before format 2, as it wrote them.
+const FORMAT_ONE: &str = r#"{"version":1,"plans":[{"id":1,"doc":{"qualification":"vtct-l1-cert-principles-cs","name":"Plan 1","units":[13,14],"progress":{"13":"achieved"},"entered":{},"not_offered":[]}},{"id":2,"doc":{"qualification":"cg-l3-nvq-dip-cs","units":[],"progress":{},"entered":{},"not_offered":[3]}}]}"#;
+
+#[test]
+fn plans_saved_by_format_one_still_open_in_their_order() {
+    let StoreRead::Plans(saved) = read(FORMAT_ONE) else {
+        panic!("format 1 is read");
+    };
+    assert_eq!(saved.plans.iter().map(|p| p.id).collect::<Vec<_>>(), [1, 2]);
+    assert_eq!(saved.plans[0].doc.progress_of(13), Progress::Achieved);
+    assert_eq!(saved.plans[1].doc.not_offered, [3].into());
+    assert_eq!(merge(&saved, &Saved::default()), saved);
 }
 
 #[test]
 fn newer_and_foreign_data_are_recognised() {
     assert_eq!(
-        read(r#"{"version":2,"plans":"whatever"}"#),
-        StoreRead::Newer(2)
+        read(r#"{"version":3,"plans":"whatever"}"#),
+        StoreRead::Newer(3)
     );
     for text in [
         "",
@@ -40,6 +69,132 @@ fn newer_and_foreign_data_are_recognised() {
         "\u{0}",
     ] {
         assert_eq!(read(text), StoreRead::Unreadable, "{text:?}");
+    }
+}
+
+fn plan(id: u64, updated: u64, unit: u32) -> SavedPlan {
+    let mut doc = PlanDoc {
+        qualification: "vtct-l1-cert-principles-cs".into(),
+        ..PlanDoc::default()
+    };
+    doc.units.insert(unit);
+    SavedPlan {
+        id,
+        doc,
+        created: id,
+        updated,
+    }
+}
+
+#[test]
+fn two_tabs_merge_plan_by_plan() {
+    // Tab A changed plan 1 at time 20; tab B, still holding the old copy, added plan 2.
+    let a = Saved {
+        plans: vec![plan(1, 20, 14)],
+        deleted: Default::default(),
+    };
+    let b = Saved {
+        plans: vec![plan(1, 10, 13), plan(2, 15, 13)],
+        deleted: Default::default(),
+    };
+    let merged = merge(&a, &b);
+    assert_eq!(merged.plans, [plan(1, 20, 14), plan(2, 15, 13)]);
+    assert_eq!(merge(&b, &a), merged);
+}
+
+#[test]
+fn a_deletion_beats_older_copies_and_a_later_edit_beats_the_deletion() {
+    let kept = Saved {
+        plans: vec![plan(1, 10, 13)],
+        deleted: Default::default(),
+    };
+    let deleted = Saved {
+        plans: vec![],
+        deleted: [(1, 12)].into(),
+    };
+    assert_eq!(merge(&kept, &deleted).plans, []);
+    assert_eq!(merge(&deleted, &kept).deleted, [(1, 12)].into());
+    let edited_after = Saved {
+        plans: vec![plan(1, 30, 14)],
+        deleted: Default::default(),
+    };
+    let merged = merge(&deleted, &edited_after);
+    assert_eq!(merged.plans, [plan(1, 30, 14)]);
+    assert!(merged.deleted.is_empty());
+}
+
+#[test]
+fn importing_merges_without_duplicates_and_refuses_foreign_files() {
+    let catalogue = builtin::catalogue();
+    let here = Saved {
+        plans: vec![plan(1, 10, 13), plan(2, 10, 13)],
+        deleted: [(3, 5)].into(),
+    };
+    let mut other = plan(4, 50, 20);
+    other.doc.qualification = "no-such-qualification".into();
+    let file = export(&Saved {
+        plans: vec![plan(1, 20, 14), plan(2, 5, 15), plan(3, 4, 16), other],
+        deleted: Default::default(),
+    })
+    .unwrap();
+    let (after, report) = import(&here, &file, catalogue).unwrap();
+    assert_eq!(
+        report,
+        Imported {
+            added: 1,
+            updated: 1,
+            unchanged: 1,
+            skipped: 1
+        }
+    );
+    assert_eq!(after.plans, [plan(1, 20, 14), plan(2, 10, 13), plan(3, 4, 16)]);
+    let (again, report) = import(&after, &file, catalogue).unwrap();
+    assert_eq!(again, after, "importing twice changes nothing more");
+    assert_eq!(report.added + report.updated, 0);
+    let mut same_content = plan(9, 1, 13);
+    same_content.doc = here.plans[0].doc.clone();
+    let file = export(&Saved { plans: vec![same_content], deleted: Default::default() }).unwrap();
+    assert_eq!(import(&here, &file, catalogue).unwrap().1.unchanged, 1);
+
+    for text in ["", "{}", "[1,2]", &write(&here).unwrap(), r#"{"kind":"something else","version":2,"plans":[]}"#] {
+        assert_eq!(import(&here, text, catalogue), Err(ImportError::NotAnExport), "{text}");
+    }
+    assert_eq!(
+        import(&here, r#"{"kind":"unit-planner plans","version":7,"plans":[]}"#, catalogue),
+        Err(ImportError::Newer(7))
+    );
+}
+
+fn random_saved() -> impl Strategy<Value = Saved> {
+    (
+        proptest::collection::btree_map(1u64..6, (0u64..20, 13u32..16), 0..5),
+        proptest::collection::btree_map(1u64..6, 0u64..20, 0..3),
+    )
+        .prop_map(|(plans, deleted)| Saved {
+            plans: plans
+                .into_iter()
+                .map(|(id, (updated, unit))| plan(id, updated, unit))
+                .collect(),
+            deleted,
+        })
+}
+
+proptest! {
+    #![proptest_config(common::cases(2000))]
+
+    /// Whatever two tabs hold, merging converges (order and repetition do not matter) and
+    /// loses no plan that was not deleted after its last change.
+    #[test]
+    fn merging_converges_and_loses_nothing(a in random_saved(), b in random_saved(), c in random_saved()) {
+        let ab = merge(&a, &b);
+        prop_assert_eq!(&ab, &merge(&b, &a));
+        prop_assert_eq!(&merge(&ab, &ab), &ab);
+        prop_assert_eq!(merge(&ab, &c), merge(&a, &merge(&b, &c)));
+        for p in a.plans.iter().chain(&b.plans) {
+            let deleted_after = a.deleted.get(&p.id).into_iter().chain(b.deleted.get(&p.id)).any(|&at| at >= p.updated);
+            let newer_copy = ab.plans.iter().any(|q| q.id == p.id && q.updated >= p.updated);
+            prop_assert!(deleted_after || newer_copy, "plan {} lost", p.id);
+        }
     }
 }
 

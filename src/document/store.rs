@@ -1,36 +1,88 @@
-//! The saved-plans format kept in browser storage: versioned JSON, read defensively.
+//! The saved-plans format kept in browser storage and in export files: versioned JSON,
+//! read defensively, and merged plan by plan so that two tabs, or a file brought from
+//! another device, never lose each other's work.
+//!
+//! Format 2 (written now) stamps each plan with when it was created and last changed, and
+//! remembers deleted plans (`deleted`: id → when), so a merge knows which copy is newer and
+//! that a deletion must not be undone by an older copy. Format 1 (read still) had neither.
+
+use std::collections::BTreeMap;
+use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
 use super::PlanDoc;
+use crate::catalogue::Qualification;
 
-/// The format this build writes.
-pub const VERSION: u32 = 1;
+/// The format this build writes; it reads format 1 too.
+pub const VERSION: u32 = 2;
+/// What an export file says it is.
+const EXPORT_KIND: &str = "unit-planner plans";
 
 /// A plan saved in the browser.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SavedPlan {
-    /// Unique among the saved plans.
+    /// Unique among saved plans, on every device (chosen at random).
     pub id: u64,
     /// The plan.
     pub doc: PlanDoc,
+    /// When it was created, in milliseconds since 1970 (0 when saved by format 1).
+    #[serde(default)]
+    pub created: u64,
+    /// When it last changed, in milliseconds since 1970 (0 when saved by format 1).
+    #[serde(default)]
+    pub updated: u64,
+}
+
+/// Everything saved: the plans, oldest first, and the plans deleted (id → when).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Saved {
+    /// The plans.
+    pub plans: Vec<SavedPlan>,
+    /// Deleted plans, by id, with when they were deleted.
+    #[serde(default)]
+    pub deleted: BTreeMap<u64, u64>,
 }
 
 /// What the stored text turned out to be.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StoreRead {
-    /// Plans in this build's format.
-    Plans(Vec<SavedPlan>),
+    /// Plans in this build's format (or an earlier one).
+    Plans(Saved),
     /// Plans written by a newer build; they must be left alone.
     Newer(u32),
     /// Not plans at all (corrupt, or another program's data).
     Unreadable,
 }
 
+/// The text's shape (fields written out: serde's `flatten` cannot read maps keyed by
+/// numbers).
 #[derive(Serialize, Deserialize)]
 struct Stored {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    kind: Option<String>,
     version: u32,
     plans: Vec<SavedPlan>,
+    #[serde(default)]
+    deleted: BTreeMap<u64, u64>,
+}
+
+impl Stored {
+    fn of(kind: Option<&str>, saved: &Saved) -> Stored {
+        Stored {
+            kind: kind.map(str::to_string),
+            version: VERSION,
+            plans: saved.plans.clone(),
+            deleted: saved.deleted.clone(),
+        }
+    }
+
+    fn saved(self) -> Saved {
+        Saved {
+            plans: self.plans,
+            deleted: self.deleted,
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -42,18 +94,140 @@ struct VersionOnly {
 pub fn read(text: &str) -> StoreRead {
     match serde_json::from_str::<VersionOnly>(text) {
         Ok(v) if v.version > VERSION => StoreRead::Newer(v.version),
-        Ok(v) if v.version == VERSION => match serde_json::from_str::<Stored>(text) {
-            Ok(stored) => StoreRead::Plans(stored.plans),
+        Ok(v) if v.version >= 1 => match serde_json::from_str::<Stored>(text) {
+            Ok(stored) => StoreRead::Plans(stored.saved()),
             Err(_) => StoreRead::Unreadable,
         },
         _ => StoreRead::Unreadable,
     }
 }
 
-/// The text to store for `plans`.
-pub fn write(plans: &[SavedPlan]) -> Result<String, serde_json::Error> {
-    serde_json::to_string(&Stored {
-        version: VERSION,
-        plans: plans.to_vec(),
-    })
+/// The text to store for `saved`.
+pub fn write(saved: &Saved) -> Result<String, serde_json::Error> {
+    serde_json::to_string(&Stored::of(None, saved))
+}
+
+/// An export file of every plan (deletions are not exported).
+pub fn export(saved: &Saved) -> Result<String, serde_json::Error> {
+    let plans = Saved {
+        plans: saved.plans.clone(),
+        deleted: BTreeMap::new(),
+    };
+    serde_json::to_string_pretty(&Stored::of(Some(EXPORT_KIND), &plans))
+}
+
+/// Whether `a` is the newer copy of a plan; equal times are settled by content, so every
+/// tab picks the same copy.
+fn newer(a: &SavedPlan, b: &SavedPlan) -> bool {
+    (a.updated, format!("{:?}", a.doc)) > (b.updated, format!("{:?}", b.doc))
+}
+
+/// Two saves merged plan by plan: the newer copy of each plan wins; a deletion wins over
+/// every copy made before it, and a copy changed after it survives the deletion. The
+/// result does not depend on the order of the arguments.
+pub fn merge(a: &Saved, b: &Saved) -> Saved {
+    let mut deleted = a.deleted.clone();
+    for (&id, &at) in &b.deleted {
+        let when = deleted.entry(id).or_insert(at);
+        *when = (*when).max(at);
+    }
+    let mut plans: BTreeMap<u64, SavedPlan> = BTreeMap::new();
+    for plan in a.plans.iter().chain(&b.plans) {
+        match plans.get(&plan.id) {
+            Some(kept) if !newer(plan, kept) => {}
+            _ => {
+                plans.insert(plan.id, plan.clone());
+            }
+        }
+    }
+    plans.retain(|id, plan| deleted.get(id).is_none_or(|&at| plan.updated > at));
+    for id in plans.keys() {
+        deleted.remove(id);
+    }
+    let mut plans: Vec<SavedPlan> = plans.into_values().collect();
+    plans.sort_by_key(|p| (p.created, p.id));
+    Saved { plans, deleted }
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Imported {
+    /// Plans that were not here.
+    pub added: usize,
+    /// Plans here that the file had a newer copy of.
+    pub updated: usize,
+    /// Plans here already, as new or newer.
+    pub unchanged: usize,
+    /// Plans for qualifications not in this catalogue, left out.
+    pub skipped: usize,
+}
+
+/// Why a file cannot be imported; nothing has been changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    /// Not an export of this planner.
+    NotAnExport,
+    /// Written by a newer version of the planner.
+    Newer(u32),
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::NotAnExport => write!(
+                f,
+                "this file is not a unit-planner export, or it is damaged; nothing was imported"
+            ),
+            ImportError::Newer(v) => write!(
+                f,
+                "this file was exported by a newer version of the planner (format {v}); nothing was imported"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// Brings the plans of an export file into `saved`. A plan already here (the same id, or
+/// the same content) is not duplicated; a copy in the file replaces the one here only when
+/// it is newer; a plan deleted here comes back, since importing it asks for it.
+pub fn import(
+    saved: &Saved,
+    text: &str,
+    catalogue: &[Qualification],
+) -> Result<(Saved, Imported), ImportError> {
+    let stored: Stored = match serde_json::from_str::<VersionOnly>(text) {
+        Ok(v) if v.version > VERSION => return Err(ImportError::Newer(v.version)),
+        Ok(_) => serde_json::from_str(text).map_err(|_| ImportError::NotAnExport)?,
+        Err(_) => return Err(ImportError::NotAnExport),
+    };
+    if stored.kind.as_deref() != Some(EXPORT_KIND) {
+        return Err(ImportError::NotAnExport);
+    }
+    let mut next = saved.clone();
+    let mut report = Imported::default();
+    for plan in stored.plans {
+        if !catalogue.iter().any(|q| q.id == plan.doc.qualification) {
+            report.skipped += 1;
+            continue;
+        }
+        next.deleted.remove(&plan.id);
+        match next
+            .plans
+            .iter_mut()
+            .find(|p| p.id == plan.id || p.doc == plan.doc)
+        {
+            Some(here) if here.id == plan.id && newer(&plan, here) => {
+                *here = plan;
+                report.updated += 1;
+            }
+            Some(_) => report.unchanged += 1,
+            None => {
+                next.plans.push(plan);
+                report.added += 1;
+            }
+        }
+    }
+    next.plans.sort_by_key(|p| (p.created, p.id));
+    Ok((next, report))
 }
