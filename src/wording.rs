@@ -156,6 +156,25 @@ pub fn changes(qual: &Qualification, changes: &Changes) -> Vec<String> {
     added.chain(removed).chain(progress).collect()
 }
 
+/// What an import did, in one sentence.
+pub fn imported(report: &crate::document::store::Imported) -> String {
+    let plans = |n: usize| if n == 1 { "1 plan".to_string() } else { format!("{n} plans") };
+    let mut parts = vec![format!("{} added", plans(report.added))];
+    if report.updated > 0 {
+        parts.push(format!("{} replaced by a newer copy", plans(report.updated)));
+    }
+    if report.unchanged > 0 {
+        parts.push(format!("{} already here", plans(report.unchanged)));
+    }
+    if report.skipped > 0 {
+        parts.push(format!(
+            "{} left out (their qualification is not in this catalogue)",
+            plans(report.skipped)
+        ));
+    }
+    format!("Imported: {}.", parts.join(", "))
+}
+
 /// How sure a match between units of two qualifications is, for a person.
 pub fn carry_match(by: Match) -> &'static str {
     match by {

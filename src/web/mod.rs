@@ -46,15 +46,26 @@ pub fn app() -> Html {
     {
         let state = state.clone();
         use_effect_with(
-            (state.plans.clone(), state.loaded),
-            move |(plans, loaded)| {
+            (state.saved(), state.loaded),
+            move |(saved, loaded)| {
                 if *loaded {
-                    if let Err(message) = services::storage::save(plans) {
-                        state.dispatch(Action::Notice(Some(message)));
+                    match services::storage::save(saved) {
+                        Ok(Some(merged)) => state.dispatch(Action::Synced(merged)),
+                        Ok(None) => {}
+                        Err(message) => state.dispatch(Action::Notice(Some(message))),
                     }
                 }
             },
         );
+    }
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            let listener = services::storage::on_change_elsewhere(Callback::from(
+                move |saved| state.dispatch(Action::Synced(saved)),
+            ));
+            move || drop(listener)
+        });
     }
     html! {
         <ContextProvider<Planner> context={state}>

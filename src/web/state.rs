@@ -2,14 +2,21 @@
 //! telling the user. It changes only through [`Action`]s (one `use_reducer`), so quick
 //! successive clicks are never lost.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use yew::Reducible;
 
+use super::services::clock;
 use crate::catalogue::builtin;
+use crate::document::carry::{self, Carried};
 use crate::document::link::{self, LinkError};
+use crate::document::store::{self, Saved};
 pub use crate::document::store::SavedPlan;
-use crate::document::{EnteredValues, PlanDoc, Progress, MAX_NAME};
+use crate::document::{
+    plain_text, EnteredValues, PlanDoc, Progress, Review, Transfer, Verdict, MAX_FROM, MAX_NAME,
+    MAX_NOTE,
+};
 
 /// A plan not (yet) among the saved ones.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +51,8 @@ impl Draft {
 pub struct PlannerState {
     /// Saved plans, oldest first.
     pub plans: Vec<SavedPlan>,
+    /// Plans deleted (id → when), so no other tab's older copy brings them back.
+    pub removed: BTreeMap<u64, u64>,
     /// The saved plan being worked on.
     pub active: Option<u64>,
     /// An unsaved plan being worked on (when `active` is `None`).
@@ -71,13 +80,33 @@ pub enum Edit {
     Entered(u32, EnteredValues),
     /// Mark a unit as not offered at the learner's centre, or offered again.
     ToggleOffered(u32),
+    /// Record where a unit brought in by credit transfer was achieved.
+    Transfer(u32, Transfer),
+    /// Set the plan's note (plain text; empty clears it).
+    Note(String),
+    /// Add an adviser's review of the plan as it stands.
+    Review {
+        /// The adviser's name.
+        by: String,
+        /// Their verdict.
+        verdict: Verdict,
+        /// Their note.
+        note: String,
+    },
 }
 
 /// What a user (or the app on start-up) can do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Saved plans were read from storage.
-    Loaded(Vec<SavedPlan>, Option<String>),
+    Loaded(Saved, Option<String>),
+    /// Storage holds plans saved by another tab (or merged with them): take them in.
+    Synced(Saved),
+    /// Import the plans of an export file (its text).
+    Import(String),
+    /// Start a plan in another qualification with units carried over as credit transfer
+    /// (from, to, the units).
+    Carry(String, String, Vec<Carried>),
     /// Show (or clear) a message.
     Notice(Option<String>),
     /// Work on a qualification: its most recent saved plan, else a fresh one.
@@ -117,23 +146,71 @@ impl PlannerState {
         }
     }
 
-    fn current_mut(&mut self) -> Option<&mut PlanDoc> {
-        match self.active {
-            Some(id) => self
-                .plans
-                .iter_mut()
-                .find(|p| p.id == id)
-                .map(|p| &mut p.doc),
-            None => self.draft.as_mut().map(|d| &mut d.doc),
+    /// Everything saved, as the store keeps it.
+    pub fn saved(&self) -> Saved {
+        Saved {
+            plans: self.plans.clone(),
+            deleted: self.removed.clone(),
         }
     }
 
-    fn next_id(&self) -> u64 {
-        self.plans.iter().map(|p| p.id).max().unwrap_or(0) + 1
+    fn take_saved(&mut self, saved: Saved) {
+        let qual = self.current_qualification();
+        self.plans = saved.plans;
+        self.removed = saved.deleted;
+        if let Some(id) = self.active {
+            if !self.plans.iter().any(|p| p.id == id) {
+                // Deleted in another tab: go on with a fresh plan for the same qualification.
+                self.active = None;
+                if let Some(qual) = qual {
+                    self.open_qualification(&qual);
+                }
+            }
+        }
+    }
+
+    fn current_qualification(&self) -> Option<String> {
+        self.plans
+            .iter()
+            .find(|p| Some(p.id) == self.active)
+            .map(|p| p.doc.qualification.clone())
+            .or_else(|| self.draft.as_ref().map(|d| d.doc.qualification.clone()))
+    }
+
+    /// Works on a qualification's most recent saved plan, else a fresh unsaved one.
+    fn open_qualification(&mut self, qual: &str) {
+        let Some(q) = builtin::by_id(qual) else {
+            return;
+        };
+        self.proposal = None;
+        match self.plans.iter().rev().find(|p| p.doc.qualification == qual) {
+            Some(p) => {
+                self.active = Some(p.id);
+                self.draft = None;
+            }
+            None => {
+                self.active = None;
+                self.draft = Some(Draft {
+                    doc: PlanDoc::new(q),
+                    from_link: false,
+                    problems: Vec::new(),
+                    catalogue_changed: false,
+                });
+            }
+        }
+    }
+
+    fn fresh_id(&self) -> u64 {
+        loop {
+            let id = clock::fresh_id();
+            if !self.plans.iter().any(|p| p.id == id) && !self.removed.contains_key(&id) {
+                return id;
+            }
+        }
     }
 
     fn add_plan(&mut self, mut doc: PlanDoc) -> u64 {
-        let id = self.next_id();
+        let id = self.fresh_id();
         if doc.name.as_deref().is_none_or(|n| n.trim().is_empty()) {
             let count = self
                 .plans
@@ -142,10 +219,40 @@ impl PlannerState {
                 .count();
             doc.name = Some(format!("Plan {}", count + 1));
         }
-        self.plans.push(SavedPlan { id, doc });
+        let now = clock::now();
+        self.plans.push(SavedPlan {
+            id,
+            doc,
+            created: now,
+            updated: now,
+        });
         self.active = Some(id);
         self.draft = None;
         id
+    }
+
+    /// Changes the plan being worked on: a fresh plan is saved by its first change; a plan
+    /// from a link changes without being saved; a saved one is stamped as changed now.
+    fn change(&mut self, f: impl FnOnce(&mut PlanDoc)) {
+        if self.active.is_none() {
+            if let Some(draft) = self.draft.take_if(|d| !d.from_link) {
+                self.add_plan(draft.doc);
+            }
+        }
+        let now = clock::now();
+        match self.active {
+            Some(id) => {
+                if let Some(plan) = self.plans.iter_mut().find(|p| p.id == id) {
+                    f(&mut plan.doc);
+                    plan.updated = plan.updated.max(now);
+                }
+            }
+            None => {
+                if let Some(draft) = self.draft.as_mut() {
+                    f(&mut draft.doc);
+                }
+            }
+        }
     }
 
     fn apply(&mut self, edit: Edit) {
@@ -155,29 +262,26 @@ impl PlannerState {
         else {
             return;
         };
-        if self.active.is_none() {
-            if let Some(draft) = self.draft.take_if(|d| !d.from_link) {
-                self.add_plan(draft.doc);
-            }
-        }
-        let Some(doc) = self.current_mut() else {
-            return;
-        };
-        let Some(unit) = qual.unit_by_key(match &edit {
+        let unit = match &edit {
             Edit::Toggle(k)
             | Edit::Progress(k, _)
             | Edit::Entered(k, _)
-            | Edit::ToggleOffered(k) => *k,
-        }) else {
-            return;
+            | Edit::ToggleOffered(k)
+            | Edit::Transfer(k, _) => match qual.unit_by_key(*k) {
+                Some(u) => Some(u),
+                None => return,
+            },
+            Edit::Note(_) | Edit::Review { .. } => None,
         };
-        match edit {
-            Edit::Toggle(key) if !qual.is_mandatory(unit) => {
+        if matches!(edit, Edit::Toggle(_)) && unit.is_some_and(|u| qual.is_mandatory(u)) {
+            return;
+        }
+        self.change(|doc| match edit {
+            Edit::Toggle(key) => {
                 if !doc.units.remove(&key) {
                     doc.units.insert(key);
                 }
             }
-            Edit::Toggle(_) => {}
             Edit::Progress(key, p) => doc.set_progress(key, p),
             Edit::Entered(key, values) if values == EnteredValues::default() => {
                 doc.entered.remove(&key);
@@ -190,7 +294,20 @@ impl PlannerState {
                     doc.not_offered.insert(key);
                 }
             }
-        }
+            Edit::Transfer(key, transfer) => {
+                if doc.progress_of(key) == Progress::Transferred {
+                    let from = plain_text(&transfer.from, MAX_FROM);
+                    doc.transfers.insert(key, Transfer { from, date: transfer.date });
+                }
+            }
+            Edit::Note(note) => {
+                let note = plain_text(&note, MAX_NOTE);
+                doc.note = (!note.is_empty()).then_some(note);
+            }
+            Edit::Review { by, verdict, note } => {
+                doc.review = Some(Review::of(doc, &by, verdict, &note, clock::today()));
+            }
+        });
     }
 }
 
@@ -200,10 +317,35 @@ impl Reducible for PlannerState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::Loaded(plans, notice) => {
-                next.plans = plans;
+            Action::Loaded(saved, notice) => {
+                next.take_saved(saved);
                 next.notice = notice;
                 next.loaded = true;
+            }
+            Action::Synced(saved) => {
+                let merged = store::merge(&next.saved(), &saved);
+                if merged == next.saved() {
+                    return self;
+                }
+                next.take_saved(merged);
+            }
+            Action::Import(text) => {
+                match store::import(&next.saved(), &text, builtin::catalogue()) {
+                    Ok((saved, report)) => {
+                        next.take_saved(saved);
+                        next.notice = Some(crate::wording::imported(&report));
+                    }
+                    Err(e) => next.notice = Some(format!("Import: {e}.")),
+                }
+            }
+            Action::Carry(from, to, units) => {
+                let (Some(from), Some(to)) = (builtin::by_id(&from), builtin::by_id(&to)) else {
+                    return self;
+                };
+                let mut doc = carry::carried_plan(from, to, &units);
+                doc.name = Some(plain_text(&format!("Carried from {}", from.title_text()), MAX_NAME));
+                next.proposal = None;
+                next.add_plan(doc);
             }
             Action::Notice(notice) => {
                 if next.notice == notice {
@@ -212,36 +354,16 @@ impl Reducible for PlannerState {
                 next.notice = notice;
             }
             Action::Open(qual) => {
-                let Some(q) = builtin::by_id(&qual) else {
+                if builtin::by_id(&qual).is_none() {
                     return self;
-                };
+                }
                 if next.link_error.is_none()
                     && next.current().is_some_and(|d| d.qualification == qual)
                 {
                     return self;
                 }
                 next.link_error = None;
-                next.proposal = None;
-                match next
-                    .plans
-                    .iter()
-                    .rev()
-                    .find(|p| p.doc.qualification == qual)
-                {
-                    Some(p) => {
-                        next.active = Some(p.id);
-                        next.draft = None;
-                    }
-                    None => {
-                        next.active = None;
-                        next.draft = Some(Draft {
-                            doc: PlanDoc::new(q),
-                            from_link: false,
-                            problems: Vec::new(),
-                            catalogue_changed: false,
-                        });
-                    }
-                }
+                next.open_qualification(&qual);
             }
             Action::OpenLink(id, payload) => match Draft::from_link(&id, &payload) {
                 Ok(draft) => {
@@ -295,6 +417,7 @@ impl Reducible for PlannerState {
                 };
                 if !name.trim().is_empty() {
                     plan.doc.name = Some(name.trim().to_string());
+                    plan.updated = clock::now();
                 }
             }
             Action::Duplicate(id) => {
@@ -318,12 +441,15 @@ impl Reducible for PlannerState {
                 if next.active == Some(id) {
                     next.active = None;
                 }
+                next.removed.insert(id, clock::now().max(plan.updated));
                 next.deleted = Some((at, plan));
             }
             Action::Undo => {
-                let Some((at, plan)) = next.deleted.take() else {
+                let Some((at, mut plan)) = next.deleted.take() else {
                     return self;
                 };
+                next.removed.remove(&plan.id);
+                plan.updated = clock::now().max(plan.updated + 1);
                 let at = at.min(next.plans.len());
                 next.plans.insert(at, plan);
             }
@@ -357,7 +483,7 @@ mod tests {
 
     fn opened() -> Rc<PlannerState> {
         Rc::new(PlannerState::default())
-            .reduce(Action::Loaded(Vec::new(), None))
+            .reduce(Action::Loaded(Saved::default(), None))
             .reduce(Action::Open(VTCT.into()))
     }
 
@@ -422,6 +548,78 @@ mod tests {
     }
 
     #[test]
+    fn another_tab_s_plans_are_merged_in_and_its_deletions_stick() {
+        let mine = opened().reduce(Action::Edit(Edit::Toggle(key("CSP14"))));
+        let other = opened()
+            .reduce(Action::Edit(Edit::Toggle(key("CSP15"))))
+            .reduce(Action::Edit(Edit::Toggle(key("CSP21"))));
+        let both = mine.clone().reduce(Action::Synced(other.saved()));
+        assert_eq!(both.plans.len(), 2, "neither tab's plan is lost");
+        assert_eq!(both.active, mine.active, "the plan being worked on stays");
+        let other_id = other.active.unwrap();
+        let after_delete = other.reduce(Action::Delete(other_id));
+        let synced = both.reduce(Action::Synced(after_delete.saved()));
+        assert_eq!(synced.plans.len(), 1, "a plan deleted elsewhere is gone here too");
+        let again = synced.clone().reduce(Action::Synced(mine.saved()));
+        assert_eq!(again.plans.len(), 1, "an older copy does not bring it back");
+    }
+
+    #[test]
+    fn a_plan_deleted_elsewhere_while_open_here_leaves_a_fresh_plan_to_work_on() {
+        let here = opened().reduce(Action::Edit(Edit::Toggle(key("CSP14"))));
+        let id = here.active.unwrap();
+        let elsewhere = here.clone().reduce(Action::Delete(id));
+        let here = here.reduce(Action::Synced(elsewhere.saved()));
+        assert!(here.plans.is_empty());
+        assert_eq!(here.current().map(|d| d.qualification.as_str()), Some(VTCT));
+        assert!(here.current().unwrap().units.is_empty());
+    }
+
+    #[test]
+    fn an_import_reports_what_it_did_and_a_bad_file_changes_nothing() {
+        let state = opened().reduce(Action::Edit(Edit::Toggle(key("CSP14"))));
+        let file = store::export(&state.saved()).unwrap();
+        let same = state.clone().reduce(Action::Import(file));
+        assert_eq!(same.plans, state.plans);
+        assert_eq!(same.notice.as_deref(), Some("Imported: 0 plans added, 1 plan already here."));
+        let bad = state.clone().reduce(Action::Import("{\"plans\": 3}".into()));
+        assert_eq!(bad.plans, state.plans);
+        assert!(bad.notice.clone().unwrap().contains("not a unit-planner export"));
+    }
+
+    #[test]
+    fn a_review_is_kept_with_the_plan_and_later_changes_show_against_it() {
+        let state = opened()
+            .reduce(Action::Edit(Edit::Toggle(key("CSP14"))))
+            .reduce(Action::Edit(Edit::Review {
+                by: "Sam\u{7} Okafor".into(),
+                verdict: Verdict::Approved,
+                note: "Fine".into(),
+            }));
+        let doc = state.current().unwrap();
+        let review = doc.review.clone().unwrap();
+        assert_eq!(review.by, "Sam Okafor");
+        assert!(review.changes_since(doc).is_empty());
+        let state = state.reduce(Action::Edit(Edit::Toggle(key("CSP15"))));
+        let doc = state.current().unwrap();
+        assert_eq!(review.changes_since(doc).added, [key("CSP15")]);
+    }
+
+    #[test]
+    fn carrying_units_starts_a_saved_plan_there_with_them_as_credit_transfer() {
+        let ncfe = builtin::by_id("ncfe-l1-nvq-cert-cs").unwrap();
+        let u = ncfe.find_unit("R/601/1212").unwrap();
+        let index = builtin::catalogue().iter().position(|q| q.id == ncfe.id).unwrap();
+        let dest = carry::destinations(builtin::catalogue(), index, &[u]);
+        let to = builtin::catalogue()[dest[0].qualification].id.clone();
+        let state = opened().reduce(Action::Carry(ncfe.id.clone(), to.clone(), dest[0].units.clone()));
+        let doc = state.current().unwrap();
+        assert_eq!(doc.qualification, to);
+        assert_eq!(doc.progress.values().collect::<Vec<_>>(), [&Progress::Transferred]);
+        assert_eq!(doc.transfers.values().next().unwrap().from, ncfe.title_text());
+    }
+
+    #[test]
     fn delete_then_undo_restores_the_plan_in_place() {
         let state = opened()
             .reduce(Action::Edit(Edit::Toggle(key("CSP14"))))
@@ -430,7 +628,11 @@ mod tests {
         let state = state.reduce(Action::Delete(before[0].id));
         assert_eq!(state.plans.len(), 1);
         let state = state.reduce(Action::Undo);
-        assert_eq!(state.plans, before);
+        let plans = |s: &PlannerState| -> Vec<(u64, PlanDoc)> {
+            s.plans.iter().map(|p| (p.id, p.doc.clone())).collect()
+        };
+        assert_eq!(plans(&state), before.iter().map(|p| (p.id, p.doc.clone())).collect::<Vec<_>>());
+        assert!(state.removed.is_empty(), "an undone deletion is forgotten");
     }
 
     #[test]

@@ -1,16 +1,10 @@
-//! Browser services: storage, the clipboard and the clock.
+//! Browser services: storage, files, the clipboard and the clock.
 
+pub mod clock;
+pub mod files;
 pub mod storage;
 
-/// Today's date from the browser's clock.
-pub fn today() -> crate::catalogue::Date {
-    let now = js_sys::Date::new_0();
-    crate::catalogue::Date {
-        year: now.get_full_year() as u16,
-        month: now.get_month() as u8 + 1,
-        day: now.get_date() as u8,
-    }
-}
+pub use clock::today;
 
 /// The page's origin (`https://host`), for share links.
 pub fn origin() -> String {
