@@ -32,6 +32,14 @@ pub fn visible_lines(text: &str) -> String {
     text.split('\n').map(visible).collect::<Vec<_>>().join("\n")
 }
 
+/// `text` cut to at most `max` characters, ending in `…` when cut.
+pub fn shortened(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    text.chars().take(max.saturating_sub(1)).collect::<String>() + "…"
+}
+
 /// At most [`EXCERPT`] characters of `text`, made visible, with `…` when cut.
 pub fn excerpt(text: &str) -> String {
     let cut: String = text.chars().take(EXCERPT).collect();
@@ -67,6 +75,13 @@ mod tests {
         assert_eq!(visible("\u{9b}2J\u{202e}"), "\\u{9b}2J\\u{202e}");
         assert_eq!(visible("Café – ok"), "Café – ok");
         assert_eq!(visible_lines("a\u{1b}\nb"), "a\\u{1b}\nb");
+    }
+
+    #[test]
+    fn shortened_text_keeps_its_limit_and_says_it_was_cut() {
+        assert_eq!(shortened("abc", 3), "abc");
+        assert_eq!(shortened("abcd", 3), "ab…");
+        assert_eq!(shortened("ééééé", 4).chars().count(), 4);
     }
 
     #[test]

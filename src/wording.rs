@@ -156,12 +156,43 @@ pub fn changes(qual: &Qualification, changes: &Changes) -> Vec<String> {
     added.chain(removed).chain(progress).collect()
 }
 
+/// What a credit transfer means, as the sources support it.
+pub const TRANSFER_MEANS: &str = "Credit transfer: a unit achieved in another qualification counts toward every rule here like an achieved unit. Tell your centre, which claims it from the awarding body.";
+
+/// What an exemption means, and that the sources leave it open.
+pub const EXEMPT_MEANS: &str = "Exempt: recognised learning from outside the framework takes the unit's place in the rules, but it is not credit you gained. None of the specifications in this catalogue describes exemptions: ask your awarding body whether it accepts one before relying on it.";
+
+/// The "achieved so far" line: credit gained (achieved and transferred), against the
+/// qualification's total when it has one; exempt units are listed apart.
+pub fn achieved(gained: u64, total: Option<u32>, exempt: &[String]) -> String {
+    let mut line = match total {
+        Some(total) => format!("Achieved so far: {gained} of {total} credits"),
+        None => format!("Achieved so far: {gained} credits"),
+    };
+    if !exempt.is_empty() {
+        line += &format!(
+            " (not counting exempt units, which are not credit gained: {})",
+            exempt.join(", ")
+        );
+    }
+    line
+}
+
 /// What an import did, in one sentence.
 pub fn imported(report: &crate::document::store::Imported) -> String {
-    let plans = |n: usize| if n == 1 { "1 plan".to_string() } else { format!("{n} plans") };
+    let plans = |n: usize| {
+        if n == 1 {
+            "1 plan".to_string()
+        } else {
+            format!("{n} plans")
+        }
+    };
     let mut parts = vec![format!("{} added", plans(report.added))];
     if report.updated > 0 {
-        parts.push(format!("{} replaced by a newer copy", plans(report.updated)));
+        parts.push(format!(
+            "{} replaced by a newer copy",
+            plans(report.updated)
+        ));
     }
     if report.unchanged > 0 {
         parts.push(format!("{} already here", plans(report.unchanged)));

@@ -147,20 +147,41 @@ fn importing_merges_without_duplicates_and_refuses_foreign_files() {
             skipped: 1
         }
     );
-    assert_eq!(after.plans, [plan(1, 20, 14), plan(2, 10, 13), plan(3, 4, 16)]);
+    assert_eq!(
+        after.plans,
+        [plan(1, 20, 14), plan(2, 10, 13), plan(3, 4, 16)]
+    );
     let (again, report) = import(&after, &file, catalogue).unwrap();
     assert_eq!(again, after, "importing twice changes nothing more");
     assert_eq!(report.added + report.updated, 0);
     let mut same_content = plan(9, 1, 13);
     same_content.doc = here.plans[0].doc.clone();
-    let file = export(&Saved { plans: vec![same_content], deleted: Default::default() }).unwrap();
+    let file = export(&Saved {
+        plans: vec![same_content],
+        deleted: Default::default(),
+    })
+    .unwrap();
     assert_eq!(import(&here, &file, catalogue).unwrap().1.unchanged, 1);
 
-    for text in ["", "{}", "[1,2]", &write(&here).unwrap(), r#"{"kind":"something else","version":2,"plans":[]}"#] {
-        assert_eq!(import(&here, text, catalogue), Err(ImportError::NotAnExport), "{text}");
+    for text in [
+        "",
+        "{}",
+        "[1,2]",
+        &write(&here).unwrap(),
+        r#"{"kind":"something else","version":2,"plans":[]}"#,
+    ] {
+        assert_eq!(
+            import(&here, text, catalogue),
+            Err(ImportError::NotAnExport),
+            "{text}"
+        );
     }
     assert_eq!(
-        import(&here, r#"{"kind":"unit-planner plans","version":7,"plans":[]}"#, catalogue),
+        import(
+            &here,
+            r#"{"kind":"unit-planner plans","version":7,"plans":[]}"#,
+            catalogue
+        ),
         Err(ImportError::Newer(7))
     );
 }

@@ -45,25 +45,22 @@ pub fn app() -> Html {
     }
     {
         let state = state.clone();
-        use_effect_with(
-            (state.saved(), state.loaded),
-            move |(saved, loaded)| {
-                if *loaded {
-                    match services::storage::save(saved) {
-                        Ok(Some(merged)) => state.dispatch(Action::Synced(merged)),
-                        Ok(None) => {}
-                        Err(message) => state.dispatch(Action::Notice(Some(message))),
-                    }
+        use_effect_with((state.saved(), state.loaded), move |(saved, loaded)| {
+            if *loaded {
+                match services::storage::save(saved) {
+                    Ok(Some(merged)) => state.dispatch(Action::Synced(merged)),
+                    Ok(None) => {}
+                    Err(message) => state.dispatch(Action::Notice(Some(message))),
                 }
-            },
-        );
+            }
+        });
     }
     {
         let state = state.clone();
         use_effect_with((), move |_| {
-            let listener = services::storage::on_change_elsewhere(Callback::from(
-                move |saved| state.dispatch(Action::Synced(saved)),
-            ));
+            let listener = services::storage::on_change_elsewhere(Callback::from(move |saved| {
+                state.dispatch(Action::Synced(saved))
+            }));
             move || drop(listener)
         });
     }

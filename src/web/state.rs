@@ -11,8 +11,8 @@ use super::services::clock;
 use crate::catalogue::builtin;
 use crate::document::carry::{self, Carried};
 use crate::document::link::{self, LinkError};
-use crate::document::store::{self, Saved};
 pub use crate::document::store::SavedPlan;
+use crate::document::store::{self, Saved};
 use crate::document::{
     plain_text, EnteredValues, PlanDoc, Progress, Review, Transfer, Verdict, MAX_FROM, MAX_NAME,
     MAX_NOTE,
@@ -183,7 +183,12 @@ impl PlannerState {
             return;
         };
         self.proposal = None;
-        match self.plans.iter().rev().find(|p| p.doc.qualification == qual) {
+        match self
+            .plans
+            .iter()
+            .rev()
+            .find(|p| p.doc.qualification == qual)
+        {
             Some(p) => {
                 self.active = Some(p.id);
                 self.draft = None;
@@ -297,7 +302,13 @@ impl PlannerState {
             Edit::Transfer(key, transfer) => {
                 if doc.progress_of(key) == Progress::Transferred {
                     let from = plain_text(&transfer.from, MAX_FROM);
-                    doc.transfers.insert(key, Transfer { from, date: transfer.date });
+                    doc.transfers.insert(
+                        key,
+                        Transfer {
+                            from,
+                            date: transfer.date,
+                        },
+                    );
                 }
             }
             Edit::Note(note) => {
@@ -343,7 +354,10 @@ impl Reducible for PlannerState {
                     return self;
                 };
                 let mut doc = carry::carried_plan(from, to, &units);
-                doc.name = Some(plain_text(&format!("Carried from {}", from.title_text()), MAX_NAME));
+                doc.name = Some(crate::text::shortened(
+                    &format!("Carried from {}", from.title_text()),
+                    MAX_NAME,
+                ));
                 next.proposal = None;
                 next.add_plan(doc);
             }
@@ -559,7 +573,11 @@ mod tests {
         let other_id = other.active.unwrap();
         let after_delete = other.reduce(Action::Delete(other_id));
         let synced = both.reduce(Action::Synced(after_delete.saved()));
-        assert_eq!(synced.plans.len(), 1, "a plan deleted elsewhere is gone here too");
+        assert_eq!(
+            synced.plans.len(),
+            1,
+            "a plan deleted elsewhere is gone here too"
+        );
         let again = synced.clone().reduce(Action::Synced(mine.saved()));
         assert_eq!(again.plans.len(), 1, "an older copy does not bring it back");
     }
@@ -581,10 +599,19 @@ mod tests {
         let file = store::export(&state.saved()).unwrap();
         let same = state.clone().reduce(Action::Import(file));
         assert_eq!(same.plans, state.plans);
-        assert_eq!(same.notice.as_deref(), Some("Imported: 0 plans added, 1 plan already here."));
-        let bad = state.clone().reduce(Action::Import("{\"plans\": 3}".into()));
+        assert_eq!(
+            same.notice.as_deref(),
+            Some("Imported: 0 plans added, 1 plan already here.")
+        );
+        let bad = state
+            .clone()
+            .reduce(Action::Import("{\"plans\": 3}".into()));
         assert_eq!(bad.plans, state.plans);
-        assert!(bad.notice.clone().unwrap().contains("not a unit-planner export"));
+        assert!(bad
+            .notice
+            .clone()
+            .unwrap()
+            .contains("not a unit-planner export"));
     }
 
     #[test]
@@ -609,14 +636,27 @@ mod tests {
     fn carrying_units_starts_a_saved_plan_there_with_them_as_credit_transfer() {
         let ncfe = builtin::by_id("ncfe-l1-nvq-cert-cs").unwrap();
         let u = ncfe.find_unit("R/601/1212").unwrap();
-        let index = builtin::catalogue().iter().position(|q| q.id == ncfe.id).unwrap();
+        let index = builtin::catalogue()
+            .iter()
+            .position(|q| q.id == ncfe.id)
+            .unwrap();
         let dest = carry::destinations(builtin::catalogue(), index, &[u]);
         let to = builtin::catalogue()[dest[0].qualification].id.clone();
-        let state = opened().reduce(Action::Carry(ncfe.id.clone(), to.clone(), dest[0].units.clone()));
+        let state = opened().reduce(Action::Carry(
+            ncfe.id.clone(),
+            to.clone(),
+            dest[0].units.clone(),
+        ));
         let doc = state.current().unwrap();
         assert_eq!(doc.qualification, to);
-        assert_eq!(doc.progress.values().collect::<Vec<_>>(), [&Progress::Transferred]);
-        assert_eq!(doc.transfers.values().next().unwrap().from, ncfe.title_text());
+        assert_eq!(
+            doc.progress.values().collect::<Vec<_>>(),
+            [&Progress::Transferred]
+        );
+        assert_eq!(
+            doc.transfers.values().next().unwrap().from,
+            ncfe.title_text()
+        );
     }
 
     #[test]
@@ -631,7 +671,13 @@ mod tests {
         let plans = |s: &PlannerState| -> Vec<(u64, PlanDoc)> {
             s.plans.iter().map(|p| (p.id, p.doc.clone())).collect()
         };
-        assert_eq!(plans(&state), before.iter().map(|p| (p.id, p.doc.clone())).collect::<Vec<_>>());
+        assert_eq!(
+            plans(&state),
+            before
+                .iter()
+                .map(|p| (p.id, p.doc.clone()))
+                .collect::<Vec<_>>()
+        );
         assert!(state.removed.is_empty(), "an undone deletion is forgotten");
     }
 

@@ -58,11 +58,19 @@ pub fn rules_summary(props: &Props) -> Html {
             credits.into_iter().chain(level)
         })
         .collect();
-    let achieved: u32 = plan
+    let progress = |u: usize| props.doc.progress_of(qual.units[u].key);
+    let gained: u64 = plan
         .units()
-        .filter(|&u| props.doc.progress_of(qual.units[u].key) == Progress::Achieved)
+        .filter(|&u| progress(u).credit_gained())
         .filter_map(|u| plan.credits(qual, u))
-        .fold(0u32, u32::saturating_add);
+        .map(u64::from)
+        .sum();
+    let exempt: Vec<String> = plan
+        .units()
+        .filter(|&u| progress(u) == Progress::Exempt)
+        .map(|u| qual.units[u].label().to_string())
+        .collect();
+    let transferred = plan.units().any(|u| progress(u) == Progress::Transferred);
     html! {
         <aside class="summary" aria-labelledby="summary-heading">
             <h2 id="summary-heading">{ "Rules of combination" }</h2>
@@ -85,10 +93,9 @@ pub fn rules_summary(props: &Props) -> Html {
             if !entered.is_empty() {
                 <p class="entered">{ format!("Includes values entered by you: {}", entered.join(", ")) }</p>
             }
-            <p class="achieved">{ match min_total {
-                Some(m) => format!("Achieved so far: {achieved} of {m} credits"),
-                None => format!("Achieved so far: {achieved} credits"),
-            } }</p>
+            <p class="achieved">{ wording::achieved(gained, min_total, &exempt) }</p>
+            if transferred { <p class="muted">{ wording::TRANSFER_MEANS }</p> }
+            if !exempt.is_empty() { <p class="muted">{ wording::EXEMPT_MEANS }</p> }
         </aside>
     }
 }

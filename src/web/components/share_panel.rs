@@ -49,8 +49,8 @@ pub fn share_panel(props: &Props) -> Html {
     html! {
         <section class="panel share" aria-labelledby="share-heading">
             <h2 id="share-heading">{ "Share this plan" }</h2>
-            <p class="muted">{ "The link holds the units, progress and values you entered. It travels after the # in the address, so no server sees it." }</p>
-            <label><input type="checkbox" checked={*include_name} onchange={toggle} />{ " Include the plan's name in the link" }</label>
+            <p class="muted">{ "The link holds the units, progress, values you entered and any adviser's review. It travels after the # in the address, so no server sees it." }</p>
+            <label><input type="checkbox" checked={*include_name} onchange={toggle} />{ " Include the plan's name and note in the link" }</label>
             <label class="link-field">{ "Link " }<input type="text" readonly=true value={url.clone()} /></label>
             <button {onclick}>{ "Copy link" }</button>
             <span role="status">{ match *copied {

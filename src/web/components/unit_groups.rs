@@ -59,7 +59,8 @@ pub fn unit_groups(props: &Props) -> Html {
                                     availability={eval.units[u]}
                                     progress={doc.progress_of(key)}
                                     entered={doc.entered.get(&key).cloned().unwrap_or_default()}
-                                    not_offered={doc.not_offered.contains(&key)} />
+                                    not_offered={doc.not_offered.contains(&key)}
+                                    transfer={doc.transfers.get(&key).cloned()} />
                             }
                         }) }
                     </ul>

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::web::components::{Notice, QualificationList, SavedPlans};
+use crate::web::components::{Notice, PlanFiles, QualificationList, SavedPlans};
 
 /// The home page.
 #[component(Home)]
@@ -12,6 +12,7 @@ pub fn home() -> Html {
             <header class="site"><p class="brand">{ "Unit planner" }</p></header>
             <Notice />
             <SavedPlans />
+            <PlanFiles />
             <QualificationList />
         </main>
     }

@@ -7,8 +7,8 @@ use yew::prelude::*;
 use crate::catalogue::builtin;
 use crate::engine::evaluate;
 use crate::web::components::{
-    status_banner, CompletePlan, Notice, PlanBar, RulesSummary, SharePanel, SourceNotes,
-    UnitFilter, UnitFilters, UnitGroups,
+    status_banner, CarryPanel, ComparePlans, CompletePlan, Notice, PlanBar, PlanNote, ReviewPanel,
+    RulesSummary, SharePanel, SourceNotes, UnitFilter, UnitFilters, UnitGroups,
 };
 use crate::web::route::Route;
 use crate::web::services::today;
@@ -103,7 +103,11 @@ pub fn qualification_page(props: &Props) -> Html {
                 <div class="side">
                     <RulesSummary qualification={qual.id.clone()} doc={doc.clone()} checked={checked.clone()} />
                     <CompletePlan qualification={qual.id.clone()} doc={doc.clone()} />
+                    <ReviewPanel qualification={qual.id.clone()} doc={doc.clone()} />
                     <SharePanel qualification={qual.id.clone()} doc={doc.clone()} />
+                    <PlanNote note={doc.note.clone()} />
+                    <ComparePlans qualification={qual.id.clone()} doc={doc.clone()} />
+                    <CarryPanel qualification={qual.id.clone()} checked={checked.clone()} />
                 </div>
             </div>
             <SourceNotes qualification={qual.id.clone()} />

@@ -38,7 +38,10 @@ pub fn load() -> (Saved, Option<String>) {
     let Ok(raw) = LocalStorage::raw().get_item(KEY) else {
         return (
             Saved::default(),
-            Some("This browser does not allow saving; plans will be lost when you close the page.".into()),
+            Some(
+                "This browser does not allow saving; plans will be lost when you close the page."
+                    .into(),
+            ),
         );
     };
     let Some(raw) = raw else {
@@ -78,8 +81,7 @@ pub fn save(mine: &Saved) -> Result<Option<Saved>, String> {
             )
         }
     };
-    let text =
-        store::write(&merged).map_err(|e| format!("Your plans could not be saved: {e}."))?;
+    let text = store::write(&merged).map_err(|e| format!("Your plans could not be saved: {e}."))?;
     if current.as_deref() != Some(text.as_str()) {
         storage.set_item(KEY, &text).map_err(|_| {
             "Your plans could not be saved: the browser's storage is full or turned off."
@@ -92,13 +94,17 @@ pub fn save(mine: &Saved) -> Result<Option<Saved>, String> {
 /// Calls `changed` with the stored plans whenever another tab saves.
 pub fn on_change_elsewhere(changed: yew::Callback<Saved>) -> Option<gloo_events::EventListener> {
     let window = web_sys::window()?;
-    Some(gloo_events::EventListener::new(&window, "storage", move |event| {
-        let key = web_sys::wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(event)
-            .and_then(|e| e.key());
-        if key.as_deref() == Some(KEY) {
-            if let Ok(Some(StoreRead::Plans(saved))) = stored() {
-                changed.emit(saved);
+    Some(gloo_events::EventListener::new(
+        &window,
+        "storage",
+        move |event| {
+            let key = web_sys::wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(event)
+                .and_then(|e| e.key());
+            if key.as_deref() == Some(KEY) {
+                if let Ok(Some(StoreRead::Plans(saved))) = stored() {
+                    changed.emit(saved);
+                }
             }
-        }
-    }))
+        },
+    ))
 }

@@ -1,8 +1,10 @@
-//! How far the learner has got with a chosen unit.
+//! How far the learner has got with a chosen unit, and, for a unit brought in by credit
+//! transfer, where and when it was achieved.
 
 use yew::prelude::*;
 
-use crate::document::Progress;
+use crate::catalogue::Date;
+use crate::document::{Progress, Transfer, MAX_FROM};
 use crate::web::state::{Action, Edit};
 use crate::web::use_planner;
 
@@ -15,6 +17,8 @@ pub struct Props {
     pub label: AttrValue,
     /// The progress recorded now.
     pub progress: Progress,
+    /// Where it was achieved, when transferred.
+    pub transfer: Option<Transfer>,
 }
 
 /// A choice of progress for one unit.
@@ -22,21 +26,53 @@ pub struct Props {
 pub fn progress_picker(props: &Props) -> Html {
     let planner = use_planner();
     let key = props.unit_key;
-    let onchange = Callback::from(move |e: Event| {
-        let value = e
-            .target_unchecked_into::<web_sys::HtmlSelectElement>()
-            .value();
-        if let Some(p) = Progress::from_name(&value) {
-            planner.dispatch(Action::Edit(Edit::Progress(key, p)));
-        }
-    });
+    let onchange = {
+        let planner = planner.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            if let Some(p) = Progress::from_name(&value) {
+                planner.dispatch(Action::Edit(Edit::Progress(key, p)));
+            }
+        })
+    };
+    let transfer = props.transfer.clone().unwrap_or_default();
+    let set = |change: fn(&mut Transfer, String)| {
+        let planner = planner.clone();
+        let transfer = transfer.clone();
+        Callback::from(move |e: Event| {
+            let mut t = transfer.clone();
+            change(
+                &mut t,
+                e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            );
+            planner.dispatch(Action::Edit(Edit::Transfer(key, t)));
+        })
+    };
+    let label = &props.label;
     html! {
-        <label>{ "Progress " }
-            <select {onchange} aria-label={format!("Progress of {}", props.label)}>
-                { for Progress::ALL.into_iter().map(|p| html! {
-                    <option value={p.name()} selected={props.progress == p}>{ p.label() }</option>
-                }) }
-            </select>
-        </label>
+        <>
+            <label>{ "Progress " }
+                <select {onchange} aria-label={format!("Progress of {label}")}>
+                    { for Progress::ALL.into_iter().map(|p| html! {
+                        <option value={p.name()} selected={props.progress == p}>{ p.label() }</option>
+                    }) }
+                </select>
+            </label>
+            if props.progress == Progress::Transferred {
+                <label>{ " Achieved in " }
+                    <input type="text" maxlength={MAX_FROM.to_string()} value={transfer.from.clone()}
+                        aria-label={format!("Qualification {label} was achieved in")}
+                        onchange={set(|t, v| t.from = v)} />
+                </label>
+                <label>{ " on " }
+                    <input type="date" value={transfer.date.map(|d| d.to_string())}
+                        aria-label={format!("Date {label} was achieved")}
+                        onchange={set(|t, v| t.date = Date::parse_iso(&v))} />
+                </label>
+            }
+        </>
     }
 }

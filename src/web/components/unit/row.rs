@@ -28,6 +28,8 @@ pub struct Props {
     pub entered: EnteredValues,
     /// Whether the learner's centre does not offer it.
     pub not_offered: bool,
+    /// Where it was achieved, when brought in by credit transfer.
+    pub transfer: Option<crate::document::Transfer>,
 }
 
 /// Why a unit cannot be added, if it cannot.
@@ -90,11 +92,11 @@ pub fn unit_row(props: &Props) -> Html {
                 if mandatory { { " · mandatory" } }
                 if let Some(reason) = reason { <span class="reason">{ format!(" · ✗ Can't add: {reason}") }</span> }
                 if props.not_offered { <span class="reason">{ " · not offered at my centre" }</span> }
-                if checked { <span class="print-only">{ format!("Status: {}", props.progress.label()) }</span> }
+                if checked || props.progress.held() { <span class="print-only">{ format!("Status: {}", props.progress.label()) }</span> }
             </div>
             <div class="unit-tools">
                 if checked {
-                    <ProgressPicker unit_key={key} label={label.clone()} progress={props.progress} />
+                    <ProgressPicker unit_key={key} label={label.clone()} progress={props.progress} transfer={props.transfer.clone()} />
                 } else if !mandatory {
                     <label><input type="checkbox" checked={props.not_offered} onchange={offered} />{ format!(" {label} not offered at my centre") }</label>
                 }
