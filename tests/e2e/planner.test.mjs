@@ -145,12 +145,15 @@ test('corrupt stored data is kept aside, reported, and not overwritten', async (
   await context.addInitScript(() => {
     if (!sessionStorage.getItem('seeded')) {
       localStorage.setItem('unit-planner/v1/plans', '{not json');
+      localStorage.setItem('unit-planner/v1/plans.unreadable', 'kept aside last month');
       sessionStorage.setItem('seeded', '1');
     }
   });
   const page = await open(context, VTCT);
   await page.getByRole('alert').filter({ hasText: 'could not be read' }).waitFor();
-  assert.equal(await page.evaluate(() => localStorage.getItem('unit-planner/v1/plans.unreadable')), '{not json');
+  assert.equal(await page.evaluate(() => localStorage.getItem('unit-planner/v1/plans.unreadable')), 'kept aside last month',
+    'data kept aside earlier is never written over');
+  assert.equal(await page.evaluate(() => localStorage.getItem('unit-planner/v1/plans.unreadable.2')), '{not json');
   await unit(page, 'CSP14').check();
   await status(page).waitFor();
   await context.close();
