@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Builds the release web app into dist/ (installing the tools once) and adds its
-# Content Security Policy.
+# Builds the release web app into dist/ (installing the tools once), pre-renders its
+# pages and adds their Content Security Policy.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup-web.sh
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 cargo fetch --locked
 trunk build --release --offline
-python3 scripts/csp.py dist/index.html
+cargo run --locked --quiet --no-default-features --features prerender --bin prerender -- dist
+find dist -name '*.html' -print0 | xargs -0 python3 scripts/csp.py

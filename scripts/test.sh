@@ -15,7 +15,7 @@ if [ ! -d ../shared/seeds ]; then
   exit 2
 fi
 cargo test --locked --all-targets
-cargo test --locked --features web --lib
+cargo test --locked --features prerender --lib
 scripts/build-web.sh
 export PATH="$HOME/.cargo/bin:$PATH" CHROMEDRIVER=/usr/bin/chromedriver
 cargo test --locked --target wasm32-unknown-unknown --no-default-features --features web --test web_components

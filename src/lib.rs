@@ -5,14 +5,17 @@
 //! The core is pure Rust with no web dependency: [`catalogue`] (the data model and the
 //! `specs/` format), [`engine`] (evaluating a plan, and completing it), and [`cli`] (the
 //! command-line checker), [`document`] (a plan as a record: its saved form, share links and
-//! the browser's store), [`text`] (outside text made safe to show) and [`wording`] (the
+//! the browser's store), [`answers`] and [`report`] (the checker's answers as JSON, for the
+//! CLI and the JavaScript API), [`text`] (outside text made safe to show) and [`wording`] (the
 //! sentences both front ends share).
 
+pub mod answers;
 pub mod catalogue;
 #[cfg(feature = "spec-files")]
 pub mod cli;
 pub mod document;
 pub mod engine;
+pub mod report;
 pub mod text;
 #[cfg(feature = "web")]
 pub mod web;

@@ -156,6 +156,9 @@ pub fn changes(qual: &Qualification, changes: &Changes) -> Vec<String> {
     added.chain(removed).chain(progress).collect()
 }
 
+/// Said in place of a plan's status until the app has read the saved plan.
+pub const CHECKING: &str = "Checking your plan…";
+
 /// What a credit transfer means, as the sources support it.
 pub const TRANSFER_MEANS: &str = "Credit transfer: a unit achieved in another qualification counts toward every rule here like an achieved unit. Tell your centre, which claims it from the awarding body.";
 

@@ -8,17 +8,18 @@
 mod args;
 mod batch;
 mod human;
-pub mod report;
 
 use std::collections::BTreeSet;
 use std::io::Write;
 
 use serde_json::json;
 
+use crate::answers;
 use crate::catalogue::{builtin, parse_spec, Date, Qualification, SpecError, UnitIdx};
 use crate::document::link::{self, Opened};
 use crate::document::{carry as carrying, PlanDoc, Review, Verdict};
 use crate::engine::{complete_plan, evaluate, feasibility, Plan, Status};
+use crate::report;
 use crate::text::{excerpt, is_hidden, visible, visible_lines};
 
 pub use args::{Args, UsageError};
@@ -113,11 +114,7 @@ fn list(args: &Args) -> Result<(Output, i32), UsageError> {
     args.expect_positionals(0)?;
     let quals = Catalogue::of(args)?;
     let quals = quals.all();
-    let output = answer(
-        args,
-        || human::list(quals),
-        || json!(quals.iter().map(report::summary).collect::<Vec<_>>()),
-    );
+    let output = answer(args, || human::list(quals), || answers::list(quals));
     Ok((output, 0))
 }
 
@@ -131,33 +128,33 @@ fn show(args: &Args) -> Result<(Output, i32), UsageError> {
 fn check(args: &Args) -> Result<(Output, i32), UsageError> {
     let quals = Catalogue::of(args)?;
     let qual = quals.find(args.first()?)?;
-    let plan = Plan::with_units(qual, units(qual, &args.positionals[1..])?);
-    let eval = evaluate(qual, &plan);
-    let output = answer(
-        args,
-        || human::check(qual, &eval),
-        || report::check(qual, &eval),
-    );
-    Ok((output, i32::from(eval.status != Status::Complete)))
+    let chosen = units(qual, &args.positionals[1..])?;
+    if args.json {
+        let (report, status) = answers::check(qual, chosen);
+        return Ok((Output::Json(report), i32::from(status != Status::Complete)));
+    }
+    let eval = evaluate(qual, &Plan::with_units(qual, chosen));
+    Ok((
+        Output::Text(human::check(qual, &eval)),
+        i32::from(eval.status != Status::Complete),
+    ))
 }
 
 fn suggest(args: &Args) -> Result<(Output, i32), UsageError> {
     let quals = Catalogue::of(args)?;
     let qual = quals.find(args.first()?)?;
-    let plan = Plan::with_units(qual, units(qual, &args.positionals[1..])?);
-    let exclude: BTreeSet<UnitIdx> = units(qual, &args.excluded)?.into_iter().collect();
-    let result = complete_plan(qual, &plan, &exclude);
-    let mut after = plan.clone();
-    if let Ok(done) = &result {
-        done.add.iter().for_each(|&u| after.add(u));
+    let chosen = units(qual, &args.positionals[1..])?;
+    let excluded = units(qual, &args.excluded)?;
+    if args.json {
+        let (report, found) = answers::suggest(qual, chosen, excluded);
+        return Ok((Output::Json(report), i32::from(!found)));
     }
-    let status_after = evaluate(qual, &after).status;
-    let output = answer(
-        args,
-        || human::suggest(qual, &result),
-        || report::suggest(qual, &result, status_after),
-    );
-    Ok((output, i32::from(result.is_err())))
+    let exclude: BTreeSet<UnitIdx> = excluded.into_iter().collect();
+    let result = complete_plan(qual, &Plan::with_units(qual, chosen), &exclude);
+    Ok((
+        Output::Text(human::suggest(qual, &result)),
+        i32::from(result.is_err()),
+    ))
 }
 
 fn validate(args: &Args) -> Result<(Output, i32), UsageError> {
@@ -210,14 +207,9 @@ fn check_batch(args: &Args) -> Result<(Output, i32), UsageError> {
 fn make_link(args: &Args) -> Result<(Output, i32), UsageError> {
     let quals = Catalogue::of(args)?;
     let qual = quals.find(args.first()?)?;
-    let mut doc = PlanDoc::new(qual);
-    doc.units = units(qual, &args.positionals[1..])?
-        .into_iter()
-        .map(|u| qual.units[u].key)
-        .collect();
-    doc.name = args.name.clone();
+    let chosen = units(qual, &args.positionals[1..])?;
     let base = args.base.as_deref().unwrap_or(DEFAULT_BASE);
-    let url = format!("{base}{}", link::share_path(qual, &doc, doc.name.is_some()));
+    let url = answers::link(base, qual, chosen, args.name.clone());
     Ok((
         answer(args, || format!("{url}\n"), || json!({ "link": url })),
         0,
@@ -417,12 +409,7 @@ impl Catalogue {
     }
 
     fn find(&self, name: &str) -> Result<&Qualification, UsageError> {
-        builtin::find(self.all(), name).ok_or_else(|| {
-            UsageError(format!(
-                "unknown qualification `{}` (see `unit-planner list`)",
-                excerpt(name)
-            ))
-        })
+        answers::qualification(self.all(), name).map_err(UsageError)
     }
 }
 
@@ -450,13 +437,7 @@ fn builtin_catalogue() -> Result<&'static [Qualification], UsageError> {
 }
 
 fn units(qual: &Qualification, names: &[String]) -> Result<Vec<UnitIdx>, UsageError> {
-    names
-        .iter()
-        .map(|n| {
-            qual.find_unit(n)
-                .ok_or_else(|| UsageError(format!("unknown unit `{}` in {}", excerpt(n), qual.id)))
-        })
-        .collect()
+    answers::units(qual, names).map_err(UsageError)
 }
 
 /// Reads a file of at most `limit` bytes, as UTF-8; returns its name and text.

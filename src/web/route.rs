@@ -1,5 +1,7 @@
-//! The app's routes, all inside the URL fragment (`#/q/{id}`), so share links never reach
-//! a server and any static host serves the app.
+//! The app's routes. Pages live at real paths (`/`, `/q/{id}/`), pre-rendered at build
+//! time so they show before any script runs; shared plans travel in the fragment
+//! (`/#/q/{id}/p/{payload}`) so they never reach a server. Fragments from older releases
+//! (`#/q/{id}`) still open.
 
 use yew::prelude::*;
 
@@ -9,14 +11,14 @@ use crate::document::link;
 /// Where the app can be.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
-    /// The list of qualifications and saved plans (`#/`).
+    /// The list of qualifications and saved plans (`/`).
     Home,
-    /// Planning a qualification (`#/q/{id}`).
+    /// Planning a qualification (`/q/{id}/`).
     Qualification {
         /// Qualification id.
         id: String,
     },
-    /// A shared plan (`#/q/{id}/p/{payload}`).
+    /// A shared plan (`/#/q/{id}/p/{payload}`).
     Shared {
         /// Qualification id.
         id: String,
@@ -28,19 +30,29 @@ pub enum Route {
 }
 
 impl Route {
-    /// The route a URL fragment (with or without its `#`) names.
-    pub fn parse(hash: &str) -> Route {
-        if let Some((id, payload)) = link::fragment_parts(hash) {
+    /// The route an address names: its fragment when that names a page (share links and
+    /// older bookmarks), else its path.
+    pub fn parse(path: &str, fragment: &str) -> Route {
+        if let Some((id, payload)) = link::fragment_parts(fragment) {
             return Route::Shared {
                 id: id.to_string(),
                 payload: payload.to_string(),
             };
         }
-        let path = hash.trim_start_matches('#').trim_end_matches('/');
-        let parts: Vec<&str> = path.split('/').skip(1).collect();
+        match Route::parse_path(fragment.trim_start_matches('#')) {
+            Route::Home => Route::parse_path(path),
+            route => route,
+        }
+    }
+
+    fn parse_path(path: &str) -> Route {
+        let parts: Vec<&str> = path.trim_end_matches('/').split('/').skip(1).collect();
         match parts.as_slice() {
             [] | [""] => Route::Home,
-            ["q", id] if !id.is_empty() => Route::Qualification { id: id.to_string() },
+            ["index.html"] => Route::Home,
+            ["q", id] | ["q", id, "index.html"] if !id.is_empty() => {
+                Route::Qualification { id: id.to_string() }
+            }
             _ => Route::NotFound,
         }
     }
@@ -48,44 +60,110 @@ impl Route {
     /// The `href` of a link to this route.
     pub fn href(&self) -> String {
         match self {
-            Route::Home | Route::NotFound => "#/".into(),
-            Route::Qualification { id } => format!("#/q/{id}"),
-            Route::Shared { id, payload } => format!("#{}", link::fragment(id, payload)),
+            Route::Home | Route::NotFound => "/".into(),
+            Route::Qualification { id } => format!("/q/{id}/"),
+            Route::Shared { id, payload } => format!("/#{}", link::fragment(id, payload)),
+        }
+    }
+
+    /// The path of the page pre-rendered for this route, if there is one: only such
+    /// pages are hydrated rather than drawn afresh.
+    pub fn page_path(&self) -> Option<String> {
+        match self {
+            Route::Home | Route::Qualification { .. } => Some(self.href()),
+            Route::Shared { .. } | Route::NotFound => None,
         }
     }
 }
 
-/// Goes to a route (a new history entry, like following a link).
+/// The route of the address the browser shows.
+pub fn current() -> Route {
+    let location = web_sys::window().map(|w| w.location());
+    let part = |f: fn(&web_sys::Location) -> Result<String, wasm_bindgen::JsValue>| {
+        location
+            .as_ref()
+            .and_then(|l| f(l).ok())
+            .unwrap_or_default()
+    };
+    Route::parse(&part(|l| l.pathname()), &part(|l| l.hash()))
+}
+
+/// Goes to a route (a new history entry, like following a link), without reloading.
 pub fn go(route: &Route) {
     if let Some(window) = web_sys::window() {
-        let _ = window.location().set_hash(&route.href());
+        let pushed = window.history().and_then(|h| {
+            h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&route.href()))
+        });
+        if pushed.is_ok() {
+            if let Ok(event) = web_sys::Event::new("popstate") {
+                let _ = window.dispatch_event(&event);
+            }
+        }
     }
 }
 
-fn current() -> Route {
-    Route::parse(
-        &web_sys::window()
-            .and_then(|w| w.location().hash().ok())
-            .unwrap_or_default(),
-    )
+/// Follows a click on a link to one of the app's pages inside the app (no reload);
+/// links elsewhere, new-tab clicks and downloads are left to the browser.
+fn follow_in_app(event: &web_sys::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    if event.default_prevented()
+        || event.button() != 0
+        || event.ctrl_key()
+        || event.meta_key()
+        || event.shift_key()
+        || event.alt_key()
+    {
+        return;
+    }
+    let anchor = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("a[href]").ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+    let Some(anchor) = anchor else { return };
+    let origin = web_sys::window().and_then(|w| w.location().origin().ok());
+    if anchor.has_attribute("download")
+        || !anchor.target().is_empty()
+        || Some(anchor.origin()) != origin
+    {
+        return;
+    }
+    let route = Route::parse(&anchor.pathname(), &anchor.hash());
+    if route != Route::NotFound {
+        event.prevent_default();
+        go(&route);
+    }
 }
 
-/// The current route, updated whenever the fragment changes.
+/// The current route, starting from `initial` and following the address as it changes.
 #[hook]
-pub fn use_route() -> Route {
-    let route = use_state(current);
+pub fn use_route(initial: Route) -> Route {
+    let route = use_state(move || initial);
     {
         let route = route.clone();
         use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                gloo_events::EventListener::new(&w, "hashchange", move |_| {
+            let listeners = web_sys::window().map(|w| {
+                let follow = move |_: &web_sys::Event| {
                     route.set(current());
                     if let Some(w) = web_sys::window() {
                         w.scroll_to_with_x_and_y(0.0, 0.0);
                     }
-                })
+                };
+                let clicks = w.document().map(|d| {
+                    gloo_events::EventListener::new(&d, "click", |e| {
+                        use wasm_bindgen::JsCast;
+                        if let Some(e) = e.dyn_ref::<web_sys::MouseEvent>() {
+                            follow_in_app(e);
+                        }
+                    })
+                });
+                (
+                    gloo_events::EventListener::new(&w, "popstate", follow.clone()),
+                    gloo_events::EventListener::new(&w, "hashchange", follow),
+                    clicks,
+                )
             });
-            move || drop(listener)
+            move || drop(listeners)
         });
     }
     (*route).clone()
@@ -109,8 +187,13 @@ pub fn switch(route: Route) -> Html {
 mod tests {
     use super::*;
 
+    fn at(href: &str) -> Route {
+        let (path, fragment) = href.split_once('#').unwrap_or((href, ""));
+        Route::parse(path, fragment)
+    }
+
     #[test]
-    fn fragments_parse_to_routes_and_back() {
+    fn addresses_parse_to_routes_and_back() {
         for route in [
             Route::Home,
             Route::Qualification {
@@ -121,10 +204,29 @@ mod tests {
                 payload: "AQ-_".into(),
             },
         ] {
-            assert_eq!(Route::parse(&route.href()), route);
+            assert_eq!(at(&route.href()), route);
         }
-        assert_eq!(Route::parse(""), Route::Home);
-        assert_eq!(Route::parse("#/q/"), Route::NotFound);
-        assert_eq!(Route::parse("#/nonsense/1/2"), Route::NotFound);
+        assert_eq!(at(""), Route::Home);
+        assert_eq!(at("/q/"), Route::NotFound);
+        assert_eq!(at("/nonsense/1/2"), Route::NotFound);
+        assert_eq!(
+            at("/q/x/index.html"),
+            Route::Qualification { id: "x".into() }
+        );
+    }
+
+    #[test]
+    fn older_fragment_addresses_still_open() {
+        assert_eq!(at("/#/q/x"), Route::Qualification { id: "x".into() });
+        assert_eq!(at("/#/q/x/p/AQ"), at("/q/other/#/q/x/p/AQ"));
+        assert_eq!(at("/q/x/#/"), Route::Qualification { id: "x".into() });
+        assert_eq!(at("/#/nonsense"), Route::NotFound);
+    }
+
+    #[test]
+    fn only_pages_that_exist_before_scripts_are_hydrated() {
+        assert_eq!(Route::Home.page_path().as_deref(), Some("/"));
+        assert_eq!(at("/#/q/x/p/AQ").page_path(), None);
+        assert_eq!(Route::NotFound.page_path(), None);
     }
 }

@@ -12,7 +12,7 @@ const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'applic
 export async function serve() {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^\/+/, '');
-    const file = join(DIST, path === '' ? 'index.html' : path);
+    const file = join(DIST, path === '' || path.endsWith('/') ? `${path}index.html` : path);
     try {
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
@@ -43,4 +43,12 @@ export async function newPage(context) {
   page.on('pageerror', (e) => page.errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
   return page;
+}
+
+/**
+ * Waits until the app has started on the page: the pre-rendered HTML shows at once, but
+ * its controls work only once the app has read the saved plans.
+ */
+export async function started(page) {
+  await page.waitForFunction(() => window.unitPlanner && !document.querySelector('fieldset:disabled'));
 }

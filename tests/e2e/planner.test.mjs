@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve, launch, newPage } from './helpers.mjs';
+import { serve, launch, newPage, started } from './helpers.mjs';
 
 let server;
 let browser;
@@ -15,6 +15,7 @@ async function open(context, hash = '') {
   const page = await newPage(context);
   await page.goto(server.url + hash);
   await page.getByRole('heading', { level: 1 }).waitFor();
+  await started(page);
   return page;
 }
 
@@ -91,6 +92,7 @@ test('plans are saved as the learner works and survive a reload', async () => {
   await page.getByRole('combobox', { name: 'Progress of CSP14' }).selectOption('achieved');
   await page.reload();
   await page.getByRole('heading', { level: 1 }).waitFor();
+  await started(page);
   assert.ok(await unit(page, 'CSP14').isChecked());
   assert.ok(await page.getByText('Achieved so far: 2 of 13 credits').isVisible());
   await page.getByRole('link', { name: /All qualifications/ }).click();

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve, launch, newPage } from './helpers.mjs';
+import { serve, launch, newPage, started } from './helpers.mjs';
 
 let server;
 let browser;
@@ -18,6 +18,7 @@ async function open(context, hash = '') {
   const page = await newPage(context);
   await page.goto(server.url + hash);
   await page.getByRole('heading', { level: 1 }).waitFor();
+  await started(page);
   return page;
 }
 

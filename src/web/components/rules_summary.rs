@@ -22,6 +22,9 @@ pub struct Props {
     pub doc: PlanDoc,
     /// The plan resolved and evaluated, once, by the page.
     pub checked: Rc<Checked>,
+    /// Whether the plan is still being read (the rules show without their status).
+    #[prop_or_default]
+    pub checking: bool,
 }
 
 /// The summary panel.
@@ -31,6 +34,17 @@ pub fn rules_summary(props: &Props) -> Html {
         return html! {};
     };
     let (plan, eval) = (&props.checked.plan, &props.checked.eval);
+    if props.checking {
+        return html! {
+            <aside class="summary" aria-labelledby="summary-heading">
+                <h2 id="summary-heading">{ "Rules of combination" }</h2>
+                <p class="banner checking" role="status" aria-live="polite">{ wording::CHECKING }</p>
+                <ul class="rules">
+                    { for eval.rules.iter().map(|r| html! { <li class="rule"><span class="rule-text">{ &r.text }</span></li> }) }
+                </ul>
+            </aside>
+        };
+    }
     let (class, banner) = status_banner(qual, eval);
     let min_total = qual.rules.iter().find_map(|r| match r.rule {
         Rule::Credits {

@@ -5,6 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::catalogue::builtin;
+use crate::document::PlanDoc;
 use crate::engine::evaluate;
 use crate::web::components::{
     status_banner, CarryPanel, ComparePlans, CompletePlan, Notice, PlanBar, PlanNote, ReviewPanel,
@@ -48,10 +49,15 @@ pub fn qualification_page(props: &Props) -> Html {
         .link_error
         .as_ref()
         .map(|e| format!("This share link cannot be opened: {e}."));
-    let doc = planner
+    // Until the saved plans are read and this qualification's plan is open (and on the
+    // page pre-rendered at build time), the page shows a blank plan, disabled, with its
+    // status as "checking".
+    let opened = planner
         .current()
-        .filter(|d| d.qualification == props.id)
+        .filter(|d| planner.loaded && d.qualification == props.id)
         .cloned();
+    let checking = opened.is_none();
+    let doc = opened.or_else(|| builtin::by_id(&props.id).map(PlanDoc::new));
     let checked = use_memo((props.id.clone(), doc.clone()), |(id, doc)| {
         let qual = builtin::by_id(id)?;
         let (plan, _) = doc.as_ref()?.to_plan(qual);
@@ -75,10 +81,13 @@ pub fn qualification_page(props: &Props) -> Html {
         };
     }
     let (Some(doc), Some(checked)) = (doc, (*checked).clone()) else {
-        return html! { <main class="page">{ home }<p>{ "Loading…" }</p></main> };
+        return html! {};
     };
-    let eval = &checked.eval;
-    let status = status_banner(qual, eval);
+    let status = if checking {
+        ("checking", wording::CHECKING.to_string())
+    } else {
+        status_banner(qual, &checked.eval)
+    };
     let closed = qual.closes_on().filter(|&date| date < today()).map(|date| {
         html! { <p class="banner unconfirmed">{ format!("⚠ Closed: this qualification's last certification or end date ({}) has passed.", date.uk()) }</p> }
     });
@@ -93,21 +102,25 @@ pub fn qualification_page(props: &Props) -> Html {
             <p class="qual-meta">{ wording::facts(qual) }</p>
             { for closed }
             <Notice />
-            <PlanBar qualification={qual.id.clone()} />
+            if !checking { <PlanBar qualification={qual.id.clone()} /> }
             <div class="layout">
                 <section class="units" aria-labelledby="units-heading">
                     <h2 id="units-heading">{ "Units" }</h2>
-                    <UnitFilters qualification={qual.id.clone()} filter={(*filter).clone()} on_change={on_filter} />
-                    <UnitGroups qualification={qual.id.clone()} doc={doc.clone()} checked={checked.clone()} filter={(*filter).clone()} />
+                    <fieldset class="plain" disabled={checking}>
+                        <UnitFilters qualification={qual.id.clone()} filter={(*filter).clone()} on_change={on_filter} />
+                        <UnitGroups qualification={qual.id.clone()} doc={doc.clone()} checked={checked.clone()} filter={(*filter).clone()} />
+                    </fieldset>
                 </section>
                 <div class="side">
-                    <RulesSummary qualification={qual.id.clone()} doc={doc.clone()} checked={checked.clone()} />
+                    <RulesSummary qualification={qual.id.clone()} doc={doc.clone()} checked={checked.clone()} {checking} />
+                    if !checking {
                     <CompletePlan qualification={qual.id.clone()} doc={doc.clone()} />
                     <ReviewPanel qualification={qual.id.clone()} doc={doc.clone()} />
                     <SharePanel qualification={qual.id.clone()} doc={doc.clone()} />
                     <PlanNote note={doc.note.clone()} />
                     <ComparePlans qualification={qual.id.clone()} doc={doc.clone()} />
                     <CarryPanel qualification={qual.id.clone()} checked={checked.clone()} />
+                    }
                 </div>
             </div>
             <SourceNotes qualification={qual.id.clone()} />

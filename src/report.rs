@@ -1,4 +1,5 @@
-//! JSON reports of the catalogue and of plan evaluations, shared by the CLI commands.
+//! JSON reports of the catalogue and of plan evaluations: the shapes of the CLI's `--json`
+//! output, which the JavaScript API returns too.
 
 use serde_json::{json, Value};
 

@@ -1,0 +1,108 @@
+//! The checker's answers as data, for both programs that give them: the CLI's `--json`
+//! output and the JavaScript API in the browser. A qualification and units are looked up
+//! from the names a person types, with one sentence for each name that matches nothing.
+
+use std::collections::BTreeSet;
+
+use serde_json::{json, Value};
+
+use crate::catalogue::{builtin, Qualification, UnitIdx};
+use crate::document::{link, PlanDoc};
+use crate::engine::{complete_plan, evaluate, Plan, Status};
+use crate::report;
+use crate::text::excerpt;
+
+/// The qualification a name means: its id or qualification number, any case.
+pub fn qualification<'a>(
+    quals: &'a [Qualification],
+    name: &str,
+) -> Result<&'a Qualification, String> {
+    builtin::find(quals, name).ok_or_else(|| {
+        format!(
+            "unknown qualification `{}` (see `unit-planner list`)",
+            excerpt(name)
+        )
+    })
+}
+
+/// The units names mean (code, reference or key, as [`Qualification::find_unit`] reads).
+pub fn units(qual: &Qualification, names: &[String]) -> Result<Vec<UnitIdx>, String> {
+    names
+        .iter()
+        .map(|n| {
+            qual.find_unit(n)
+                .ok_or_else(|| format!("unknown unit `{}` in {}", excerpt(n), qual.id))
+        })
+        .collect()
+}
+
+/// `list`: every qualification in brief.
+pub fn list(quals: &[Qualification]) -> Value {
+    json!(quals.iter().map(report::summary).collect::<Vec<_>>())
+}
+
+/// `check`: how a plan of these units stands against every rule, and its status.
+pub fn check(qual: &Qualification, units: Vec<UnitIdx>) -> (Value, Status) {
+    let eval = evaluate(qual, &Plan::with_units(qual, units));
+    (report::check(qual, &eval), eval.status)
+}
+
+/// `suggest`: the fewest credits (then units) that complete the plan, never from
+/// `exclude`; and whether there is such a completion.
+pub fn suggest(qual: &Qualification, units: Vec<UnitIdx>, exclude: Vec<UnitIdx>) -> (Value, bool) {
+    let plan = Plan::with_units(qual, units);
+    let exclude: BTreeSet<UnitIdx> = exclude.into_iter().collect();
+    let result = complete_plan(qual, &plan, &exclude);
+    let mut after = plan;
+    if let Ok(done) = &result {
+        done.add.iter().for_each(|&u| after.add(u));
+    }
+    let status_after = evaluate(qual, &after).status;
+    (report::suggest(qual, &result, status_after), result.is_ok())
+}
+
+/// `link`: the address, under `base`, that opens a plan of these units in the web app.
+pub fn link(base: &str, qual: &Qualification, units: Vec<UnitIdx>, name: Option<String>) -> String {
+    let mut doc = PlanDoc::new(qual);
+    doc.units = units.into_iter().map(|u| qual.units[u].key).collect();
+    doc.name = name;
+    format!("{base}{}", link::share_path(qual, &doc, doc.name.is_some()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_that_match_nothing_are_named_back_briefly() {
+        let quals = builtin::catalogue();
+        assert_eq!(
+            qualification(quals, "nope").unwrap_err(),
+            "unknown qualification `nope` (see `unit-planner list`)"
+        );
+        let qual = qualification(quals, "600/4940/6").unwrap();
+        let long = "X".repeat(500);
+        let message = units(qual, &["CSP14".into(), long]).unwrap_err();
+        assert!(
+            message.starts_with("unknown unit `XXX") && message.len() < 200,
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn a_plan_is_checked_completed_and_linked() {
+        let qual = qualification(builtin::catalogue(), "vtct-l1-cert-principles-cs").unwrap();
+        let (report, status) = check(qual, units(qual, &["CSP14".into()]).unwrap());
+        assert_eq!(
+            (report["status"].as_str(), status),
+            (Some("incomplete"), Status::Incomplete)
+        );
+        let (report, found) = suggest(qual, vec![], vec![]);
+        assert!(found && report["status_after"] == "complete", "{report}");
+        let url = link("https://x", qual, vec![], None);
+        assert!(
+            url.starts_with("https://x/#/q/vtct-l1-cert-principles-cs/p/"),
+            "{url}"
+        );
+    }
+}

@@ -1,0 +1,54 @@
+//! What a page says about itself in its `<head>`: the title (also set as the app moves
+//! between pages) and the description search engines and link previews show.
+
+use super::Route;
+use crate::catalogue::builtin;
+use crate::wording;
+
+/// The page's title.
+pub fn title(route: &Route) -> String {
+    match route {
+        Route::Home => "Unit planner: choose optional units and check the rules".into(),
+        Route::Qualification { id } | Route::Shared { id, .. } => match builtin::by_id(id) {
+            Some(qual) => format!("{} · Unit planner", qual.title_text()),
+            None => "Qualification not found · Unit planner".into(),
+        },
+        Route::NotFound => "Page not found · Unit planner".into(),
+    }
+}
+
+/// The page's description.
+pub fn description(route: &Route) -> String {
+    match route {
+        Route::Qualification { id } | Route::Shared { id, .. } => match builtin::by_id(id) {
+            Some(qual) => format!(
+                "{}: {}. Choose from its {} units and see at once whether your choice meets its rules of combination.",
+                qual.title_text(),
+                wording::facts(qual),
+                qual.units.len(),
+            ),
+            None => description(&Route::Home),
+        },
+        _ => format!(
+            "Plan the optional units of {} UK vocational qualifications (NVQ, Certificate, Diploma) and check them live against each one's rules of combination: credits, levels, groups and barred units. Works offline; plans stay on your device.",
+            builtin::catalogue().len()
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_page_says_what_it_is() {
+        let qual = &builtin::catalogue()[0];
+        let page = Route::Qualification {
+            id: qual.id.clone(),
+        };
+        assert!(title(&page).starts_with(qual.title_text()));
+        assert!(description(&page).contains(&wording::facts(qual)));
+        assert!(description(&Route::Home).contains(&builtin::catalogue().len().to_string()));
+        assert_ne!(title(&Route::Home), title(&Route::NotFound));
+    }
+}

@@ -1,0 +1,115 @@
+//! The pages written at build time: each route's HTML rendered by Yew's server renderer
+//! into Trunk's `index.html`, with the page's own title and description, so the content
+//! shows before any script runs and the browser hydrates it.
+
+use super::{closed_ids, head, App, AppProps, Route};
+use crate::catalogue::{builtin, Date};
+
+/// A page to write: where under `dist/` and its HTML.
+pub struct Page {
+    /// Path relative to `dist/`.
+    pub file: String,
+    /// The whole document.
+    pub html: String,
+}
+
+/// The routes that have a page of their own: home and every qualification.
+pub fn routes() -> Vec<Route> {
+    std::iter::once(Route::Home)
+        .chain(
+            builtin::catalogue()
+                .iter()
+                .map(|q| Route::Qualification { id: q.id.clone() }),
+        )
+        .collect()
+}
+
+/// Renders every page into `template` (Trunk's `index.html`), as the app would draw it on
+/// `today` before it has read any saved plan.
+pub fn pages(template: &str, today: Date) -> Result<Vec<Page>, String> {
+    let closed = closed_ids(today);
+    routes()
+        .into_iter()
+        .map(|route| {
+            let path = route.page_path().expect("pre-rendered routes have pages");
+            if !path
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "/-".contains(c))
+            {
+                return Err(format!("cannot write a page for the path {path:?}"));
+            }
+            let body = render(route.clone());
+            Ok(Page {
+                file: format!("{}index.html", path.trim_start_matches('/')),
+                html: fill(template, &route, &body, &closed)?,
+            })
+        })
+        .collect()
+}
+
+fn render(route: Route) -> String {
+    let renderer = yew::ServerRenderer::<App>::with_props(move || AppProps { route });
+    futures::executor::block_on(renderer.render())
+}
+
+/// The template with the page's title, description and rendered app.
+fn fill(template: &str, route: &Route, body: &str, closed: &str) -> Result<String, String> {
+    let replace = |html: String, from: &str, to: &str| {
+        if html.contains(from) {
+            Ok(html.replacen(from, to, 1))
+        } else {
+            Err(format!("index.html has no {from}"))
+        }
+    };
+    let head = format!(
+        "<title>{}</title>\n  <meta name=\"description\" content=\"{}\">",
+        escape(&head::title(route)),
+        escape(&head::description(route))
+    );
+    let app = format!(
+        "<div id=\"app\" data-route=\"{}\" data-closed=\"{}\">{body}</div>",
+        route.page_path().unwrap_or_default(),
+        escape(closed)
+    );
+    let html = replace(template.to_string(), "<title>Unit planner</title>", &head)?;
+    replace(html, "<div id=\"app\"></div>", &app)
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEMPLATE: &str =
+        "<head><title>Unit planner</title></head><body><div id=\"app\"></div></body>";
+
+    #[test]
+    fn every_qualification_has_a_page_listed_on_home() {
+        let today = Date::parse_iso("2026-11-24").unwrap();
+        let pages = pages(TEMPLATE, today).unwrap();
+        assert_eq!(pages.len(), builtin::catalogue().len() + 1);
+        let home = &pages[0];
+        assert_eq!(home.file, "index.html");
+        for (qual, page) in builtin::catalogue().iter().zip(&pages[1..]) {
+            assert_eq!(page.file, format!("q/{}/index.html", qual.id));
+            assert!(home.html.contains(&format!("href=\"/q/{}/\"", qual.id)));
+            assert!(page
+                .html
+                .contains(&format!("<h1>{}</h1>", escape(qual.title_text()))));
+            assert!(page.html.contains("<meta name=\"description\""));
+            assert!(page.html.contains(crate::wording::CHECKING));
+        }
+    }
+
+    #[test]
+    fn a_template_without_its_placeholders_is_refused() {
+        let today = Date::parse_iso("2026-11-24").unwrap();
+        assert!(pages("<html></html>", today).is_err());
+    }
+}
