@@ -12,6 +12,31 @@ use crate::engine::{complete_plan, evaluate, Plan, Status};
 use crate::report;
 use crate::text::excerpt;
 
+/// Longest argument accepted, in characters (a share link can be this long).
+const MAX_ARG: usize = 4096;
+/// Most arguments accepted.
+const MAX_ARGS: usize = 1000;
+
+/// Refuses more arguments, or a longer one, than any real use needs.
+pub fn within_limits(args: &[String]) -> Result<(), String> {
+    if args.len() > MAX_ARGS {
+        return Err(format!(
+            "too many arguments ({}; at most {MAX_ARGS})",
+            args.len()
+        ));
+    }
+    match args
+        .iter()
+        .map(|a| a.chars().count())
+        .find(|&n| n > MAX_ARG)
+    {
+        Some(n) => Err(format!(
+            "an argument is too long ({n} characters; at most {MAX_ARG})"
+        )),
+        None => Ok(()),
+    }
+}
+
 /// The qualification a name means: its id or qualification number, any case.
 pub fn qualification<'a>(
     quals: &'a [Qualification],

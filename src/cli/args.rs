@@ -7,11 +7,6 @@ use crate::text::excerpt;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UsageError(pub String);
 
-/// Longest argument accepted, in characters (a share link can be this long).
-const MAX_ARG: usize = 4096;
-/// Most arguments accepted.
-const MAX_ARGS: usize = 1000;
-
 /// The usage text.
 pub const USAGE: &str = "\
 usage: unit-planner <command> [options]
@@ -149,18 +144,7 @@ pub struct Args {
 impl Args {
     /// Parses `argv` (without the program name).
     pub fn parse(argv: &[String]) -> Result<Args, UsageError> {
-        if argv.len() > MAX_ARGS {
-            return Err(UsageError(format!(
-                "too many arguments ({}; at most {MAX_ARGS})",
-                argv.len()
-            )));
-        }
-        if let Some(long) = argv.iter().find(|a| a.chars().count() > MAX_ARG) {
-            return Err(UsageError(format!(
-                "an argument is too long ({} characters; at most {MAX_ARG})",
-                long.chars().count()
-            )));
-        }
+        crate::answers::within_limits(argv).map_err(UsageError)?;
         let mut iter = argv.iter();
         let command = iter
             .next()

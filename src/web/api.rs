@@ -12,9 +12,6 @@ use wasm_bindgen::JsValue;
 use crate::answers;
 use crate::catalogue::{builtin, Qualification, UnitIdx};
 
-/// Most unit names one call may give (more than any qualification has).
-const MAX_UNITS: usize = 1000;
-
 type Answer = Result<JsValue, JsValue>;
 
 /// Installs `window.unitPlanner`.
@@ -90,9 +87,7 @@ fn unit_indices(
     }
     let must = format!("{what} must be a list of unit codes (strings)");
     let names: Vec<String> = from_js(names, &must)?;
-    if names.len() > MAX_UNITS {
-        return Err(error(format!("{what}: more than {MAX_UNITS} units")));
-    }
+    answers::within_limits(&names).map_err(error)?;
     answers::units(qual, &names).map_err(error)
 }
 

@@ -95,6 +95,7 @@ pub fn app(props: &AppProps) -> Html {
 /// this address, rendered under the same conditions; otherwise draws afresh over it.
 pub fn start() {
     api::install();
+    services::offline::register();
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"))

@@ -25,7 +25,7 @@ pub fn routes() -> Vec<Route> {
 }
 
 /// Renders every page into `template` (Trunk's `index.html`), as the app would draw it on
-/// `today` before it has read any saved plan.
+/// `today` before it has read any saved plan; and the API's example page.
 pub fn pages(template: &str, today: Date) -> Result<Vec<Page>, String> {
     let closed = closed_ids(today);
     routes()
@@ -38,13 +38,33 @@ pub fn pages(template: &str, today: Date) -> Result<Vec<Page>, String> {
             {
                 return Err(format!("cannot write a page for the path {path:?}"));
             }
-            let body = render(route.clone());
+            let app = format!(
+                "<div id=\"app\" data-route=\"{path}\" data-closed=\"{}\">{}</div>",
+                escape(&closed),
+                render(route.clone())
+            );
+            let (title, description) = (head::title(&route), head::description(&route));
             Ok(Page {
                 file: format!("{}index.html", path.trim_start_matches('/')),
-                html: fill(template, &route, &body, &closed)?,
+                html: fill(template, &title, &description, &app)?,
             })
         })
+        .chain(std::iter::once(embed(template)))
         .collect()
+}
+
+/// `embed.html`: an example page that uses the JavaScript API (and has no app).
+fn embed(template: &str) -> Result<Page, String> {
+    let html = fill(
+        template,
+        "Checking a plan with the JavaScript API · Unit planner",
+        "An example page that checks plans with the unit planner's JavaScript API, window.unitPlanner.",
+        include_str!("../../web/embed.html").trim_end(),
+    )?;
+    Ok(Page {
+        file: "embed.html".into(),
+        html,
+    })
 }
 
 fn render(route: Route) -> String {
@@ -52,8 +72,8 @@ fn render(route: Route) -> String {
     futures::executor::block_on(renderer.render())
 }
 
-/// The template with the page's title, description and rendered app.
-fn fill(template: &str, route: &Route, body: &str, closed: &str) -> Result<String, String> {
+/// The template with a page's title, description and body.
+fn fill(template: &str, title: &str, description: &str, body: &str) -> Result<String, String> {
     let replace = |html: String, from: &str, to: &str| {
         if html.contains(from) {
             Ok(html.replacen(from, to, 1))
@@ -63,16 +83,11 @@ fn fill(template: &str, route: &Route, body: &str, closed: &str) -> Result<Strin
     };
     let head = format!(
         "<title>{}</title>\n  <meta name=\"description\" content=\"{}\">",
-        escape(&head::title(route)),
-        escape(&head::description(route))
-    );
-    let app = format!(
-        "<div id=\"app\" data-route=\"{}\" data-closed=\"{}\">{body}</div>",
-        route.page_path().unwrap_or_default(),
-        escape(closed)
+        escape(title),
+        escape(description)
     );
     let html = replace(template.to_string(), "<title>Unit planner</title>", &head)?;
-    replace(html, "<div id=\"app\"></div>", &app)
+    replace(html, "<div id=\"app\"></div>", body)
 }
 
 fn escape(text: &str) -> String {
@@ -93,10 +108,11 @@ mod tests {
     fn every_qualification_has_a_page_listed_on_home() {
         let today = Date::parse_iso("2026-11-24").unwrap();
         let pages = pages(TEMPLATE, today).unwrap();
-        assert_eq!(pages.len(), builtin::catalogue().len() + 1);
+        assert_eq!(pages.len(), builtin::catalogue().len() + 2);
+        assert_eq!(pages.last().unwrap().file, "embed.html");
         let home = &pages[0];
         assert_eq!(home.file, "index.html");
-        for (qual, page) in builtin::catalogue().iter().zip(&pages[1..]) {
+        for (qual, page) in builtin::catalogue().iter().zip(&pages[1..pages.len() - 1]) {
             assert_eq!(page.file, format!("q/{}/index.html", qual.id));
             assert!(home.html.contains(&format!("href=\"/q/{}/\"", qual.id)));
             assert!(page

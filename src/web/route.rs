@@ -150,7 +150,8 @@ pub fn use_route(initial: Route) -> Route {
                     }
                 };
                 let clicks = w.document().map(|d| {
-                    gloo_events::EventListener::new(&d, "click", |e| {
+                    let options = gloo_events::EventListenerOptions::enable_prevent_default();
+                    gloo_events::EventListener::new_with_options(&d, "click", options, |e| {
                         use wasm_bindgen::JsCast;
                         if let Some(e) = e.dyn_ref::<web_sys::MouseEvent>() {
                             follow_in_app(e);

@@ -6,16 +6,31 @@ import { join, extname, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 
 const DIST = new URL('../../dist/', import.meta.url).pathname;
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+const TYPES = {
+  '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json',
+};
 
-/** Serves dist/ on a free loopback port; resolves to { url, close }. */
-export async function serve() {
+/**
+ * Serves dist/ on a free loopback port; resolves to { url, close }. With `compressed`, it
+ * sends the build's precompressed copy (.br, else .gz) when the browser accepts it, as a
+ * host would.
+ */
+export async function serve({ compressed = false } = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^\/+/, '');
     const file = join(DIST, path === '' || path.endsWith('/') ? `${path}index.html` : path);
+    const accepts = compressed ? String(req.headers['accept-encoding'] ?? '') : '';
+    const encodings = [['br', '.br'], ['gzip', '.gz']].filter(([name]) => accepts.includes(name));
     try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+      let body;
+      for (const [name, suffix] of encodings) {
+        body = await readFile(file + suffix).catch(() => undefined);
+        if (body) { headers['content-encoding'] = name; break; }
+      }
+      body ??= await readFile(file);
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404);

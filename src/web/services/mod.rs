@@ -1,7 +1,8 @@
-//! Browser services: storage, files, the clipboard and the clock.
+//! Browser services: storage, files, the clipboard, the clock and working offline.
 
 pub mod clock;
 pub mod files;
+pub mod offline;
 pub mod storage;
 
 pub use clock::today;

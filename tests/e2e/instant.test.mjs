@@ -1,0 +1,139 @@
+// Content before the wasm, offline use, the JavaScript API and the CSP, in Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { serve, launch, newPage, started } from './helpers.mjs';
+
+let server;
+let browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** Each qualification as its spec file states it (read here, not through the app). */
+const SPECS = readdirSync('specs').filter((f) => f.endsWith('.toml')).map((f) => {
+  const text = readFileSync(`specs/${f}`, 'utf8');
+  const units = text.split('[[units]]').slice(1);
+  return {
+    id: text.match(/^id = "([^"]+)"/m)[1],
+    title: text.match(/^title = \{ value = "([^"]+)"/m)[1],
+    unitTitles: units.map((u) => u.match(/^title = \{ value = "([^"]+)"/m)[1]),
+  };
+});
+
+test('with scripts disabled, the pages list every qualification and each one\'s units and rules', async () => {
+  assert.equal(SPECS.length, 5);
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  assert.equal(await page.title(), 'Unit planner: choose optional units and check the rules');
+  assert.match(await page.locator('meta[name=description]').getAttribute('content'), /^Plan the optional units of 5 UK vocational qualifications/);
+  const links = page.getByRole('list').filter({ has: page.getByRole('link', { name: SPECS[0].title }) }).getByRole('link');
+  assert.equal(await links.count(), SPECS.length);
+  for (const spec of SPECS) {
+    const link = page.getByRole('link', { name: spec.title, exact: true });
+    assert.equal(await link.getAttribute('href'), `/q/${spec.id}/`);
+  }
+  for (const spec of SPECS) {
+    await page.goto(`${server.url}q/${spec.id}/`);
+    assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), spec.title);
+    assert.ok((await page.title()).startsWith(spec.title));
+    assert.equal(await page.getByRole('checkbox', { name: /^(?!.*not offered)/ }).count(), spec.unitTitles.length, spec.id);
+    const text = await page.locator('main').innerText();
+    for (const title of spec.unitTitles) assert.ok(text.includes(title), `${spec.id}: ${title}`);
+    assert.ok(await page.getByRole('heading', { name: 'Rules of combination' }).isVisible());
+    assert.ok(await page.getByRole('status').filter({ hasText: /^Checking your plan…$/ }).isVisible(), 'no status is claimed before the plan is read');
+  }
+  await context.close();
+});
+
+test('after one visit the planner opens, and a plan can be changed and saved, with no network', async () => {
+  const context = await browser.newContext();
+  const page = await newPage(context);
+  await page.goto(server.url);
+  await started(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await context.setOffline(true);
+  await page.goto(`${server.url}q/vtct-l1-cert-principles-cs/`);
+  await started(page);
+  const csp14 = page.getByRole('checkbox', { name: /^CSP14 (?!not offered)/ });
+  await csp14.check();
+  await page.reload();
+  await started(page);
+  assert.ok(await csp14.isChecked(), 'the plan was saved offline');
+  await page.getByRole('link', { name: /All qualifications/ }).click();
+  await page.getByRole('button', { name: 'Open Plan 1' }).waitFor();
+  assert.deepEqual(page.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)), []);
+  await context.close();
+});
+
+/** What the CLI prints for `args` with --json (its exit status aside), or its error line. */
+function cli(...args) {
+  try {
+    return { json: JSON.parse(execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'unit-planner', '--', ...args], { encoding: 'utf8', stdio: 'pipe' })) };
+  } catch (e) {
+    if (e.stdout) return { json: JSON.parse(e.stdout) };
+    return { error: e.stderr.trim().replace(/^unit-planner: /, '') };
+  }
+}
+
+test('the JavaScript API gives the CLI\'s answers and errors, and the page keeps working', async () => {
+  const context = await browser.newContext();
+  const page = await newPage(context);
+  await page.goto(`${server.url}q/vtct-l1-cert-principles-cs/`);
+  await started(page);
+  const call = (name, ...args) => page.evaluate(([name, args]) => {
+    try { return { json: window.unitPlanner[name](...args) }; } catch (e) { return { error: e.message, isError: e instanceof Error }; }
+  }, [name, args]);
+  assert.deepEqual(await call('catalogue'), cli('list', '--json'));
+  const plans = [
+    ['vtct-l1-cert-principles-cs'],
+    ['600/4940/6', 'CSP14', 'CSP15'],
+    ['cg-l3-nvq-dip-cs', '4430-202', '4430-203'],
+    ['ncfe-l1-nvq-cert-cs', 'R/601/1209', 'L/601/1614'],
+    ['vtct-l1-cert-principles-cs', 'CSP05'],
+  ];
+  for (const [qual, ...units] of plans) {
+    assert.deepEqual(await call('check', qual, units), cli('check', '--json', qual, ...units), `check ${qual} ${units}`);
+    assert.deepEqual(await call('suggest', qual, units), cli('suggest', '--json', qual, ...units), `suggest ${qual} ${units}`);
+  }
+  assert.deepEqual(await call('suggest', 'vtct-l1-cert-principles-cs', [], { exclude: ['CSP04'] }),
+    cli('suggest', '--json', 'vtct-l1-cert-principles-cs', '--exclude', 'CSP04'));
+  const link = await call('link', 'vtct-l1-cert-principles-cs', ['CSP14']);
+  assert.equal(link.json, cli('link', '--json', '--base', server.url.replace(/\/$/, ''), 'vtct-l1-cert-principles-cs', 'CSP14').json.link);
+
+  for (const [qual, ...units] of [['nope'], ['vtct-l1-cert-principles-cs', 'ZZZ9'], ['vtct-l1-cert-principles-cs', 'x'.repeat(5000)]]) {
+    const answer = await call('check', qual, units);
+    assert.ok(answer.isError, 'a JavaScript Error is thrown');
+    assert.equal(answer.error, cli('check', qual, ...units).error);
+  }
+  for (const args of [[42], ['vtct-l1-cert-principles-cs', 'CSP14'], ['vtct-l1-cert-principles-cs', [null]], [undefined]]) {
+    assert.match((await call('check', ...args)).error, /must be/);
+  }
+  assert.match((await call('suggest', 'vtct-l1-cert-principles-cs', [], 'CSP14')).error, /^options must be an object/);
+  await page.getByRole('checkbox', { name: /^CSP14 (?!not offered)/ }).check();
+  await page.getByRole('status').filter({ hasText: /^✗ Incomplete: / }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('no page breaks its Content Security Policy, and the example page uses the API', async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    window.violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const page = await newPage(context);
+  for (const path of ['', 'q/cg-l3-nvq-dip-cs/', '#/q/vtct-l1-cert-principles-cs', 'embed.html']) {
+    await page.goto(server.url + path);
+    await page.waitForFunction(() => window.unitPlanner);
+    assert.deepEqual(await page.evaluate(() => window.violations), [], path);
+    assert.match(await page.locator('meta[http-equiv=Content-Security-Policy]').getAttribute('content'), /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+  }
+  await page.getByRole('textbox', { name: /^Units/ }).fill('CSP14');
+  await page.getByRole('combobox', { name: 'Qualification' }).selectOption('vtct-l1-cert-principles-cs');
+  await page.getByRole('button', { name: 'Check' }).click();
+  await page.getByRole('status').filter({ hasText: /^Status: incomplete$/m }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
