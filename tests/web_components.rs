@@ -40,6 +40,7 @@ async fn render(doc: PlanDoc) -> web_sys::Element {
             qualification: VTCT.into(),
             doc,
             checked: Rc::new(Checked { plan, eval }),
+            checking: false,
         },
     )
     .render();
