@@ -17,25 +17,33 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-// Cached files first (hashed assets never change; pages change only with a new version),
-// then the network; a page not cached is fetched, and with no network the home page
-// stands in for it (the app routes itself).
+// A page comes from the network, so that a new release shows on the next visit, and from
+// the cache when the network fails or is slow (over 3 s); a page not cached falls back to
+// the home page (the app routes itself). Other files come from the cache first: hashed
+// assets never change.
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   const key = url.pathname.endsWith('/index.html') ? url.pathname.slice(0, -'index.html'.length) : url.pathname;
-  event.respondWith(
-    caches.open(CACHE).then(async (cache) => {
-      const cached = await cache.match(key);
-      if (cached) return cached;
-      try {
-        return await fetch(request);
-      } catch (offline) {
-        const home = request.mode === 'navigate' ? await cache.match('/') : undefined;
-        if (home) return home;
-        throw offline;
-      }
-    }),
-  );
+  event.respondWith(request.mode === 'navigate' ? page(request, key) : asset(request, key));
 });
+
+async function page(request, key) {
+  const cache = await caches.open(CACHE);
+  const cached = (await cache.match(key)) ?? (await cache.match('/'));
+  if (!cached) return fetch(request);
+  const slow = new Promise((resolve) => { setTimeout(resolve, 3000); });
+  try {
+    const fresh = await Promise.race([fetch(request), slow]);
+    if (fresh) return fresh;
+  } catch {
+    // offline: the cached page below
+  }
+  return cached;
+}
+
+async function asset(request, key) {
+  const cached = await (await caches.open(CACHE)).match(key);
+  return cached ?? fetch(request);
+}

@@ -11,19 +11,26 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json',
 };
 
+const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+
 /**
- * Serves dist/ on a free loopback port; resolves to { url, close }. With `compressed`, it
+ * Serves dist/ on a free loopback port; resolves to { url, deploy, close }. With `compressed`, it
  * sends the build's precompressed copy (.br, else .gz) when the browser accepts it, as a
- * host would.
+ * host would. Cache headers are those the README asks of a host: Trunk's hashed assets
+ * immutable, everything else revalidated.
  */
 export async function serve({ compressed = false } = {}) {
+  let root = DIST;
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^\/+/, '');
-    const file = join(DIST, path === '' || path.endsWith('/') ? `${path}index.html` : path);
+    const file = join(root, path === '' || path.endsWith('/') ? `${path}index.html` : path);
     const accepts = compressed ? String(req.headers['accept-encoding'] ?? '') : '';
     const encodings = [['br', '.br'], ['gzip', '.gz']].filter(([name]) => accepts.includes(name));
     try {
-      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+      const headers = {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      };
       let body;
       for (const [name, suffix] of encodings) {
         body = await readFile(file + suffix).catch(() => undefined);
@@ -39,7 +46,12 @@ export async function serve({ compressed = false } = {}) {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    /** Serves another build from now on, as a host does after a release. */
+    deploy: (dir) => { root = dir; },
+    close: () => new Promise((r) => server.close(r)),
+  };
 }
 
 /** Launches headless Chromium (playwright gives it a fresh temporary profile). */

@@ -1,7 +1,9 @@
 // Content before the wasm, offline use, the JavaScript API and the CSP, in Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { serve, launch, newPage, started } from './helpers.mjs';
 
@@ -65,6 +67,38 @@ test('after one visit the planner opens, and a plan can be changed and saved, wi
   await page.getByRole('button', { name: 'Open Plan 1' }).waitFor();
   assert.deepEqual(page.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)), []);
   await context.close();
+});
+
+test('a new release shows on the next visit, and saved plans come through it unchanged', async () => {
+  const release = mkdtempSync(join(tmpdir(), 'unit-planner-release-'));
+  cpSync('dist', release, { recursive: true });
+  const home = readFileSync(`${release}/index.html`, 'utf8');
+  writeFileSync(`${release}/index.html`, home.replace('<meta name="description" content="', '$&Next release. '));
+  const worker = readFileSync(`${release}/sw.js`, 'utf8');
+  writeFileSync(`${release}/sw.js`, worker.replace(/^const VERSION = "[^"]+";/, 'const VERSION = "next";'));
+  const context = await browser.newContext();
+  const page = await newPage(context);
+  try {
+    await page.goto(`${server.url}q/vtct-l1-cert-principles-cs/`);
+    await started(page);
+    await page.getByRole('checkbox', { name: /^CSP14 (?!not offered)/ }).check();
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    const saved = await page.evaluate(() => JSON.stringify(localStorage));
+
+    server.deploy(release);
+    await page.goto(server.url);
+    assert.match(await page.locator('meta[name=description]').getAttribute('content'), /^Next release\. /);
+    await page.waitForFunction(async () => (await caches.keys()).join() === 'unit-planner-next');
+    assert.equal(await page.evaluate(() => JSON.stringify(localStorage)), saved, 'saved plans are untouched');
+    await page.getByRole('button', { name: 'Open Plan 1' }).click();
+    await started(page);
+    assert.ok(await page.getByRole('checkbox', { name: /^CSP14 (?!not offered)/ }).isChecked());
+    assert.deepEqual(page.errors, []);
+  } finally {
+    server.deploy(new URL('../../dist/', import.meta.url).pathname);
+    await context.close();
+    rmSync(release, { recursive: true });
+  }
 });
 
 /** What the CLI prints for `args` with --json (its exit status aside), or its error line. */
