@@ -2,7 +2,8 @@
 // from loopback with its precompressed copies and the README's cache headers. Not part of
 // CI: it fetches Lighthouse from npm on first use. Run after scripts/build-web.sh:
 //   node scripts/lighthouse.mjs [path ...]     (default: / and /q/cg-l3-nvq-dip-cs/)
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,9 +16,10 @@ const server = await serve({ compressed: true });
 try {
   for (const path of paths) {
     const report = join(out, `${path.replace(/\W+/g, '-')}.json`);
-    execFileSync('npm', ['exec', '--yes', `--package=lighthouse@${VERSION}`, '--', 'lighthouse', server.url + path.replace(/^\//, ''),
+    // Asynchronous: the server answering Lighthouse runs in this process.
+    await promisify(execFile)('npm', ['exec', '--yes', `--package=lighthouse@${VERSION}`, '--', 'lighthouse', server.url + path.replace(/^\//, ''),
       '--quiet', '--output=json', `--output-path=${report}`, '--chrome-flags=--headless=new --no-sandbox'],
-    { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' } });
+    { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, maxBuffer: 1 << 26 });
     const { categories, audits } = JSON.parse(readFileSync(report, 'utf8'));
     const scores = Object.values(categories).map((c) => `${c.title} ${c.score}`).join(', ');
     const failing = Object.values(audits)

@@ -42,7 +42,7 @@ test('two tabs never lose each other\'s choices, and a deletion in one sticks', 
   });
   await unit(first, 'CSP16').check();
   await second.reload();
-  await unit(second, 'CSP16').waitFor();
+  await started(second);
   for (const code of ['CSP14', 'CSP15', 'CSP16']) {
     assert.ok(await unit(second, code).isChecked(), `${code} survives the reload`);
   }
@@ -53,9 +53,10 @@ test('two tabs never lose each other\'s choices, and a deletion in one sticks', 
   await home.getByText(/^Deleted “/).waitFor();
   await first.reload();
   await second.reload();
-  await unit(second, 'CSP14').waitFor();
+  await started(second);
   await unit(second, 'CSP17').check();
   await home.reload();
+  await home.getByRole('button', { name: /^Open / }).first().waitFor();
   const names = await home.getByRole('button', { name: /^Open / }).allInnerTexts();
   assert.equal(names.length, 1, `one plan: the new one, not the deleted one (${names})`);
   const plans = await storedPlans(home);
@@ -150,7 +151,7 @@ test('a unit marked credit transfer counts as achieved; an exempt unit is listed
   assert.ok(await page.getByText(/^Credit transfer: a unit achieved in another qualification counts/).isVisible());
   assert.ok(await page.getByText(/^Exempt: .*None of the specifications in this catalogue describes exemptions/).isVisible());
   await page.reload();
-  await progress(page, 'CSP14').waitFor();
+  await started(page);
   assert.equal(await progress(page, 'CSP14').inputValue(), 'transferred');
   assert.equal(await page.getByRole('textbox', { name: 'Qualification CSP14 was achieved in' }).inputValue(), 'NCFE Level 1 NVQ Certificate');
   assert.deepEqual(page.errors, []);

@@ -51,7 +51,8 @@ pub fn qualification_page(props: &Props) -> Html {
         .map(|e| format!("This share link cannot be opened: {e}."));
     // Until the saved plans are read and this qualification's plan is open (and on the
     // page pre-rendered at build time), the page shows a blank plan, disabled, with its
-    // status as "checking".
+    // status as "checking"; the plan bar is there, disabled, so nothing moves once the
+    // plan is open.
     let opened = planner
         .current()
         .filter(|d| planner.loaded && d.qualification == props.id)
@@ -102,7 +103,9 @@ pub fn qualification_page(props: &Props) -> Html {
             <p class="qual-meta">{ wording::facts(qual) }</p>
             { for closed }
             <Notice />
-            if !checking { <PlanBar qualification={qual.id.clone()} /> }
+            <fieldset class="plain" disabled={checking}>
+                <PlanBar qualification={qual.id.clone()} />
+            </fieldset>
             <div class="layout">
                 <section class="units" aria-labelledby="units-heading">
                     <h2 id="units-heading">{ "Units" }</h2>
