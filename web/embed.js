@@ -11,6 +11,7 @@ whenReady((api) => {
   const select = document.getElementById('qualification');
   const output = document.getElementById('answer');
   for (const q of api.catalogue()) select.append(new Option(`${q.title} (${q.qualification_number ?? q.id})`, q.id));
+  select.value = 'vtct-l1-cert-principles-cs'; // the qualification of the example units
   form.hidden = false;
   document.getElementById('loading').hidden = true;
   form.addEventListener('submit', (event) => {

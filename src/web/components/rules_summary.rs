@@ -40,7 +40,7 @@ pub fn rules_summary(props: &Props) -> Html {
                 <h2 id="summary-heading">{ "Rules of combination" }</h2>
                 <p class="banner checking" role="status" aria-live="polite">{ wording::CHECKING }</p>
                 <ul class="rules">
-                    { for eval.rules.iter().map(|r| html! { <li class="rule"><span class="rule-text">{ &r.text }</span></li> }) }
+                    { for eval.rules.iter().map(|r| html! { <li class="rule pending"><span class="rule-text">{ &r.text }</span></li> }) }
                 </ul>
             </aside>
         };

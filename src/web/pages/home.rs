@@ -1,4 +1,5 @@
-//! The home page: saved plans and the searchable list of qualifications.
+//! The home page: saved plans, the searchable list of qualifications, and moving plans
+//! to and from a file.
 
 use yew::prelude::*;
 
@@ -12,8 +13,8 @@ pub fn home() -> Html {
             <header class="site"><p class="brand">{ "Unit planner" }</p></header>
             <Notice />
             <SavedPlans />
-            <PlanFiles />
             <QualificationList />
+            <PlanFiles />
         </main>
     }
 }
