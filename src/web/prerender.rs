@@ -81,10 +81,14 @@ fn fill(template: &str, title: &str, description: &str, body: &str) -> Result<St
             Err(format!("index.html has no {from}"))
         }
     };
+    let (title, description) = (escape(title), escape(description));
+    // The description for search engines; Open Graph's title and description for link
+    // previews in chat and e-mail.
     let head = format!(
-        "<title>{}</title>\n  <meta name=\"description\" content=\"{}\">",
-        escape(title),
-        escape(description)
+        "<title>{title}</title>\n  <meta name=\"description\" content=\"{description}\">\n  \
+         <meta property=\"og:type\" content=\"website\">\n  \
+         <meta property=\"og:title\" content=\"{title}\">\n  \
+         <meta property=\"og:description\" content=\"{description}\">"
     );
     let html = replace(template.to_string(), "<title>Unit planner</title>", &head)?;
     replace(html, "<div id=\"app\"></div>", body)
@@ -119,6 +123,10 @@ mod tests {
                 .html
                 .contains(&format!("<h1>{}</h1>", escape(qual.title_text()))));
             assert!(page.html.contains("<meta name=\"description\""));
+            assert!(page.html.contains(&format!(
+                "<meta property=\"og:title\" content=\"{}",
+                escape(qual.title_text())
+            )));
             assert!(page.html.contains(crate::wording::CHECKING));
         }
     }

@@ -40,6 +40,7 @@ test('with scripts disabled, the pages list every qualification and each one\'s 
     await page.goto(`${server.url}q/${spec.id}/`);
     assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), spec.title);
     assert.ok((await page.title()).startsWith(spec.title));
+    assert.equal(await page.locator('meta[property="og:title"]').getAttribute('content'), await page.title(), 'link previews see the title');
     assert.equal(await page.getByRole('checkbox', { name: /^(?!.*not offered)/ }).count(), spec.unitTitles.length, spec.id);
     const text = await page.locator('main').innerText();
     for (const title of spec.unitTitles) assert.ok(text.includes(title), `${spec.id}: ${title}`);
