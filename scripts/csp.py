@@ -1,24 +1,29 @@
 """Adds a Content Security Policy to each pre-rendered page in dist/ after the build,
-allowing the inline module script Trunk injects by its hash and nothing else that is not
-our own (the service worker included): python3 csp.py PAGE.html ..."""
+allowing the inline module script Trunk injects and the inlined stylesheet by their
+hashes, and nothing else that is not our own (the service worker included): python3 csp.py PAGE.html ..."""
 import base64
 import hashlib
 import re
 import sys
 
 
+def digests(blocks):
+    """The CSP source expressions allowing these inline blocks by their SHA-256."""
+    return " ".join(
+        "'sha256-%s'" % base64.b64encode(hashlib.sha256(b.encode("utf-8")).digest()).decode()
+        for b in blocks
+        if b.strip()
+    )
+
+
 def add_policy(path):
     html = open(path, encoding="utf-8").read()
-    scripts = re.findall(r"<script[^>]*>(.*?)</script>", html, flags=re.S)
-    hashes = " ".join(
-        "'sha256-%s'" % base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode()
-        for s in scripts
-        if s.strip()
-    )
+    hashes = digests(re.findall(r"<script[^>]*>(.*?)</script>", html, flags=re.S))
+    styles = digests(re.findall(r"<style[^>]*>(.*?)</style>", html, flags=re.S))
     policy = (
-        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval' %s; style-src 'self'; "
+        "default-src 'none'; script-src 'self' 'wasm-unsafe-eval' %s; style-src 'self' %s; "
         "connect-src 'self'; img-src 'self'; manifest-src 'self'; worker-src 'self'; "
-        "base-uri 'none'; form-action 'none'" % hashes
+        "base-uri 'none'; form-action 'none'" % (hashes, styles)
     )
     meta = '<meta http-equiv="Content-Security-Policy" content="%s">' % policy
     html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>\s*', "", html)
