@@ -99,6 +99,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn limits_allow_exactly_their_maximum() {
+        let most = vec![String::new(); MAX_ARGS];
+        assert_eq!(within_limits(&most), Ok(()));
+        let too_many = vec![String::new(); MAX_ARGS + 1];
+        assert_eq!(
+            within_limits(&too_many).unwrap_err(),
+            "too many arguments (1001; at most 1000)"
+        );
+        let longest = vec!["é".repeat(MAX_ARG)];
+        assert_eq!(within_limits(&longest), Ok(()), "characters, not bytes");
+        let too_long = vec!["x".repeat(MAX_ARG + 1)];
+        assert_eq!(
+            within_limits(&too_long).unwrap_err(),
+            "an argument is too long (4097 characters; at most 4096)"
+        );
+    }
+
+    #[test]
     fn names_that_match_nothing_are_named_back_briefly() {
         let quals = builtin::catalogue();
         assert_eq!(
