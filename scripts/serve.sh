@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Builds the release web app and serves it on http://127.0.0.1:${PORT:-8080}/.
+# Builds the release web app and serves it on http://127.0.0.1:${PORT:-8080}/, as a host
+# should: precompressed copies and the README's cache headers (scripts/serve.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/build-web.sh
-echo "Serving on http://127.0.0.1:${PORT:-8080}/"
-exec python3 -m http.server "${PORT:-8080}" --bind 127.0.0.1 --directory dist
+exec node scripts/serve.mjs

@@ -25,9 +25,10 @@ pub fn routes() -> Vec<Route> {
 }
 
 /// Renders every page into `template` (Trunk's `index.html`), as the app would draw it on
-/// `today` before it has read any saved plan; and the API's example page.
+/// `today` before it has read any saved plan; then `404.html`, which static hosts send
+/// for an address they do not have; and the API's example page.
 pub fn pages(template: &str, today: Date) -> Result<Vec<Page>, String> {
-    let closed = closed_ids(today);
+    let closed = escape(&closed_ids(today));
     routes()
         .into_iter()
         .map(|route| {
@@ -39,18 +40,34 @@ pub fn pages(template: &str, today: Date) -> Result<Vec<Page>, String> {
                 return Err(format!("cannot write a page for the path {path:?}"));
             }
             let app = format!(
-                "<div id=\"app\" data-route=\"{path}\" data-closed=\"{}\">{}</div>",
-                escape(&closed),
+                "<div id=\"app\" data-route=\"{path}\" data-closed=\"{closed}\">{}</div>",
                 render(route.clone())
             );
-            let (title, description) = (head::title(&route), head::description(&route));
-            Ok(Page {
-                file: format!("{}index.html", path.trim_start_matches('/')),
-                html: fill(template, &title, &description, &app)?,
-            })
+            page(
+                template,
+                format!("{}index.html", path.trim_start_matches('/')),
+                &route,
+                &app,
+            )
         })
+        .chain(std::iter::once({
+            // No `data-route`: the app hydrates it only where it too finds no page.
+            let app = format!(
+                "<div id=\"app\" data-closed=\"{closed}\">{}</div>",
+                render(Route::NotFound)
+            );
+            page(template, "404.html".into(), &Route::NotFound, &app)
+        }))
         .chain(std::iter::once(embed(template)))
         .collect()
+}
+
+fn page(template: &str, file: String, route: &Route, app: &str) -> Result<Page, String> {
+    let (title, description) = (head::title(route), head::description(route));
+    Ok(Page {
+        file,
+        html: fill(template, &title, &description, app)?,
+    })
 }
 
 /// `embed.html`: an example page that uses the JavaScript API (and has no app).
@@ -112,11 +129,15 @@ mod tests {
     fn every_qualification_has_a_page_listed_on_home() {
         let today = Date::parse_iso("2026-11-24").unwrap();
         let pages = pages(TEMPLATE, today).unwrap();
-        assert_eq!(pages.len(), builtin::catalogue().len() + 2);
+        assert_eq!(pages.len(), builtin::catalogue().len() + 3);
+        assert_eq!(pages[pages.len() - 2].file, "404.html");
+        assert!(pages[pages.len() - 2]
+            .html
+            .contains("<h1>Page not found</h1>"));
         assert_eq!(pages.last().unwrap().file, "embed.html");
         let home = &pages[0];
         assert_eq!(home.file, "index.html");
-        for (qual, page) in builtin::catalogue().iter().zip(&pages[1..pages.len() - 1]) {
+        for (qual, page) in builtin::catalogue().iter().zip(&pages[1..pages.len() - 2]) {
             assert_eq!(page.file, format!("q/{}/index.html", qual.id));
             assert!(home.html.contains(&format!("href=\"/q/{}/\"", qual.id)));
             assert!(page

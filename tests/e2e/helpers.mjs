@@ -14,12 +14,12 @@ const TYPES = {
 const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
 
 /**
- * Serves dist/ on a free loopback port; resolves to { url, deploy, close }. With `compressed`, it
- * sends the build's precompressed copy (.br, else .gz) when the browser accepts it, as a
+ * Serves dist/ on loopback (`port`, or a free one); resolves to { url, deploy, close }.
+ * With `compressed`, it sends the build's precompressed copy (.br, else .gz) when the browser accepts it, as a
  * host would. Cache headers are those the README asks of a host: Trunk's hashed assets
  * immutable, everything else revalidated.
  */
-export async function serve({ compressed = false } = {}) {
+export async function serve({ compressed = false, port = 0 } = {}) {
   let root = DIST;
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^\/+/, '');
@@ -40,14 +40,15 @@ export async function serve({ compressed = false } = {}) {
       res.writeHead(200, headers);
       res.end(body);
     } catch {
-      res.writeHead(404);
-      res.end('not found');
+      // As static hosts do: the site's own 404.html, with status 404.
+      const page = await readFile(join(root, '404.html')).catch(() => 'not found');
+      res.writeHead(404, { 'content-type': 'text/html', 'cache-control': 'no-cache' });
+      res.end(page);
     }
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
+  await new Promise((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${server.address().port}/`,
     /** Serves another build from now on, as a host does after a release. */
     deploy: (dir) => { root = dir; },
     close: () => new Promise((r) => server.close(r)),

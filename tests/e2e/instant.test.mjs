@@ -50,6 +50,21 @@ test('with scripts disabled, the pages list every qualification and each one\'s 
   await context.close();
 });
 
+test('an address the site does not have gets its own page, before and after the app starts', async () => {
+  for (const javaScriptEnabled of [false, true]) {
+    const context = await browser.newContext({ javaScriptEnabled });
+    const page = await newPage(context);
+    const response = await page.goto(`${server.url}no/such/page`);
+    assert.equal(response.status(), 404);
+    if (javaScriptEnabled) await started(page);
+    assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Page not found');
+    await page.getByRole('link', { name: 'Go to the list of qualifications' }).click();
+    await page.getByRole('link', { name: SPECS[0].title, exact: true }).waitFor();
+    assert.deepEqual(page.errors.filter((e) => !/404/.test(e)), []);
+    await context.close();
+  }
+});
+
 test('after one visit the planner opens, and a plan can be changed and saved, with no network', async () => {
   const context = await browser.newContext();
   const page = await newPage(context);
