@@ -1,9 +1,10 @@
 """Makes each page in dist/ paint its own HTML before the app downloads: removes Trunk's
-preload links and has its loader wait for the first frame (when the page is visible)
+preload links and has its loader wait, when the page is visible, for its first
+contentful paint (where the browser reports paints; else the first frame; at most 3 s)
 before fetching the app's module and wasm, both at once (the wasm still checked against
-Trunk's integrity digest). The pre-rendered page is the
-content; the app only takes it over, so the bandwidth of a slow link goes first to the
-page and its stylesheet.  python3 paint_first.py PAGE.html ..."""
+Trunk's integrity digest). The pre-rendered page is the content; the app only takes it
+over, so a slow link's bandwidth goes first to the page.
+    python3 paint_first.py PAGE.html ..."""
 import re
 import sys
 
@@ -11,7 +12,15 @@ IMPORT = re.compile(r"import init, \* as bindings from '(/[^']+\.js)';\nconst wa
 PRELOADS = re.compile(r'<link rel="(?:modulepreload|preload)" href="/[^"]+\.(?:js|wasm)"[^>]*>\s*')
 WASM_INTEGRITY = re.compile(r'<link rel="preload" href="/[^"]+\.wasm"[^>]*integrity="([^"]+)"')
 
-LOADER = """if (document.visibilityState === 'visible') await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
+LOADER = """if (document.visibilityState === 'visible') await new Promise((painted) => {{
+  if (PerformanceObserver.supportedEntryTypes?.includes('paint')) {{
+    new PerformanceObserver((list) => {{ if (list.getEntriesByName('first-contentful-paint').length) painted(); }})
+      .observe({{ type: 'paint', buffered: true }});
+  }} else {{
+    requestAnimationFrame(() => setTimeout(painted));
+  }}
+  setTimeout(painted, 3000);
+}});
 const wasmResponse = fetch('{wasm}', {{ integrity: '{integrity}' }});
 const bindings = await import('{js}');
 const wasm = await bindings.default({{ module_or_path: wasmResponse }});"""

@@ -65,6 +65,19 @@ test('an address the site does not have gets its own page, before and after the 
   }
 });
 
+test('a page paints from its own HTML before the app is fetched', async () => {
+  const context = await browser.newContext();
+  const page = await newPage(context);
+  await page.goto(server.url);
+  await started(page);
+  const { paint, wasm } = await page.evaluate(() => ({
+    paint: performance.getEntriesByName('first-contentful-paint')[0].startTime,
+    wasm: performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm')).startTime,
+  }));
+  assert.ok(wasm >= paint, `the wasm was requested at ${wasm} ms, before the first paint at ${paint} ms`);
+  await context.close();
+});
+
 test('after one visit the planner opens, and a plan can be changed and saved, with no network', async () => {
   const context = await browser.newContext();
   const page = await newPage(context);
