@@ -78,6 +78,25 @@ test('a page paints from its own HTML before the app is fetched', async () => {
   await context.close();
 });
 
+test('every page links a web app manifest whose icons are served', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  for (const path of ['', 'q/cg-l3-nvq-dip-cs/']) {
+    await page.goto(server.url + path);
+    const href = await page.locator('link[rel=manifest]').getAttribute('href');
+    const manifest = await (await page.request.get(new URL(href, server.url).href)).json();
+    assert.equal(manifest.name, 'Unit planner');
+    assert.equal(manifest.start_url, '/');
+    assert.ok(manifest.icons.some((i) => i.sizes === '512x512') && manifest.icons.some((i) => i.sizes === '192x192'));
+    for (const icon of manifest.icons) {
+      const response = await page.request.get(new URL(icon.src, server.url).href);
+      assert.equal(response.status(), 200, icon.src);
+      assert.equal(response.headers()['content-type'], icon.type);
+    }
+  }
+  await context.close();
+});
+
 test('after one visit the planner opens, and a plan can be changed and saved, with no network', async () => {
   const context = await browser.newContext();
   const page = await newPage(context);
