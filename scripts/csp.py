@@ -1,6 +1,7 @@
 """Adds a Content Security Policy to each pre-rendered page in dist/ after the build,
 allowing the inline module script Trunk injects and the inlined stylesheet by their
-hashes, and nothing else that is not our own (the service worker included): python3 csp.py PAGE.html ..."""
+hashes, and nothing else that is not our own (the service worker included):
+    python3 csp.py PAGE.html ..."""
 import base64
 import hashlib
 import re

@@ -6,7 +6,7 @@
 //   - a checkbox click to the updated summary on the largest qualification (median of 20).
 // Run after scripts/build-web.sh:  node scripts/measure.mjs
 import { existsSync, statSync } from 'node:fs';
-import { serve, launch } from '../tests/e2e/helpers.mjs';
+import { serve, launch, started } from '../tests/e2e/helpers.mjs';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const size = (file) => (existsSync(file) ? statSync(file).size : statSync(file.replace(/\.(gz|br)$/, '')).size);
@@ -74,7 +74,7 @@ console.log(`navigation to first qualification list visible: median ${median(loa
 const context = await browser.newContext();
 const page = await context.newPage();
 await page.goto(`${server.url}q/cg-l3-nvq-dip-cs/`);
-await page.waitForFunction(() => window.unitPlanner && !document.querySelector('fieldset:disabled'));
+await started(page);
 const clicks = [];
 for (let i = 0; i < 20; i++) {
   clicks.push(await page.evaluate(() => new Promise((resolve) => {

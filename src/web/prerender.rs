@@ -39,48 +39,52 @@ pub fn pages(template: &str, today: Date) -> Result<Vec<Page>, String> {
             {
                 return Err(format!("cannot write a page for the path {path:?}"));
             }
-            let app = format!(
-                "<div id=\"app\" data-route=\"{path}\" data-closed=\"{closed}\">{}</div>",
-                render(route.clone())
-            );
-            page(
-                template,
-                format!("{}index.html", path.trim_start_matches('/')),
-                &route,
-                &app,
-            )
+            let file = format!("{}index.html", path.trim_start_matches('/'));
+            app_page(template, file, route, &closed)
         })
-        .chain(std::iter::once({
-            // No `data-route`: the app hydrates it only where it too finds no page.
-            let app = format!(
-                "<div id=\"app\" data-closed=\"{closed}\">{}</div>",
-                render(Route::NotFound)
-            );
-            page(template, "404.html".into(), &Route::NotFound, &app)
-        }))
-        .chain(std::iter::once(embed(template)))
+        .chain(std::iter::once(app_page(
+            template,
+            "404.html".into(),
+            Route::NotFound,
+            &closed,
+        )))
+        .chain(std::iter::once(page(
+            template,
+            "embed.html".into(),
+            "Checking a plan with the JavaScript API · Unit planner",
+            "An example page that checks plans with the unit planner's JavaScript API, window.unitPlanner.",
+            include_str!("../../web/embed.html").trim_end(),
+        )))
         .collect()
 }
 
-fn page(template: &str, file: String, route: &Route, app: &str) -> Result<Page, String> {
-    let (title, description) = (head::title(route), head::description(route));
-    Ok(Page {
-        file,
-        html: fill(template, &title, &description, app)?,
-    })
+/// The page of `route`: the app rendered into `<div id="app">`, marked with the route's
+/// path (none for a page that is not one: the app hydrates it only where it too finds no
+/// page) and the closed qualifications it was rendered with.
+fn app_page(template: &str, file: String, route: Route, closed: &str) -> Result<Page, String> {
+    let data_route = route
+        .page_path()
+        .map(|path| format!(" data-route=\"{path}\""))
+        .unwrap_or_default();
+    let (title, description) = (head::title(&route), head::description(&route));
+    let app = format!(
+        "<div id=\"app\"{data_route} data-closed=\"{closed}\">{}</div>",
+        render(route)
+    );
+    page(template, file, &title, &description, &app)
 }
 
-/// `embed.html`: an example page that uses the JavaScript API (and has no app).
-fn embed(template: &str) -> Result<Page, String> {
-    let html = fill(
-        template,
-        "Checking a plan with the JavaScript API · Unit planner",
-        "An example page that checks plans with the unit planner's JavaScript API, window.unitPlanner.",
-        include_str!("../../web/embed.html").trim_end(),
-    )?;
+/// A page: `template` with its title, description and body.
+fn page(
+    template: &str,
+    file: String,
+    title: &str,
+    description: &str,
+    body: &str,
+) -> Result<Page, String> {
     Ok(Page {
-        file: "embed.html".into(),
-        html,
+        file,
+        html: fill(template, title, description, body)?,
     })
 }
 

@@ -5,7 +5,8 @@ import { readFile } from 'node:fs/promises';
 import { join, extname, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 
-const DIST = new URL('../../dist/', import.meta.url).pathname;
+/** The built site. */
+export const DIST = new URL('../../dist/', import.meta.url).pathname;
 const TYPES = {
   '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json',
@@ -15,9 +16,9 @@ const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
 
 /**
  * Serves dist/ on loopback (`port`, or a free one); resolves to { url, deploy, close }.
- * With `compressed`, it sends the build's precompressed copy (.br, else .gz) when the browser accepts it, as a
- * host would. Cache headers are those the README asks of a host: Trunk's hashed assets
- * immutable, everything else revalidated.
+ * With `compressed`, it sends the build's precompressed copy (.br, else .gz) when the
+ * browser accepts it, as a host would. Cache headers are those the README asks of a host:
+ * Trunk's hashed assets immutable, everything else revalidated.
  */
 export async function serve({ compressed = false, port = 0 } = {}) {
   let root = DIST;
@@ -79,4 +80,13 @@ export async function newPage(context) {
  */
 export async function started(page) {
   await page.waitForFunction(() => window.unitPlanner && !document.querySelector('fieldset:disabled'));
+}
+
+/** A new page (see `newPage`) at `url`, once the app has started there. */
+export async function visit(context, url) {
+  const page = await newPage(context);
+  await page.goto(url);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await started(page);
+  return page;
 }

@@ -5,7 +5,7 @@ import { readFileSync, readdirSync, writeFileSync, cpSync, mkdtempSync, rmSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, newPage, started } from './helpers.mjs';
+import { serve, launch, newPage, started, visit, DIST } from './helpers.mjs';
 
 let server;
 let browser;
@@ -67,9 +67,7 @@ test('an address the site does not have gets its own page, before and after the 
 
 test('a page paints from its own HTML before the app is fetched', async () => {
   const context = await browser.newContext();
-  const page = await newPage(context);
-  await page.goto(server.url);
-  await started(page);
+  const page = await visit(context, server.url);
   const { paint, wasm } = await page.evaluate(() => ({
     paint: performance.getEntriesByName('first-contentful-paint')[0].startTime,
     wasm: performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm')).startTime,
@@ -99,9 +97,7 @@ test('every page links a web app manifest whose icons are served', async () => {
 
 test('after one visit the planner opens, and a plan can be changed and saved, with no network', async () => {
   const context = await browser.newContext();
-  const page = await newPage(context);
-  await page.goto(server.url);
-  await started(page);
+  const page = await visit(context, server.url);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await context.setOffline(true);
   await page.goto(`${server.url}q/vtct-l1-cert-principles-cs/`);
@@ -125,10 +121,8 @@ test('a new release shows on the next visit, and saved plans come through it unc
   const worker = readFileSync(`${release}/sw.js`, 'utf8');
   writeFileSync(`${release}/sw.js`, worker.replace(/^const VERSION = "[^"]+";/, 'const VERSION = "next";'));
   const context = await browser.newContext();
-  const page = await newPage(context);
   try {
-    await page.goto(`${server.url}q/vtct-l1-cert-principles-cs/`);
-    await started(page);
+    const page = await visit(context, `${server.url}q/vtct-l1-cert-principles-cs/`);
     await page.getByRole('checkbox', { name: /^CSP14 (?!not offered)/ }).check();
     await page.evaluate(() => navigator.serviceWorker.ready);
     const saved = await page.evaluate(() => JSON.stringify(localStorage));
@@ -143,7 +137,7 @@ test('a new release shows on the next visit, and saved plans come through it unc
     assert.ok(await page.getByRole('checkbox', { name: /^CSP14 (?!not offered)/ }).isChecked());
     assert.deepEqual(page.errors, []);
   } finally {
-    server.deploy(new URL('../../dist/', import.meta.url).pathname);
+    server.deploy(DIST);
     await context.close();
     rmSync(release, { recursive: true });
   }
@@ -161,9 +155,7 @@ function cli(...args) {
 
 test('the JavaScript API gives the CLI\'s answers and errors, and the page keeps working', async () => {
   const context = await browser.newContext();
-  const page = await newPage(context);
-  await page.goto(`${server.url}q/vtct-l1-cert-principles-cs/`);
-  await started(page);
+  const page = await visit(context, `${server.url}q/vtct-l1-cert-principles-cs/`);
   const call = (name, ...args) => page.evaluate(([name, args]) => {
     try { return { json: window.unitPlanner[name](...args) }; } catch (e) { return { error: e.message, isError: e instanceof Error }; }
   }, [name, args]);

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve, launch, newPage, started } from './helpers.mjs';
+import { serve, launch, newPage, started, visit } from './helpers.mjs';
 
 let server;
 let browser;
@@ -11,13 +11,8 @@ const VTCT = '#/q/vtct-l1-cert-principles-cs';
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-async function open(context, hash = '') {
-  const page = await newPage(context);
-  await page.goto(server.url + hash);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  await started(page);
-  return page;
-}
+/** A new page at `hash` (or a path) on the test server, once the app has started. */
+const open = (context, hash = '') => visit(context, server.url + hash);
 
 /** The checkbox that puts a unit in the plan. */
 const unit = (page, code) => page.getByRole('checkbox', { name: new RegExp(`^${code} (?!not offered)`) });
