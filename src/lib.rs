@@ -15,6 +15,7 @@ pub mod catalogue;
 pub mod cli;
 pub mod document;
 pub mod engine;
+pub mod import;
 pub mod report;
 pub mod text;
 #[cfg(feature = "web")]

@@ -1,0 +1,74 @@
+//! The importer: a specification's plain text (OCR damage included) read into a draft
+//! qualification file in the `specs/` format.
+//!
+//! Pure: text in, [`Draft`] out. Every value the draft states carries the source line it
+//! was read from; a value the importer cannot read, or reads two different ways, is left
+//! unknown and listed in [`Draft::unread`]. It never guesses: the readers follow layouts
+//! (tab-separated tables, unit rows, lists of titles with references, unit pages, columns
+//! split apart by text extraction, rules-of-combination sentences, barred-unit tables).
+
+mod barred;
+mod columns;
+mod draft;
+mod found;
+mod header;
+mod pages;
+mod rules;
+mod source;
+mod tables;
+mod units;
+
+pub use draft::{Draft, Fact, Unread};
+pub use found::{Cited, Found};
+pub use header::Header;
+pub use rules::{RuleKind, RuleRead, RuleScope};
+pub use units::{GroupRead, UnitRead};
+
+use barred::BarredRead;
+
+/// Everything read from one specification, before it is written as a file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    /// The qualification's own facts (title, number, awarding body, level, hours, dates).
+    pub header: Header,
+    /// The groups of units, in source order.
+    pub groups: Vec<GroupRead>,
+    /// The units, in source order.
+    pub units: Vec<UnitRead>,
+    /// The rules of combination.
+    pub rules: Vec<RuleRead>,
+    /// Barred pairs, by unit code as printed.
+    pub barred: Vec<BarredRead>,
+    /// What was seen but could not be read, with why.
+    pub unread: Vec<Unread>,
+}
+
+/// Reads the specification `text`, from the file `file` (its name is cited in the draft).
+pub fn import(file: &str, text: &str) -> Draft {
+    draft::write(file, read(text))
+}
+
+/// Reads the specification `text` into its facts.
+pub fn read(text: &str) -> Reading {
+    let source = source::Source::new(text);
+    let mut unread = Vec::new();
+    let header = header::read(&source);
+    let structure = tables::read(&source, &mut unread);
+    let structure = if structure.units.is_empty() {
+        columns::read(&source)
+    } else {
+        structure
+    };
+    let pages = pages::read(&source);
+    let (groups, units) = units::merge(structure, pages, &mut unread);
+    let rules = rules::read(&source, &groups);
+    let barred = barred::read(&source, &units, &mut unread);
+    Reading {
+        header,
+        groups,
+        units,
+        rules,
+        barred,
+        unread,
+    }
+}

@@ -1,0 +1,261 @@
+//! Rules of combination read from their sentences ("a total of at least 22 credits",
+//! "A minimum of 12 credits must be at Level 1", "a minimum of one unit from each optional
+//! group", "Group A – a minimum of 8 credits", "must achieve all mandatory units"), each
+//! cited by the lines its words are on.
+
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use super::source::Source;
+use super::units::GroupRead;
+use crate::catalogue::Level;
+
+/// Which units a credit rule counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RuleScope {
+    /// Every unit.
+    All,
+    /// The units of the optional groups.
+    Optional,
+    /// The units of these groups (by id).
+    Groups(Vec<String>),
+}
+
+/// What a rule asks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RuleKind {
+    /// Every mandatory unit.
+    AllMandatory,
+    /// At least `min` credits from `scope`, at `level` (or above) when given.
+    Credits {
+        /// The minimum.
+        min: u32,
+        /// The units counted.
+        scope: RuleScope,
+        /// Only credits at this level count.
+        level: Option<Level>,
+        /// The level is a floor ("at level 3 or above").
+        or_above: bool,
+    },
+    /// At least `min_units` units from each optional group.
+    EachOptionalGroup {
+        /// The minimum per group.
+        min_units: u32,
+    },
+}
+
+/// A rule with the lines its sentence is on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleRead {
+    /// The first line.
+    pub line: usize,
+    /// The last line, when the sentence runs on.
+    pub to: Option<usize>,
+    /// The rule.
+    pub kind: RuleKind,
+}
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(&format!("(?i){pattern}")).unwrap()
+}
+
+static AT_LEVEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\bminimum of (\d{1,5}) credits (?:must be )?(?:at|from) level (\d|entry \d)\b( or above)?")
+});
+static MANDATORY_CREDITS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(\d{1,5}) credits (?:must be achieved )?(?:by completing|from) the mandatory units?\b")
+});
+static FURTHER_OPTIONAL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\ba further (\d{1,5}) credits must be achieved\b[^.]*?\boptional\b"));
+static EACH_GROUP: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\bminimum of (one|two|three|\d{1,3}) units? from each optional\s+group\b")
+});
+static TOTAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(\bgroup [A-Z0-9]{1,3} [–-] )?(?:\btotal of at least|\bminimum credit value:?|\ball) (\d{1,5}) credits\b")
+});
+static GROUP_CREDITS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\bgroup ([A-Z0-9]{1,3}) [–-] (?:all|a minimum of|at least) (\d{1,5}) credits\b")
+});
+static ALL_MANDATORY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:complete|achieve) (?:all of the |all the |all |the |\d{1,3} )mandatory units?\b|\bmade up of \d{1,3} mandatory units\b")
+});
+
+/// A paragraph: lines joined with spaces, and where each line starts in the joined text.
+struct Paragraph {
+    text: String,
+    starts: Vec<(usize, usize)>,
+}
+
+impl Paragraph {
+    /// The first and last line that the bytes `from..to` fall on.
+    fn lines(&self, from: usize, to: usize) -> (usize, Option<usize>) {
+        let line_of = |at: usize| {
+            self.starts
+                .iter()
+                .rev()
+                .find(|(start, _)| *start <= at)
+                .map_or(0, |(_, n)| *n)
+        };
+        let (a, b) = (line_of(from), line_of(to.saturating_sub(1)));
+        (a, (b != a).then_some(b))
+    }
+}
+
+/// Paragraphs of the body: lines without tabs, joined across a single blank line when the
+/// sentence has not ended.
+fn paragraphs(source: &Source) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut current = Paragraph {
+        text: String::new(),
+        starts: Vec::new(),
+    };
+    let mut blanks = 0;
+    for (n, line) in source.body() {
+        let line = line.trim();
+        let ended = current.text.ends_with(['.', ':', ';', '!', '?']);
+        if line.is_empty() || line.contains('\t') {
+            blanks += 1;
+            if line.contains('\t') || ended || blanks > 1 {
+                flush(&mut current, &mut out);
+            }
+            if line.contains('\t') {
+                current.starts.push((0, n));
+                current.text = line.replace('\t', " ");
+                flush(&mut current, &mut out);
+            }
+            continue;
+        }
+        blanks = 0;
+        if !current.text.is_empty() {
+            current.text.push(' ');
+        }
+        current.starts.push((current.text.len(), n));
+        current.text.push_str(line);
+    }
+    flush(&mut current, &mut out);
+    out
+}
+
+fn flush(current: &mut Paragraph, out: &mut Vec<Paragraph>) {
+    if !current.text.is_empty() {
+        out.push(std::mem::replace(
+            current,
+            Paragraph {
+                text: String::new(),
+                starts: Vec::new(),
+            },
+        ));
+    } else {
+        current.starts.clear();
+    }
+}
+
+fn count(word: &str) -> Option<u32> {
+    match word.to_lowercase().as_str() {
+        "one" => Some(1),
+        "two" => Some(2),
+        "three" => Some(3),
+        digits => digits.parse().ok(),
+    }
+}
+
+fn credits(min: &str, scope: RuleScope) -> Option<RuleKind> {
+    Some(RuleKind::Credits {
+        min: min.parse().ok()?,
+        scope,
+        level: None,
+        or_above: false,
+    })
+}
+
+/// Reads every rule; a rule printed twice is kept once, at its first place.
+pub fn read(source: &Source, groups: &[GroupRead]) -> Vec<RuleRead> {
+    let mandatory: Vec<String> = groups.iter().filter(|g| g.mandatory).map(|g| g.id.clone()).collect();
+    let readers: [(&Regex, &dyn Fn(&Captures) -> Option<RuleKind>); 7] = [
+        (&AT_LEVEL, &|c| {
+            Some(RuleKind::Credits {
+                min: c[1].parse().ok()?,
+                scope: RuleScope::All,
+                level: Some(c[2].parse().ok()?),
+                or_above: c.get(3).is_some(),
+            })
+        }),
+        (&MANDATORY_CREDITS, &|c| {
+            (!mandatory.is_empty()).then(|| credits(&c[1], RuleScope::Groups(mandatory.clone()))).flatten()
+        }),
+        (&FURTHER_OPTIONAL, &|c| credits(&c[1], RuleScope::Optional)),
+        (&EACH_GROUP, &|c| Some(RuleKind::EachOptionalGroup { min_units: count(&c[1])? })),
+        (&TOTAL, &|c| c.get(1).is_none().then(|| credits(&c[2], RuleScope::All)).flatten()),
+        (&GROUP_CREDITS, &|c| {
+            let id = c[1].to_uppercase();
+            groups.iter().any(|g| g.id == id).then(|| credits(&c[2], RuleScope::Groups(vec![id]))).flatten()
+        }),
+        (&ALL_MANDATORY, &|_| Some(RuleKind::AllMandatory)),
+    ];
+    let mut rules: Vec<RuleRead> = Vec::new();
+    for p in paragraphs(source) {
+        let mut found: Vec<(usize, RuleRead)> = Vec::new();
+        for (pattern, make) in &readers {
+            for c in pattern.captures_iter(&p.text) {
+                let whole = c.get(0).unwrap();
+                if let Some(kind) = make(&c) {
+                    let (line, to) = p.lines(whole.start(), whole.end());
+                    found.push((whole.start(), RuleRead { line, to, kind }));
+                }
+            }
+        }
+        found.sort_by_key(|(at, _)| *at);
+        for (_, rule) in found {
+            if !rules.iter().any(|r| r.kind == rule.kind) {
+                rules.push(rule);
+            }
+        }
+    }
+    rules
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::found::{Cited, Found};
+
+    fn group(id: &str, mandatory: bool) -> GroupRead {
+        GroupRead {
+            id: id.into(),
+            name: Found::Stated(Cited::at(id.into(), 1)),
+            mandatory,
+        }
+    }
+
+    #[test]
+    fn sentences_become_rules_with_their_lines() {
+        let text = "Learners must achieve a total of at least 22 credits.\n\
+            8 credits must be achieved by completing the mandatory units. A further 14 credits must be achieved by completing a minimum of one unit from each optional\n\ngroup.\n\
+            \nA minimum of 12 credits must be at Level 1\n\n- Group A – a minimum of 8 credits\n\
+            Learners must achieve all mandatory units. All mandatory units must be achieved.\n";
+        let rules = read(&Source::new(text), &[group("M", true), group("A", false)]);
+        let kinds: Vec<&RuleKind> = rules.iter().map(|r| &r.kind).collect();
+        let c = |min, scope| RuleKind::Credits { min, scope, level: None, or_above: false };
+        assert_eq!(
+            kinds,
+            vec![
+                &c(22, RuleScope::All),
+                &c(8, RuleScope::Groups(vec!["M".into()])),
+                &c(14, RuleScope::Optional),
+                &RuleKind::EachOptionalGroup { min_units: 1 },
+                &RuleKind::Credits { min: 12, scope: RuleScope::All, level: Some(Level::Numbered(1)), or_above: false },
+                &c(8, RuleScope::Groups(vec!["A".into()])),
+                &RuleKind::AllMandatory,
+            ]
+        );
+        assert_eq!((rules[3].line, rules[3].to), (2, Some(4)));
+        assert_eq!(rules[0].line, 1);
+    }
+
+    #[test]
+    fn a_group_that_was_not_read_gives_no_rule() {
+        let rules = read(&Source::new("Group Q – all 5 credits\n"), &[group("M", true)]);
+        assert!(rules.is_empty());
+    }
+}

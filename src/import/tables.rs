@@ -1,0 +1,325 @@
+//! The structure as printed in rows: tab-separated tables with a header row, unit rows
+//! separated by spaces (`Unit 01 F/618/0495 Title 2 25`, read by the nearest header), and
+//! lists of titles each ending in its reference; each under the heading above it.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::draft::Unread;
+use super::found::Cited;
+use super::source::Source;
+use super::units::{GroupRead, Sighting, Structure};
+use crate::catalogue::Level;
+
+/// An Ofqual unit reference.
+pub static REFERENCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Z]/\d{3}/\d{4}$").unwrap());
+static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[-*•]\s*)?([A-Z][^\t]*?[a-z][^\t]*?)\s+\(?([A-Z]/\d{3}/\d{4})\)?\s*$").unwrap()
+});
+static SPACED_ROW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\W*(?:\S{1,3}\s+)?(Unit \d{1,3}|[A-Z]{2,5}\d{2,3})\*?\s+(\S{1,3}/\d{3}/\d{4})\s+(\S.*?)((?:\s+(?:Entry \d|\d{1,3}))+)\s*$").unwrap()
+});
+static GROUP_LETTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(Group ([A-Z0-9]{1,3})\)").unwrap());
+static NUMBER_CELL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:Entry \d|\d{1,3})$").unwrap());
+
+/// What a table column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Code,
+    Reference,
+    Title,
+    Level,
+    Credits,
+    Glh,
+    Other,
+}
+
+fn column(label: &str) -> Column {
+    let l = label.to_lowercase();
+    if l.contains("title") {
+        Column::Title
+    } else if l.contains("reference") || l.contains("urn") || l.contains("ofqual") {
+        Column::Reference
+    } else if l.contains("level") {
+        Column::Level
+    } else if l.contains("credit") {
+        Column::Credits
+    } else if l.contains("glh") || l.contains("guided") {
+        Column::Glh
+    } else if l.contains("code") || l.contains("unit number") {
+        Column::Code
+    } else {
+        Column::Other
+    }
+}
+
+/// Words of column headers; a line made only of them is neither a heading nor prose.
+const HEADER_WORDS: [&str; 12] = [
+    "unit", "units", "title", "level", "glh", "credit", "credits", "number", "reference",
+    "code", "product", "regulated",
+];
+
+fn is_column_labels(line: &str) -> bool {
+    let words: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
+    let known = words.iter().filter(|w| HEADER_WORDS.contains(&w.as_str())).count();
+    !words.is_empty() && (known == words.len() || (known >= 3 && words.iter().any(|w| w == "title")))
+}
+
+/// A short line that can head a group: a few words, no sentence ending, some letters.
+fn heading(line: &str) -> Option<String> {
+    let text = line.split(':').next().unwrap_or("").trim();
+    let words = text.split_whitespace().count();
+    let ends_sentence = line.trim_end().ends_with(['.', ':', ';', ',']);
+    (words >= 1
+        && words <= 10
+        && !ends_sentence
+        && text.chars().next().is_some_and(char::is_uppercase)
+        && text.chars().filter(|c| c.is_alphabetic()).count() >= 4
+        && !text.chars().any(|c| c.is_ascii_digit()))
+    .then(|| text.to_string())
+}
+
+struct Reader<'a> {
+    structure: Structure,
+    pending: Option<Cited<String>>,
+    current: Option<usize>,
+    unread: &'a mut Vec<Unread>,
+}
+
+impl Reader<'_> {
+    /// Opens the pending heading as a group, if one is waiting.
+    fn group(&mut self) -> Option<usize> {
+        if let Some(name) = self.pending.take() {
+            let n = self.structure.groups.len() + 1;
+            let id = GROUP_LETTER
+                .captures(&name.value)
+                .map_or(format!("G{n}"), |c| c[1].to_string());
+            let id = if self.structure.groups.iter().any(|g| g.id == id) {
+                format!("G{n}")
+            } else {
+                id
+            };
+            self.structure.groups.push(GroupRead {
+                id,
+                mandatory: name.value.to_lowercase().contains("mandatory"),
+                name: super::found::Found::Stated(name),
+            });
+            self.current = Some(self.structure.groups.len() - 1);
+        }
+        self.current
+    }
+
+    fn push(&mut self, mut s: Sighting) {
+        s.group = self.group();
+        self.structure.units.push(s);
+    }
+
+    fn reference(&mut self, text: &str, line: usize) -> Option<Cited<String>> {
+        let text = text.trim();
+        if REFERENCE.is_match(text) {
+            Some(Cited::at(text.to_string(), line))
+        } else {
+            if !text.is_empty() {
+                self.unread.push(Unread::new(
+                    format!("line {line}: unit reference"),
+                    format!("\"{}\" is not a unit reference", crate::text::excerpt(text)),
+                ));
+            }
+            None
+        }
+    }
+}
+
+fn level(text: &str, line: usize) -> Option<Cited<Level>> {
+    NUMBER_CELL
+        .is_match(text.trim())
+        .then(|| text.trim().parse().ok())
+        .flatten()
+        .map(|l| Cited::at(l, line))
+}
+
+fn number(text: &str, line: usize) -> Option<Cited<u32>> {
+    let t = text.trim();
+    (!t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit()))
+        .then(|| Cited::at(t.parse().unwrap(), line))
+}
+
+/// Reads the structure's rows.
+pub fn read(source: &Source, unread: &mut Vec<Unread>) -> Structure {
+    let mut r = Reader {
+        structure: Structure::default(),
+        pending: None,
+        current: None,
+        unread,
+    };
+    let mut columns: Option<Vec<Column>> = None;
+    let mut spaced: Vec<Column> = Vec::new();
+    let body: Vec<(usize, &str)> = source.body().collect();
+    let mut i = 0;
+    while i < body.len() {
+        let (n, line) = body[i];
+        i += 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let filled: Vec<&str> = cells.iter().copied().filter(|c| !c.is_empty()).collect();
+        if cells.len() >= 3 {
+            let kinds: Vec<Column> = cells.iter().map(|c| column(c)).collect();
+            if kinds.contains(&Column::Title)
+                && (kinds.contains(&Column::Reference) || kinds.contains(&Column::Code))
+                && filled.len() == cells.len()
+            {
+                columns = Some(kinds);
+                continue;
+            }
+        }
+        if let Some(kinds) = &columns {
+            if cells.len() >= 2 && filled.len() == 1 {
+                r.pending = heading(filled[0]).map(|h| Cited::at(h, n));
+                continue;
+            }
+            if cells.len() >= 2 {
+                let mut s = Sighting::default();
+                for (kind, cell) in kinds.clone().iter().zip(&cells) {
+                    match kind {
+                        Column::Code if !cell.is_empty() => {
+                            s.code = Some(Cited::at(cell.trim_end_matches('*').to_string(), n));
+                        }
+                        Column::Reference => s.reference = r.reference(cell, n),
+                        Column::Title if !cell.is_empty() => s.title = Some(Cited::at(cell.to_string(), n)),
+                        Column::Level => s.level = level(cell, n),
+                        Column::Credits => s.credits = number(cell, n),
+                        Column::Glh => s.glh = number(cell, n),
+                        _ => {}
+                    }
+                }
+                if s.title.is_some() && (s.code.is_some() || s.reference.is_some()) {
+                    r.push(s);
+                }
+                continue;
+            }
+            columns = None;
+        }
+        if let Some(c) = SPACED_ROW.captures(line) {
+            let mut s = Sighting {
+                code: Some(Cited::at(c[1].to_string(), n)),
+                ..Sighting::default()
+            };
+            s.reference = r.reference(&c[2], n);
+            let mut title = Cited::at(c[3].trim().to_string(), n);
+            if let Some((m, next)) = source.next_filled(n, 2) {
+                let next = next.trim();
+                if next.chars().next().is_some_and(char::is_lowercase)
+                    && next.split_whitespace().count() <= 6
+                    && !next.chars().any(|ch| ch.is_ascii_digit() || ch == '\t')
+                    && !next.ends_with('.')
+                {
+                    title.value = format!("{} {next}", title.value);
+                    title.to = Some(m);
+                }
+            }
+            s.title = Some(title);
+            let numbers: Vec<String> = Regex::new(r"Entry \d|\d{1,3}")
+                .unwrap()
+                .find_iter(&c[4])
+                .map(|m| m.as_str().to_string())
+                .collect();
+            let wanted: Vec<Column> = spaced
+                .iter()
+                .copied()
+                .filter(|k| matches!(k, Column::Level | Column::Credits | Column::Glh))
+                .collect();
+            if wanted.len() == numbers.len() {
+                for (kind, text) in wanted.iter().zip(&numbers) {
+                    match kind {
+                        Column::Level => s.level = level(text, n),
+                        Column::Credits => s.credits = number(text, n),
+                        _ => s.glh = number(text, n),
+                    }
+                }
+            } else {
+                r.unread.push(Unread::new(
+                    format!("line {n}: unit row"),
+                    "its numbers could not be matched to the columns of a header".into(),
+                ));
+            }
+            r.push(s);
+            continue;
+        }
+        if let Some(c) = LIST_ITEM.captures(line).filter(|c| !c[1].ends_with(':')) {
+            let s = Sighting {
+                title: Some(Cited::at(c[1].trim().to_string(), n)),
+                reference: Some(Cited::at(c[2].to_string(), n)),
+                ..Sighting::default()
+            };
+            r.push(s);
+            continue;
+        }
+        if is_column_labels(line) {
+            spaced = line.split_whitespace().map(column).collect();
+            continue;
+        }
+        if !line.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        r.pending = heading(line).map(|h| Cited::at(h, n));
+    }
+    r.structure
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn structure(text: &str) -> (Structure, Vec<Unread>) {
+        let mut unread = vec![];
+        let s = read(&Source::new(text), &mut unread);
+        (s, unread)
+    }
+
+    #[test]
+    fn a_tab_table_under_its_headings() {
+        let (s, _) = structure(
+            "Code\tUnit title\tLevel\tCredit\tUnit reference number\n\
+             Mandatory units (Group M): 5 credits\t\t\t\t\n\
+             AB01*\tDo the first thing\t1\t3\tA/123/4567\n\
+             AB02\tDo the next thing\tEntry 3\t\tB/123/456\n",
+        );
+        assert_eq!(s.groups.len(), 1);
+        assert_eq!(s.groups[0].id, "M");
+        assert!(s.groups[0].mandatory);
+        assert_eq!(s.units.len(), 2);
+        assert_eq!(s.units[0].code.as_ref().unwrap().value, "AB01");
+        assert_eq!(s.units[0].credits.as_ref().unwrap(), &Cited::at(3, 3));
+        assert_eq!(s.units[1].level.as_ref().unwrap().value, Level::Entry(3));
+        assert_eq!(s.units[1].credits, None, "an empty cell is not a value");
+        assert_eq!(s.units[1].reference, None, "a damaged reference is not read");
+    }
+
+    #[test]
+    fn spaced_rows_follow_their_header_and_wrapped_titles_join() {
+        let (s, unread) = structure(
+            "Optional units\n\nUnit title Level GLH\nx Unit 01 F/618/0495 Make things 2 25\n\
+             Unit 02 £/618/0500 Make more of the 5 35\n\norganisation\n",
+        );
+        assert_eq!(s.groups.len(), 1);
+        assert!(!s.groups[0].mandatory);
+        assert_eq!(s.units[0].glh.as_ref().unwrap().value, 25);
+        assert_eq!(s.units[1].title.as_ref().unwrap().value, "Make more of the organisation");
+        assert_eq!(s.units[1].reference, None);
+        assert_eq!(unread.len(), 1);
+    }
+
+    #[test]
+    fn a_list_of_titles_with_references() {
+        let (s, _) = structure("Theme One\n\n- [Greet people R/601/1209](#)\n-\n - Say goodbye T/601/1221\n");
+        assert_eq!(s.groups[0].name.value().unwrap(), "Theme One");
+        assert_eq!(s.units.len(), 2);
+        assert_eq!(s.units[1].title.as_ref().unwrap().value, "Say goodbye");
+    }
+}
