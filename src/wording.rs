@@ -224,6 +224,28 @@ pub fn level_text(text: &str) -> String {
         .map_or_else(|_| text.to_string(), level)
 }
 
+/// What the importer read from a specification: values stated with their lines, values
+/// left unknown, and whether the draft loads as a qualification file.
+pub fn import_summary(stated: usize, unknown: usize, problems: usize) -> String {
+    let values = |n: usize| {
+        if n == 1 {
+            "1 value".to_string()
+        } else {
+            format!("{n} values")
+        }
+    };
+    let check = match problems {
+        0 => "the draft loads as a qualification file".to_string(),
+        1 => "the draft has 1 problem to fix before it loads".to_string(),
+        n => format!("the draft has {n} problems to fix before it loads"),
+    };
+    format!(
+        "Read {} with the line each is printed on; {} left unknown; {check}. Check every value against the text before you use the file.",
+        values(stated),
+        values(unknown)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -29,6 +29,8 @@ usage: unit-planner <command> [options]
   diff LINK_A LINK_B [--json]                     units added and removed, progress changed
   carry QUAL [UNIT...] [--json]                   other qualifications the units appear in, and
                                                   where each would stand with them carried over
+  import SPEC.txt [--out FILE] [--json]           a draft qualification file read from a
+                                                  specification's text (never overwrites FILE)
 
 QUAL is a qualification id or number (600/4940/6); UNIT is an Ofqual reference (A/601/6047)
 or the awarding body's code (CSP04); both case-insensitive.
@@ -59,6 +61,8 @@ pub enum Opt {
     Add,
     /// `--remove UNIT`, repeatable
     Remove,
+    /// `--out FILE`
+    Out,
 }
 
 impl Opt {
@@ -75,6 +79,7 @@ impl Opt {
             Opt::Date => "--date",
             Opt::Add => "--add",
             Opt::Remove => "--remove",
+            Opt::Out => "--out",
         }
     }
 
@@ -91,6 +96,7 @@ impl Opt {
             Opt::Date,
             Opt::Add,
             Opt::Remove,
+            Opt::Out,
         ]
         .into_iter()
         .find(|o| o.flag() == flag)
@@ -106,6 +112,7 @@ fn honoured(command: &str) -> &'static [Opt] {
         "validate" | "open" | "diff" | "carry" => &[Opt::Json],
         "review" => &[Opt::Json, Opt::By, Opt::Verdict, Opt::Note, Opt::Date],
         "edit" => &[Opt::Json, Opt::Add, Opt::Remove],
+        "import" => &[Opt::Json, Opt::Out],
         _ => &[],
     }
 }
@@ -139,6 +146,8 @@ pub struct Args {
     pub added: Vec<String>,
     /// Each `--remove UNIT` for `edit`.
     pub removed: Vec<String>,
+    /// `--out FILE` for `import`.
+    pub out: Option<String>,
 }
 
 impl Args {
@@ -199,6 +208,7 @@ impl Args {
                     args.removed.push(value);
                     false
                 }
+                Opt::Out => args.out.replace(value).is_some(),
                 Opt::Json => false,
             };
             if repeated {

@@ -8,6 +8,7 @@
 mod args;
 mod batch;
 mod human;
+mod import;
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -89,6 +90,7 @@ fn dispatch(argv: &[String]) -> Result<(Output, i32), UsageError> {
         "edit" => edit(&args),
         "diff" => diff(&args),
         "carry" => carry(&args),
+        "import" => import::import(&args),
         "help" | "--help" => Ok((Output::Text(args::USAGE.to_string()), 0)),
         other => Err(UsageError(format!(
             "unknown command `{}` (try `unit-planner help`)",
@@ -161,16 +163,12 @@ fn validate(args: &Args) -> Result<(Output, i32), UsageError> {
     args.expect_positionals(1)?;
     let (name, text) = read_file(&args.positionals[0], MAX_SPEC_FILE)?;
     let name = excerpt(&name);
-    let (problems, total, note, size) = match parse_spec(&name, &text) {
-        Ok(qual) => {
-            let size = Some((qual.units.len(), qual.rules.len()));
-            match human::feasibility(&qual, &feasibility(&qual)) {
-                Ok(note) => (Vec::new(), 0, note, size),
-                Err(problem) => (vec![problem], 1, None, size),
-            }
-        }
-        Err(e) => (e.shown_problems(), e.problems.len(), None, None),
-    };
+    let Checked {
+        problems,
+        total,
+        note,
+        size,
+    } = check_spec(&name, &text);
     let valid = problems.is_empty();
     let output = answer(
         args,
@@ -188,6 +186,39 @@ fn validate(args: &Args) -> Result<(Output, i32), UsageError> {
         },
     );
     Ok((output, i32::from(!valid)))
+}
+
+/// What `validate` finds in a qualification file: the problems to show and how many there
+/// are in all, a note on feasibility, and the numbers of units and rules when it loads.
+struct Checked {
+    problems: Vec<String>,
+    total: usize,
+    note: Option<String>,
+    size: Option<(usize, usize)>,
+}
+
+fn check_spec(name: &str, text: &str) -> Checked {
+    match parse_spec(name, text) {
+        Ok(qual) => {
+            let size = Some((qual.units.len(), qual.rules.len()));
+            let (problems, note) = match human::feasibility(&qual, &feasibility(&qual)) {
+                Ok(note) => (Vec::new(), note),
+                Err(problem) => (vec![problem], None),
+            };
+            Checked {
+                total: problems.len(),
+                problems,
+                note,
+                size,
+            }
+        }
+        Err(e) => Checked {
+            problems: e.shown_problems(),
+            total: e.problems.len(),
+            note: None,
+            size: None,
+        },
+    }
 }
 
 fn check_batch(args: &Args) -> Result<(Output, i32), UsageError> {

@@ -48,10 +48,15 @@ pub fn read(source: &Source, units: &[UnitRead], unread: &mut Vec<Unread>) -> Ve
             continue;
         }
         let same = |b: &BarredRead| {
-            b.units.iter().all(|u| pair.iter().any(|p| p.eq_ignore_ascii_case(u)))
+            b.units
+                .iter()
+                .all(|u| pair.iter().any(|p| p.eq_ignore_ascii_case(u)))
         };
         if !out.iter().any(same) {
-            out.push(BarredRead { units: pair, line: n });
+            out.push(BarredRead {
+                units: pair,
+                line: n,
+            });
         }
     }
     out

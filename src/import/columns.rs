@@ -37,7 +37,9 @@ pub fn read(source: &Source) -> Structure {
     };
     let header_at = |i: usize| {
         COLUMN_HEADER.is_match(body[i].1)
-            || body.get(i + 1).is_some_and(|(_, l)| COLUMN_HEADER.is_match(l))
+            || body
+                .get(i + 1)
+                .is_some_and(|(_, l)| COLUMN_HEADER.is_match(l))
     };
     let mut blocks: Vec<Vec<Cited<String>>> = Vec::new();
     let mut groups: Vec<GroupRead> = Vec::new();
@@ -79,9 +81,15 @@ pub fn read(source: &Source) -> Structure {
             if !text.is_empty() {
                 open.push((n, text.to_string()));
             }
-            let Some(&(start, _)) = open.first() else { break };
+            let Some(&(start, _)) = open.first() else {
+                break;
+            };
             let last = open.last().unwrap().0;
-            let title = open.iter().map(|(_, t)| t.as_str()).collect::<Vec<_>>().join(" ");
+            let title = open
+                .iter()
+                .map(|(_, t)| t.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
             entries.push(Entry {
                 group: groups.len() - 1,
                 title: Cited {
@@ -103,7 +111,8 @@ pub fn read(source: &Source) -> Structure {
         .map(|g| entries.iter().filter(|e| e.group == g).count())
         .collect();
     let blocks: Vec<Vec<Cited<String>>> = blocks.into_iter().filter(|b| !b.is_empty()).collect();
-    let paired = blocks.len() == groups.len() && blocks.iter().map(Vec::len).eq(counts.iter().copied());
+    let paired =
+        blocks.len() == groups.len() && blocks.iter().map(Vec::len).eq(counts.iter().copied());
     let mut codes = blocks.into_iter().flatten();
     let units = entries
         .into_iter()
@@ -132,7 +141,10 @@ mod tests {
         assert_eq!(s.groups.len(), 2);
         assert!(s.groups[0].mandatory);
         assert_eq!(s.units.len(), 3);
-        assert_eq!(s.units[1].title.as_ref().unwrap().value, "Apply the rules that matter");
+        assert_eq!(
+            s.units[1].title.as_ref().unwrap().value,
+            "Apply the rules that matter"
+        );
         assert_eq!(s.units[1].title.as_ref().unwrap().to, Some(12));
         assert_eq!(s.units[1].code.as_ref().unwrap().value, "100-302");
         assert_eq!(s.units[2].title.as_ref().unwrap().value, "Be kind");
@@ -140,7 +152,9 @@ mod tests {
 
     #[test]
     fn counts_that_disagree_leave_the_codes_out() {
-        let s = read(&Source::new(&SPLIT.replace("100-999\n", "100-999\n100-998\n")));
+        let s = read(&Source::new(
+            &SPLIT.replace("100-999\n", "100-999\n100-998\n"),
+        ));
         assert_eq!(s.units.len(), 3);
         assert!(s.units.iter().all(|u| u.code.is_none()));
     }

@@ -5,7 +5,9 @@ use std::fmt::{Display, Write};
 
 use serde::Serialize;
 
-use super::found::Found;
+use std::collections::BTreeMap;
+
+use super::found::{Found, NOT_FOUND};
 use super::rules::{RuleKind, RuleScope};
 use super::Reading;
 
@@ -83,6 +85,8 @@ struct Writer {
     toml: String,
     facts: Vec<Fact>,
     unread: Vec<Unread>,
+    /// Unit fields found for no unit, by field: the keys of the units.
+    missing: BTreeMap<&'static str, Vec<usize>>,
 }
 
 impl Writer {
@@ -98,9 +102,13 @@ impl Writer {
                 let to = c.to.map_or(String::new(), |t| format!(", to = {t}"));
                 format!("{{ value = {}, line = {}{to} }}", c.value.toml(), c.line)
             }
-            Found::Inferred(v, why) => format!("{{ value = {}, inferred = {} }}", v.toml(), quote(why)),
+            Found::Inferred(v, why) => {
+                format!("{{ value = {}, inferred = {} }}", v.toml(), quote(why))
+            }
             Found::Unknown(why) => {
-                self.unread.push(Unread::new(what.to_string(), why.clone()));
+                if !what.starts_with("units[") {
+                    self.unread.push(Unread::new(what.to_string(), why.clone()));
+                }
                 format!("{{ unknown = {} }}", quote(why))
             }
         };
@@ -108,8 +116,18 @@ impl Writer {
     }
 
     fn fact(&mut self, what: String, value: String, line: usize, to: Option<usize>) {
-        self.facts.push(Fact { what, value, line, to });
+        self.facts.push(Fact {
+            what,
+            value,
+            line,
+            to,
+        });
     }
+}
+
+/// Whether nothing in the text gave the value (as opposed to giving it two ways).
+fn absent<T>(found: &Found<T>) -> bool {
+    matches!(found, Found::Unknown(why) if why == NOT_FOUND)
 }
 
 /// A file id from the source's name: lower case letters, digits and hyphens.
@@ -118,7 +136,13 @@ fn id(file: &str) -> String {
     let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
     let slug: String = stem
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect();
     let slug = slug.trim_matches('-');
     format!("draft-{}", if slug.is_empty() { "import" } else { slug })
@@ -130,7 +154,12 @@ fn rule_text(kind: &RuleKind) -> String {
         RuleKind::EachOptionalGroup { min_units } => {
             format!("each_optional_group = {{ min_units = {min_units} }}")
         }
-        RuleKind::Credits { min, scope, level, or_above } => {
+        RuleKind::Credits {
+            min,
+            scope,
+            level,
+            or_above,
+        } => {
             let mut parts = vec![format!("min = {min}")];
             match scope {
                 RuleScope::All => {}
@@ -160,6 +189,7 @@ pub fn write(file: &str, reading: Reading) -> Draft {
         toml: String::new(),
         facts: Vec::new(),
         unread: reading.unread.clone(),
+        missing: BTreeMap::new(),
     };
     let source = file.rsplit(['/', '\\']).next().unwrap_or(file);
     let _ = writeln!(
@@ -179,8 +209,16 @@ pub fn write(file: &str, reading: Reading) -> Draft {
     w.field("glh", "glh", &h.glh);
     w.field("tqt", "tqt", &h.tqt);
     w.field("start_date", "start_date", &h.start_date);
-    w.field("last_registration", "last_registration", &h.last_registration);
-    w.field("last_certification", "last_certification", &h.last_certification);
+    w.field(
+        "last_registration",
+        "last_registration",
+        &h.last_registration,
+    );
+    w.field(
+        "last_certification",
+        "last_certification",
+        &h.last_certification,
+    );
     w.field("end_date", "end_date", &h.end_date);
     w.field("min_age", "min_age", &h.min_age);
     for (i, g) in reading.groups.iter().enumerate() {
@@ -200,8 +238,25 @@ pub fn write(file: &str, reading: Reading) -> Draft {
     }
     for (i, u) in reading.units.iter().enumerate() {
         let group = u.group.map_or(UNGROUPED, |g| reading.groups[g].id.as_str());
-        let _ = writeln!(w.toml, "\n[[units]]\nkey = {}\ngroup = {}", i + 1, quote(group));
+        let _ = writeln!(
+            w.toml,
+            "\n[[units]]\nkey = {}\ngroup = {}",
+            i + 1,
+            quote(group)
+        );
         let what = |f: &str| format!("units[{i}].{f}");
+        for (field, absent) in [
+            ("code", absent(&u.code)),
+            ("ref", absent(&u.reference)),
+            ("title", absent(&u.title)),
+            ("level", absent(&u.level)),
+            ("credits", absent(&u.credits)),
+            ("glh", absent(&u.glh)),
+        ] {
+            if absent {
+                w.missing.entry(field).or_default().push(i + 1);
+            }
+        }
         w.field("code", &what("code"), &u.code);
         w.field("ref", &what("ref"), &u.reference);
         w.field("title", &what("title"), &u.title);
@@ -209,6 +264,24 @@ pub fn write(file: &str, reading: Reading) -> Draft {
         w.field("credits", &what("credits"), &u.credits);
         w.field("glh", &what("glh"), &u.glh);
         w.field("nos", &what("nos"), &u.nos);
+    }
+    let units = reading.units.len();
+    for (field, keys) in std::mem::take(&mut w.missing) {
+        let which = if keys.len() == units {
+            format!("any of the {units} units")
+        } else {
+            format!(
+                "units {}",
+                keys.iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        };
+        w.unread.push(Unread::new(
+            format!("units: {field}"),
+            format!("not found for {which} (by key)"),
+        ));
     }
     for (i, r) in reading.rules.iter().enumerate() {
         let text = rule_text(&r.kind);

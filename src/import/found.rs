@@ -1,6 +1,9 @@
 //! A value as the importer found it: printed on a line, derived from other printed values,
 //! or not read (with why).
 
+/// Why a value is unknown when nothing in the text gave it.
+pub const NOT_FOUND: &str = "not found in the text";
+
 /// A value and the source line it was read from (through `to` when it runs on).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cited<T> {

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::found::{Cited, Found};
+use super::found::{Cited, Found, NOT_FOUND};
 use super::source::Source;
 use crate::catalogue::Level;
 
@@ -46,17 +46,22 @@ fn re(pattern: &str) -> Regex {
 static TITLE_LABEL: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\s*qualification title(?: and level)?\s*:?(?:\t|\s+|$)(.*)$"));
 static TITLE_PROSE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b((?:[A-Z][\w&]*(?: \([A-Z][\w&]*\))? )*Level \d (?:[A-Z]\w* )*?(?:Award|Certificate|Diploma|Extended Diploma)\b(?: (?:in|for|of) [^.;:]+?)?)(?: is | has |\.|,|$)")
+    re(
+        r"\b((?:[A-Z][\w&]*(?: \([A-Z][\w&]*\))? )*Level \d (?:[A-Z]\w* )*?(?:Award|Certificate|Diploma|Extended Diploma)\b(?: (?:in|for|of) [^.;:]+?)?)(?: is | has |\.|,|$)",
+    )
 });
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{3}/\d{4}/[0-9X])\b"));
 static BODY_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i:awarding (?:body|organisation) for this qualification is) ([A-Z][\w&]*(?: (?:&|[A-Z][\w&]*))*)")
+    re(
+        r"(?i:awarding (?:body|organisation) for this qualification is) ([A-Z][\w&]*(?: (?:&|[A-Z][\w&]*))*)",
+    )
 });
 static BODY_BEFORE_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s*([A-Z][\w&]*(?: (?:&|[A-Z][\w&]*))*) qualification number\b"));
 static TITLE_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| re(r"^((?:[A-Z][\w&]*(?: \([A-Z][\w&]*\))? ?)+?) Level \d"));
-static LEVEL_LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*Level\s*:?\t\s*(?:Level )?(\d)\s*$"));
+static LEVEL_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s*Level\s*:?\t\s*(?:Level )?(\d)\s*$"));
 static LEVEL_IN_TITLE: LazyLock<Regex> = LazyLock::new(|| re(r"\bLevel (\d)\b"));
 static FRAMEWORK: LazyLock<Regex> = LazyLock::new(|| re(r"\((RQF|QCF)\)"));
 static GLH: LazyLock<Regex> = LazyLock::new(|| {
@@ -66,7 +71,9 @@ static TQT: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)(?:total qualification time(?: \(tqt\))?|\btqt\b\)?)\s*:?\s*(\d{1,5})\b")
 });
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^\s*(qualification start date|qualification end date|last registration date|last certification date)\s*:?\s+(\d{1,2}/\d{1,2}/\d{4})\s*$")
+    re(
+        r"(?i)^\s*(qualification start date|qualification end date|last registration date|last certification date)\s*:?\s+(\d{1,2}/\d{1,2}/\d{4})\s*$",
+    )
 });
 static MIN_AGE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*minimum age\s*:?\s+(\d{1,2})\s*$"));
 
@@ -88,8 +95,6 @@ fn number_of(found: Option<Cited<String>>) -> Option<Cited<u32>> {
         })
     })
 }
-
-const NOT_FOUND: &str = "not found in the text";
 
 /// Reads the header facts.
 pub fn read(source: &Source) -> Header {
@@ -182,7 +187,10 @@ mod tests {
              Qualification number\t601/ 2345/X\nGuided learning hours\t120\nTQT 150\n\
              Minimum age 16\nQualification end date\t31/7/2026",
         );
-        assert_eq!(h.title.stated().unwrap().value, "ACME Level 2 Certificate in Widgets (RQF)");
+        assert_eq!(
+            h.title.stated().unwrap().value,
+            "ACME Level 2 Certificate in Widgets (RQF)"
+        );
         assert_eq!(h.awarding_body.stated().unwrap().value, "ACME");
         assert_eq!(h.level.value(), Some(&Level::Numbered(2)));
         assert_eq!(h.number.stated().unwrap().value, "601/2345/X");
@@ -195,8 +203,12 @@ mod tests {
 
     #[test]
     fn title_from_prose_and_missing_values_unknown() {
-        let h = header("This guide is for the ACME Level 1 Award in Making Things. It has no hours.");
-        assert_eq!(h.title.value().unwrap(), "ACME Level 1 Award in Making Things");
+        let h =
+            header("This guide is for the ACME Level 1 Award in Making Things. It has no hours.");
+        assert_eq!(
+            h.title.value().unwrap(),
+            "ACME Level 1 Award in Making Things"
+        );
         assert!(matches!(h.glh, Found::Unknown(_)));
         assert!(matches!(h.number, Found::Unknown(_)));
     }

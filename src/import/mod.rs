@@ -12,8 +12,10 @@ mod columns;
 mod draft;
 mod found;
 mod header;
+mod infer;
 mod pages;
 mod rules;
+mod score;
 mod source;
 mod tables;
 mod units;
@@ -22,6 +24,9 @@ pub use draft::{Draft, Fact, Unread};
 pub use found::{Cited, Found};
 pub use header::Header;
 pub use rules::{RuleKind, RuleRead, RuleScope};
+#[cfg(feature = "spec-files")]
+pub use score::score_import;
+pub use score::{score, Counts, Score};
 pub use units::{GroupRead, UnitRead};
 
 use barred::BarredRead;
@@ -53,14 +58,15 @@ pub fn read(text: &str) -> Reading {
     let source = source::Source::new(text);
     let mut unread = Vec::new();
     let header = header::read(&source);
-    let structure = tables::read(&source, &mut unread);
+    let structure = tables::read(&source, &pages::headings(&source), &mut unread);
     let structure = if structure.units.is_empty() {
         columns::read(&source)
     } else {
         structure
     };
     let pages = pages::read(&source);
-    let (groups, units) = units::merge(structure, pages, &mut unread);
+    let (groups, mut units) = units::merge(structure, pages, &mut unread);
+    infer::levels(&mut units);
     let rules = rules::read(&source, &groups);
     let barred = barred::read(&source, &units, &mut unread);
     Reading {

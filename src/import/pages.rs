@@ -2,6 +2,7 @@
 //! `Unit 301 Title`) followed by labelled lines (`Level: 3`, `Credit value: 6`,
 //! `Unit reference number: …`, `Guided learning hours 25`) up to the next heading.
 
+use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -22,12 +23,17 @@ static DASHED: LazyLock<Regex> =
 static NUMBERED: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s*(Unit \d{1,3})\s+([A-Z][a-z][^\t]*?)\s*$"));
 static LEVEL: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*Level\s*:?\s*(Entry \d|\d)\s*$"));
-static CREDITS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*credit value\s*:?\s*(\d{1,3})\s*$"));
+static CREDITS: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s*credit value\s*:?\s*(\d{1,3})\s*$"));
 static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^\s*(?:unit reference number|unit reference|ndaq number|urn)\s*:?\s*([A-Z]/\d{3}/\d{4})\s*$")
+    re(
+        r"(?i)^\s*(?:unit reference number|unit reference|ndaq number|urn)\s*:?\s*([A-Z]/\d{3}/\d{4})\s*$",
+    )
 });
 static GLH: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^\s*(?:guided learning (?:\(gl\) )?hours|glh)\s*:?\s*(\d{1,4})\s*$|recommended that (\d{1,4}) hours should be allocated for this unit")
+    re(
+        r"(?i)^\s*(?:guided learning (?:\(gl\) )?hours|glh)\s*:?\s*(\d{1,4})\s*$|recommended that (\d{1,4}) hours should be allocated for this unit",
+    )
 });
 
 /// How far below its heading a page must show a labelled line to count as a unit page.
@@ -47,15 +53,30 @@ fn labelled(line: &str) -> bool {
     LEVEL.is_match(line) || CREDITS.is_match(line) || REFERENCE.is_match(line) || GLH.is_match(line)
 }
 
+/// Where each unit page starts, as indices into `body`: a heading with a labelled line
+/// close below it.
+fn starts(body: &[(usize, &str)]) -> Vec<usize> {
+    (0..body.len())
+        .filter(|&i| {
+            heading(body[i].1).is_some()
+                && body[i + 1..]
+                    .iter()
+                    .take(LABEL_WITHIN)
+                    .any(|(_, l)| labelled(l))
+        })
+        .collect()
+}
+
+/// The lines that head unit pages (other readers leave them alone).
+pub fn headings(source: &Source) -> BTreeSet<usize> {
+    let body: Vec<(usize, &str)> = source.body().collect();
+    starts(&body).into_iter().map(|i| body[i].0).collect()
+}
+
 /// Reads every unit page.
 pub fn read(source: &Source) -> Vec<Sighting> {
     let body: Vec<(usize, &str)> = source.body().collect();
-    let starts: Vec<usize> = (0..body.len())
-        .filter(|&i| {
-            heading(body[i].1).is_some()
-                && body[i + 1..].iter().take(LABEL_WITHIN).any(|(_, l)| labelled(l))
-        })
-        .collect();
+    let starts = starts(&body);
     let mut pages = Vec::new();
     for (k, &start) in starts.iter().enumerate() {
         let end = starts.get(k + 1).copied().unwrap_or(body.len());
@@ -115,7 +136,10 @@ mod tests {
         assert_eq!(pages[0].reference.as_ref().unwrap().value, "F/618/0495");
         assert_eq!(pages[0].glh.as_ref().unwrap(), &Cited::at(25, 3));
         assert_eq!(pages[1].level.as_ref().unwrap().value, Level::Entry(3));
-        assert_eq!(pages[2].title.as_ref().unwrap().value, "Demonstrate understanding of customers");
+        assert_eq!(
+            pages[2].title.as_ref().unwrap().value,
+            "Demonstrate understanding of customers"
+        );
         assert_eq!(pages[2].glh.as_ref().unwrap().value, 40);
         assert_eq!(pages[2].reference, None);
     }

@@ -72,13 +72,17 @@ static EACH_GROUP: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\bminimum of (one|two|three|\d{1,3}) units? from each optional\s+group\b")
 });
 static TOTAL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(\bgroup [A-Z0-9]{1,3} [–-] )?(?:\btotal of at least|\bminimum credit value:?|\ball) (\d{1,5}) credits\b")
+    re(
+        r"(\bgroup [A-Z0-9]{1,3} [–-] )?(?:(?:\btotal of at least|\ball) (\d{1,5}) credits\b|\bminimum credit value:?\s*(\d{1,5})\b)",
+    )
 });
 static GROUP_CREDITS: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\bgroup ([A-Z0-9]{1,3}) [–-] (?:all|a minimum of|at least) (\d{1,5}) credits\b")
 });
 static ALL_MANDATORY: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:complete|achieve) (?:all of the |all the |all |the |\d{1,3} )mandatory units?\b|\bmade up of \d{1,3} mandatory units\b")
+    re(
+        r"\b(?:complete|achieve) (?:all of the |all the |all |the |\d{1,3} )mandatory units?\b|\bmade up of \d{1,3} mandatory units\b",
+    )
 });
 
 /// A paragraph: lines joined with spaces, and where each line starts in the joined text.
@@ -171,7 +175,11 @@ fn credits(min: &str, scope: RuleScope) -> Option<RuleKind> {
 
 /// Reads every rule; a rule printed twice is kept once, at its first place.
 pub fn read(source: &Source, groups: &[GroupRead]) -> Vec<RuleRead> {
-    let mandatory: Vec<String> = groups.iter().filter(|g| g.mandatory).map(|g| g.id.clone()).collect();
+    let mandatory: Vec<String> = groups
+        .iter()
+        .filter(|g| g.mandatory)
+        .map(|g| g.id.clone())
+        .collect();
     let readers: [(&Regex, &dyn Fn(&Captures) -> Option<RuleKind>); 7] = [
         (&AT_LEVEL, &|c| {
             Some(RuleKind::Credits {
@@ -182,14 +190,30 @@ pub fn read(source: &Source, groups: &[GroupRead]) -> Vec<RuleRead> {
             })
         }),
         (&MANDATORY_CREDITS, &|c| {
-            (!mandatory.is_empty()).then(|| credits(&c[1], RuleScope::Groups(mandatory.clone()))).flatten()
+            (!mandatory.is_empty())
+                .then(|| credits(&c[1], RuleScope::Groups(mandatory.clone())))
+                .flatten()
         }),
         (&FURTHER_OPTIONAL, &|c| credits(&c[1], RuleScope::Optional)),
-        (&EACH_GROUP, &|c| Some(RuleKind::EachOptionalGroup { min_units: count(&c[1])? })),
-        (&TOTAL, &|c| c.get(1).is_none().then(|| credits(&c[2], RuleScope::All)).flatten()),
+        (&EACH_GROUP, &|c| {
+            Some(RuleKind::EachOptionalGroup {
+                min_units: count(&c[1])?,
+            })
+        }),
+        (&TOTAL, &|c| {
+            let min = c.get(2).or(c.get(3))?.as_str();
+            c.get(1)
+                .is_none()
+                .then(|| credits(min, RuleScope::All))
+                .flatten()
+        }),
         (&GROUP_CREDITS, &|c| {
             let id = c[1].to_uppercase();
-            groups.iter().any(|g| g.id == id).then(|| credits(&c[2], RuleScope::Groups(vec![id]))).flatten()
+            groups
+                .iter()
+                .any(|g| g.id == id)
+                .then(|| credits(&c[2], RuleScope::Groups(vec![id])))
+                .flatten()
         }),
         (&ALL_MANDATORY, &|_| Some(RuleKind::AllMandatory)),
     ];
@@ -230,32 +254,46 @@ mod tests {
 
     #[test]
     fn sentences_become_rules_with_their_lines() {
-        let text = "Learners must achieve a total of at least 22 credits.\n\
+        let text = "Minimum Credit Value: 42\nLearners must achieve a total of at least 22 credits.\n\
             8 credits must be achieved by completing the mandatory units. A further 14 credits must be achieved by completing a minimum of one unit from each optional\n\ngroup.\n\
             \nA minimum of 12 credits must be at Level 1\n\n- Group A – a minimum of 8 credits\n\
             Learners must achieve all mandatory units. All mandatory units must be achieved.\n";
         let rules = read(&Source::new(text), &[group("M", true), group("A", false)]);
         let kinds: Vec<&RuleKind> = rules.iter().map(|r| &r.kind).collect();
-        let c = |min, scope| RuleKind::Credits { min, scope, level: None, or_above: false };
+        let c = |min, scope| RuleKind::Credits {
+            min,
+            scope,
+            level: None,
+            or_above: false,
+        };
         assert_eq!(
             kinds,
             vec![
+                &c(42, RuleScope::All),
                 &c(22, RuleScope::All),
                 &c(8, RuleScope::Groups(vec!["M".into()])),
                 &c(14, RuleScope::Optional),
                 &RuleKind::EachOptionalGroup { min_units: 1 },
-                &RuleKind::Credits { min: 12, scope: RuleScope::All, level: Some(Level::Numbered(1)), or_above: false },
+                &RuleKind::Credits {
+                    min: 12,
+                    scope: RuleScope::All,
+                    level: Some(Level::Numbered(1)),
+                    or_above: false
+                },
                 &c(8, RuleScope::Groups(vec!["A".into()])),
                 &RuleKind::AllMandatory,
             ]
         );
-        assert_eq!((rules[3].line, rules[3].to), (2, Some(4)));
-        assert_eq!(rules[0].line, 1);
+        assert_eq!((rules[4].line, rules[4].to), (3, Some(5)));
+        assert_eq!(rules[1].line, 2);
     }
 
     #[test]
     fn a_group_that_was_not_read_gives_no_rule() {
-        let rules = read(&Source::new("Group Q – all 5 credits\n"), &[group("M", true)]);
+        let rules = read(
+            &Source::new("Group Q – all 5 credits\n"),
+            &[group("M", true)],
+        );
         assert!(rules.is_empty());
     }
 }

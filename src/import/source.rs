@@ -75,11 +75,16 @@ fn contents(lines: &[String]) -> Vec<bool> {
     let mut i = 0;
     while i < lines.len() {
         let heading = lines[i].trim().trim_end_matches(':');
-        if heading.eq_ignore_ascii_case("contents") || heading.eq_ignore_ascii_case("table of contents") {
+        if heading.eq_ignore_ascii_case("contents")
+            || heading.eq_ignore_ascii_case("table of contents")
+        {
             let mut j = i + 1;
             while j < lines.len() {
                 let l = lines[j].trim();
-                if !(l.is_empty() || l.eq_ignore_ascii_case("page") || PAGE_ENTRY.is_match(&lines[j])) {
+                if !(l.is_empty()
+                    || l.eq_ignore_ascii_case("page")
+                    || PAGE_ENTRY.is_match(&lines[j]))
+                {
                     break;
                 }
                 marked[j] = true;
@@ -99,7 +104,9 @@ mod tests {
 
     #[test]
     fn markup_goes_and_numbers_close_up() {
-        let s = Source::new("## **Title**\n- [Deal with it A/601/1219](#)\nQAN 500/ 8818/X\n<b>Bold</b>");
+        let s = Source::new(
+            "## **Title**\n- [Deal with it A/601/1219](#)\nQAN 500/ 8818/X\n<b>Bold</b>",
+        );
         assert_eq!(s.line(1), "Title");
         assert_eq!(s.line(2), "- Deal with it A/601/1219");
         assert_eq!(s.line(3), "QAN 500/8818/X");

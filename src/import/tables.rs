@@ -2,6 +2,7 @@
 //! separated by spaces (`Unit 01 F/618/0495 Title 2 25`, read by the nearest header), and
 //! lists of titles each ending in its reference; each under the heading above it.
 
+use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -16,7 +17,8 @@ use crate::catalogue::Level;
 pub static REFERENCE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[A-Z]/\d{3}/\d{4}$").unwrap());
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[-*•]\s*)?([A-Z][^\t]*?[a-z][^\t]*?)\s+\(?([A-Z]/\d{3}/\d{4})\)?\s*$").unwrap()
+    Regex::new(r"^\s*(?:[-*•]\s*)?([A-Z][^\t]*?[a-z][^\t]*?)\s+\(?([A-Z]/\d{3}/\d{4})\)?\s*$")
+        .unwrap()
 });
 static SPACED_ROW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\W*(?:\S{1,3}\s+)?(Unit \d{1,3}|[A-Z]{2,5}\d{2,3})\*?\s+(\S{1,3}/\d{3}/\d{4})\s+(\S.*?)((?:\s+(?:Entry \d|\d{1,3}))+)\s*$").unwrap()
@@ -59,21 +61,40 @@ fn column(label: &str) -> Column {
 
 /// Words of column headers; a line made only of them is neither a heading nor prose.
 const HEADER_WORDS: [&str; 12] = [
-    "unit", "units", "title", "level", "glh", "credit", "credits", "number", "reference",
-    "code", "product", "regulated",
+    "unit",
+    "units",
+    "title",
+    "level",
+    "glh",
+    "credit",
+    "credits",
+    "number",
+    "reference",
+    "code",
+    "product",
+    "regulated",
 ];
 
 fn is_column_labels(line: &str) -> bool {
     let words: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
-    let known = words.iter().filter(|w| HEADER_WORDS.contains(&w.as_str())).count();
-    !words.is_empty() && (known == words.len() || (known >= 3 && words.iter().any(|w| w == "title")))
+    let known = words
+        .iter()
+        .filter(|w| HEADER_WORDS.contains(&w.as_str()))
+        .count();
+    !words.is_empty()
+        && (known == words.len() || (known >= 3 && words.iter().any(|w| w == "title")))
 }
 
-/// A short line that can head a group: a few words, no sentence ending, some letters.
-fn heading(line: &str) -> Option<String> {
-    let text = line.split(':').next().unwrap_or("").trim();
+/// A short line that can head a group: a few words, no sentence ending, some letters. In
+/// a table's heading row, what follows a colon is the group's credits, not its name.
+fn heading(line: &str, in_table: bool) -> Option<String> {
+    let text = if in_table {
+        line.split(':').next().unwrap_or("").trim()
+    } else {
+        line.trim()
+    };
     let words = text.split_whitespace().count();
-    let ends_sentence = line.trim_end().ends_with(['.', ':', ';', ',']);
+    let ends_sentence = text.ends_with(['.', ':', ';', ',']);
     (words >= 1
         && words <= 10
         && !ends_sentence
@@ -148,8 +169,8 @@ fn number(text: &str, line: usize) -> Option<Cited<u32>> {
         .then(|| Cited::at(t.parse().unwrap(), line))
 }
 
-/// Reads the structure's rows.
-pub fn read(source: &Source, unread: &mut Vec<Unread>) -> Structure {
+/// Reads the structure's rows; the lines in `skip` (unit page headings) are not rows.
+pub fn read(source: &Source, skip: &BTreeSet<usize>, unread: &mut Vec<Unread>) -> Structure {
     let mut r = Reader {
         structure: Structure::default(),
         pending: None,
@@ -163,7 +184,7 @@ pub fn read(source: &Source, unread: &mut Vec<Unread>) -> Structure {
     while i < body.len() {
         let (n, line) = body[i];
         i += 1;
-        if line.trim().is_empty() {
+        if line.trim().is_empty() || skip.contains(&n) {
             continue;
         }
         let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
@@ -180,7 +201,7 @@ pub fn read(source: &Source, unread: &mut Vec<Unread>) -> Structure {
         }
         if let Some(kinds) = &columns {
             if cells.len() >= 2 && filled.len() == 1 {
-                r.pending = heading(filled[0]).map(|h| Cited::at(h, n));
+                r.pending = heading(filled[0], true).map(|h| Cited::at(h, n));
                 continue;
             }
             if cells.len() >= 2 {
@@ -191,7 +212,9 @@ pub fn read(source: &Source, unread: &mut Vec<Unread>) -> Structure {
                             s.code = Some(Cited::at(cell.trim_end_matches('*').to_string(), n));
                         }
                         Column::Reference => s.reference = r.reference(cell, n),
-                        Column::Title if !cell.is_empty() => s.title = Some(Cited::at(cell.to_string(), n)),
+                        Column::Title if !cell.is_empty() => {
+                            s.title = Some(Cited::at(cell.to_string(), n))
+                        }
                         Column::Level => s.level = level(cell, n),
                         Column::Credits => s.credits = number(cell, n),
                         Column::Glh => s.glh = number(cell, n),
@@ -261,13 +284,19 @@ pub fn read(source: &Source, unread: &mut Vec<Unread>) -> Structure {
             continue;
         }
         if is_column_labels(line) {
-            spaced = line.split_whitespace().map(column).collect();
+            let labels: Vec<Column> = line.split_whitespace().map(column).collect();
+            if labels
+                .iter()
+                .any(|k| matches!(k, Column::Level | Column::Credits | Column::Glh))
+            {
+                spaced = labels;
+            }
             continue;
         }
         if !line.chars().any(char::is_alphanumeric) {
             continue;
         }
-        r.pending = heading(line).map(|h| Cited::at(h, n));
+        r.pending = heading(line, false).map(|h| Cited::at(h, n));
     }
     r.structure
 }
@@ -278,7 +307,7 @@ mod tests {
 
     fn structure(text: &str) -> (Structure, Vec<Unread>) {
         let mut unread = vec![];
-        let s = read(&Source::new(text), &mut unread);
+        let s = read(&Source::new(text), &BTreeSet::new(), &mut unread);
         (s, unread)
     }
 
@@ -298,7 +327,10 @@ mod tests {
         assert_eq!(s.units[0].credits.as_ref().unwrap(), &Cited::at(3, 3));
         assert_eq!(s.units[1].level.as_ref().unwrap().value, Level::Entry(3));
         assert_eq!(s.units[1].credits, None, "an empty cell is not a value");
-        assert_eq!(s.units[1].reference, None, "a damaged reference is not read");
+        assert_eq!(
+            s.units[1].reference, None,
+            "a damaged reference is not read"
+        );
     }
 
     #[test]
@@ -310,14 +342,19 @@ mod tests {
         assert_eq!(s.groups.len(), 1);
         assert!(!s.groups[0].mandatory);
         assert_eq!(s.units[0].glh.as_ref().unwrap().value, 25);
-        assert_eq!(s.units[1].title.as_ref().unwrap().value, "Make more of the organisation");
+        assert_eq!(
+            s.units[1].title.as_ref().unwrap().value,
+            "Make more of the organisation"
+        );
         assert_eq!(s.units[1].reference, None);
         assert_eq!(unread.len(), 1);
     }
 
     #[test]
     fn a_list_of_titles_with_references() {
-        let (s, _) = structure("Theme One\n\n- [Greet people R/601/1209](#)\n-\n - Say goodbye T/601/1221\n");
+        let (s, _) = structure(
+            "Theme One\n\n- [Greet people R/601/1209](#)\n-\n - Say goodbye T/601/1221\n",
+        );
         assert_eq!(s.groups[0].name.value().unwrap(), "Theme One");
         assert_eq!(s.units.len(), 2);
         assert_eq!(s.units[1].title.as_ref().unwrap().value, "Say goodbye");

@@ -3,7 +3,7 @@
 //! with its first line; a value printed two ways is left unknown, naming both lines.
 
 use super::draft::Unread;
-use super::found::{Cited, Found};
+use super::found::{Cited, Found, NOT_FOUND};
 use crate::catalogue::Level;
 
 /// A group of units as read.
@@ -94,7 +94,7 @@ impl<T: PartialEq + std::fmt::Display + Clone> Slot<T> {
 
     fn found(self, what: &str, unread: &mut Vec<Unread>, name: &str) -> Found<T> {
         match self {
-            Slot::Empty => Found::Unknown("not found in the text".into()),
+            Slot::Empty => Found::Unknown(NOT_FOUND.into()),
             Slot::Seen(c) => Found::Stated(c),
             Slot::Conflict(why) => {
                 unread.push(Unread::new(format!("{name}: {what}"), why.clone()));
@@ -156,7 +156,8 @@ impl Merging {
         if let Some(c) = &s.code {
             self.codes.push(c.value.clone());
         }
-        self.code.add(s.code, equal);
+        self.code
+            .add(s.code, |a, b| same_code(a, b).then(|| a.clone()));
         self.reference.add(s.reference, equal);
         self.title.add(s.title, same_title);
         self.level.add(s.level, equal);
@@ -185,7 +186,11 @@ fn same_code(a: &str, b: &str) -> bool {
             .map(|n| n.trim().to_string())
             .or_else(|| c.rsplit_once('-').map(|(_, n)| n.to_string()))
     };
-    a.eq_ignore_ascii_case(b) || (short(a).is_some() && short(a) == short(b) && a != b && (a.starts_with("Unit ") || b.starts_with("Unit ")))
+    a.eq_ignore_ascii_case(b)
+        || (short(a).is_some()
+            && short(a) == short(b)
+            && a != b
+            && (a.starts_with("Unit ") || b.starts_with("Unit ")))
 }
 
 /// Merges the structure's units with the unit pages: a page joins the unit with its code
@@ -248,12 +253,22 @@ mod tests {
             groups: vec![],
             units: vec![seen("CSP02", "M/601/6076", "Apply the rules of the", 94)],
         };
-        let pages = vec![seen("CSP02", "R/601/6071", "Apply the rules of the house", 300)];
+        let pages = vec![seen(
+            "CSP02",
+            "R/601/6071",
+            "Apply the rules of the house",
+            300,
+        )];
         let mut unread = vec![];
         let (_, units) = merge(structure, pages, &mut unread);
         assert_eq!(units.len(), 1);
-        assert!(matches!(units[0].reference, Found::Unknown(ref why) if why.contains("line 94") && why.contains("line 300")));
-        assert_eq!(units[0].title.stated().unwrap(), &Cited::at("Apply the rules of the house".into(), 300));
+        assert!(
+            matches!(units[0].reference, Found::Unknown(ref why) if why.contains("line 94") && why.contains("line 300"))
+        );
+        assert_eq!(
+            units[0].title.stated().unwrap(),
+            &Cited::at("Apply the rules of the house".into(), 300)
+        );
         assert_eq!(unread.len(), 1);
     }
 
