@@ -12,13 +12,14 @@ use super::found::{Cited, Found};
 use super::source::Source;
 use super::units::{GroupRead, Sighting, Structure};
 
-static CODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(\d{3,5}-\d{2,4})\s*$").unwrap());
+static CODE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*([0-9]{3,5}-[0-9]{2,4})\s*$").unwrap());
 static COLUMN_HEADER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*unit (?:number|code)s?\s*$").unwrap());
 static GROUP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(mandatory|optional) units?\b[^.]{0,80}$").unwrap());
 static CLOSES: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(.*?)\s*\(([A-Z]{1,2}\d{1,2})\)\s*$").unwrap());
+    LazyLock::new(|| Regex::new(r"^(.*?)\s*\(([A-Z]{1,2}[0-9]{1,2})\)\s*$").unwrap());
 
 /// Lines an entry may run over before the titles are taken to have ended.
 const MAX_ENTRY_LINES: usize = 3;
@@ -46,8 +47,7 @@ pub fn read(source: &Source) -> Structure {
     let mut entries: Vec<Entry> = Vec::new();
     let mut open: Vec<(usize, String)> = Vec::new();
     let mut last_header = false;
-    for i in first.saturating_sub(1)..body.len() {
-        let (n, line) = body[i];
+    for (i, &(n, line)) in body.iter().enumerate().skip(first.saturating_sub(1)) {
         if line.trim().is_empty() {
             continue;
         }

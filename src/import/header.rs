@@ -47,10 +47,10 @@ static TITLE_LABEL: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\s*qualification title(?: and level)?\s*:?(?:\t|\s+|$)(.*)$"));
 static TITLE_PROSE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b((?:[A-Z][\w&]*(?: \([A-Z][\w&]*\))? )*Level \d (?:[A-Z]\w* )*?(?:Award|Certificate|Diploma|Extended Diploma)\b(?: (?:in|for|of) [^.;:]+?)?)(?: is | has |\.|,|$)",
+        r"\b((?:[A-Z][\w&]*(?: \([A-Z][\w&]*\))? )*Level [0-9] (?:[A-Z]\w* )*?(?:Award|Certificate|Diploma|Extended Diploma)\b(?: (?:in|for|of) [^.;:]+?)?)(?: is | has |\.|,|$)",
     )
 });
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{3}/\d{4}/[0-9X])\b"));
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"\b([0-9]{3}/[0-9]{4}/[0-9X])\b"));
 static BODY_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i:awarding (?:body|organisation) for this qualification is) ([A-Z][\w&]*(?: (?:&|[A-Z][\w&]*))*)",
@@ -59,23 +59,24 @@ static BODY_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
 static BODY_BEFORE_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s*([A-Z][\w&]*(?: (?:&|[A-Z][\w&]*))*) qualification number\b"));
 static TITLE_PREFIX: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^((?:[A-Z][\w&]*(?: \([A-Z][\w&]*\))? ?)+?) Level \d"));
+    LazyLock::new(|| re(r"^((?:[A-Z][\w&]*(?: \([A-Z][\w&]*\))? ?)+?) Level [0-9]"));
 static LEVEL_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\s*Level\s*:?\t\s*(?:Level )?(\d)\s*$"));
-static LEVEL_IN_TITLE: LazyLock<Regex> = LazyLock::new(|| re(r"\bLevel (\d)\b"));
+    LazyLock::new(|| re(r"^\s*Level\s*:?\t\s*(?:Level )?([0-9])\s*$"));
+static LEVEL_IN_TITLE: LazyLock<Regex> = LazyLock::new(|| re(r"\bLevel ([0-9])\b"));
 static FRAMEWORK: LazyLock<Regex> = LazyLock::new(|| re(r"\((RQF|QCF)\)"));
 static GLH: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?:guided learning (?:\(gl\) )?hours|\bglh\b\)?)\s*:?\s*(\d{1,5})\b")
+    re(r"(?i)(?:guided learning (?:\(gl\) )?hours|\bglh\b\)?)\s*:?\s*([0-9]{1,5})\b")
 });
 static TQT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?:total qualification time(?: \(tqt\))?|\btqt\b\)?)\s*:?\s*(\d{1,5})\b")
+    re(r"(?i)(?:total qualification time(?: \(tqt\))?|\btqt\b\)?)\s*:?\s*([0-9]{1,5})\b")
 });
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(qualification start date|qualification end date|last registration date|last certification date)\s*:?\s+(\d{1,2}/\d{1,2}/\d{4})\s*$",
+        r"(?i)^\s*(qualification start date|qualification end date|last registration date|last certification date)\s*:?\s+([0-9]{1,2}/[0-9]{1,2}/[0-9]{4})\s*$",
     )
 });
-static MIN_AGE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*minimum age\s*:?\s+(\d{1,2})\s*$"));
+static MIN_AGE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s*minimum age\s*:?\s+([0-9]{1,2})\s*$"));
 
 /// The first body line where `pattern` matches, with its first group.
 fn first(source: &Source, pattern: &Regex) -> Option<Cited<String>> {

@@ -10,7 +10,8 @@ use super::found::{Found, NOT_FOUND};
 use super::units::UnitRead;
 use crate::catalogue::Level;
 
-static NUMBERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{3,5}-([1-8])\d\d$").unwrap());
+static NUMBERED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[0-9]{3,5}-([1-8])[0-9][0-9]$").unwrap());
 
 /// Units with a printed level needed before the numbering is trusted.
 const CONFIRMING: usize = 3;

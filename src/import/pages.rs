@@ -16,23 +16,23 @@ fn re(pattern: &str) -> Regex {
 }
 
 static WITH_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^\s*(Unit \d{1,3})\s+([A-Z][a-z].*?)\s*\(([A-Z]/\d{3}/\d{4})\)\s*\*?\s*$")
+    re(r"^\s*(Unit [0-9]{1,3})\s+([A-Z][a-z].*?)\s*\(([A-Z]/[0-9]{3}/[0-9]{4})\)\s*\*?\s*$")
 });
 static DASHED: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\s*([A-Z]{2,5}\d{2,3})\s+[–-]\s+([A-Z][a-z].*?)\s*$"));
+    LazyLock::new(|| re(r"^\s*([A-Z]{2,5}[0-9]{2,3})\s+[–-]\s+([A-Z][a-z].*?)\s*$"));
 static NUMBERED: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\s*(Unit \d{1,3})\s+([A-Z][a-z][^\t]*?)\s*$"));
-static LEVEL: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*Level\s*:?\s*(Entry \d|\d)\s*$"));
+    LazyLock::new(|| re(r"^\s*(Unit [0-9]{1,3})\s+([A-Z][a-z][^\t]*?)\s*$"));
+static LEVEL: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*Level\s*:?\s*(Entry [0-9]|[0-9])\s*$"));
 static CREDITS: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^\s*credit value\s*:?\s*(\d{1,3})\s*$"));
+    LazyLock::new(|| re(r"(?i)^\s*credit value\s*:?\s*([0-9]{1,3})\s*$"));
 static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?:unit reference number|unit reference|ndaq number|urn)\s*:?\s*([A-Z]/\d{3}/\d{4})\s*$",
+        r"(?i)^\s*(?:unit reference number|unit reference|ndaq number|urn)\s*:?\s*([A-Z]/[0-9]{3}/[0-9]{4})\s*$",
     )
 });
 static GLH: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?:guided learning (?:\(gl\) )?hours|glh)\s*:?\s*(\d{1,4})\s*$|recommended that (\d{1,4}) hours should be allocated for this unit",
+        r"(?i)^\s*(?:guided learning (?:\(gl\) )?hours|glh)\s*:?\s*([0-9]{1,4})\s*$|recommended that ([0-9]{1,4}) hours should be allocated for this unit",
     )
 });
 

@@ -61,27 +61,31 @@ fn re(pattern: &str) -> Regex {
 }
 
 static AT_LEVEL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\bminimum of (\d{1,5}) credits (?:must be )?(?:at|from) level (\d|entry \d)\b( or above)?")
+    re(
+        r"\bminimum of ([0-9]{1,5}) credits (?:must be )?(?:at|from) level ([0-9]|entry [0-9])\b( or above)?",
+    )
 });
 static MANDATORY_CREDITS: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(\d{1,5}) credits (?:must be achieved )?(?:by completing|from) the mandatory units?\b")
+    re(
+        r"\b([0-9]{1,5}) credits (?:must be achieved )?(?:by completing|from) the mandatory units?\b",
+    )
 });
 static FURTHER_OPTIONAL: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\ba further (\d{1,5}) credits must be achieved\b[^.]*?\boptional\b"));
+    LazyLock::new(|| re(r"\ba further ([0-9]{1,5}) credits must be achieved\b[^.]*?\boptional\b"));
 static EACH_GROUP: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\bminimum of (one|two|three|\d{1,3}) units? from each optional\s+group\b")
+    re(r"\bminimum of (one|two|three|[0-9]{1,3}) units? from each optional\s+group\b")
 });
 static TOTAL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(\bgroup [A-Z0-9]{1,3} [–-] )?(?:(?:\btotal of at least|\ball) (\d{1,5}) credits\b|\bminimum credit value:?\s*(\d{1,5})\b)",
+        r"(\bgroup [A-Z0-9]{1,3} [–-] )?(?:(?:\btotal of at least|\ball) ([0-9]{1,5}) credits\b|\bminimum credit value:?\s*([0-9]{1,5})\b)",
     )
 });
 static GROUP_CREDITS: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\bgroup ([A-Z0-9]{1,3}) [–-] (?:all|a minimum of|at least) (\d{1,5}) credits\b")
+    re(r"\bgroup ([A-Z0-9]{1,3}) [–-] (?:all|a minimum of|at least) ([0-9]{1,5}) credits\b")
 });
 static ALL_MANDATORY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(?:complete|achieve) (?:all of the |all the |all |the |\d{1,3} )mandatory units?\b|\bmade up of \d{1,3} mandatory units\b",
+        r"\b(?:complete|achieve) (?:all of the |all the |all |the |[0-9]{1,3} )mandatory units?\b|\bmade up of [0-9]{1,3} mandatory units\b",
     )
 });
 
@@ -173,6 +177,9 @@ fn credits(min: &str, scope: RuleScope) -> Option<RuleKind> {
     })
 }
 
+/// A sentence's pattern and the rule it says.
+type Reader<'a> = (&'a Regex, &'a dyn Fn(&Captures) -> Option<RuleKind>);
+
 /// Reads every rule; a rule printed twice is kept once, at its first place.
 pub fn read(source: &Source, groups: &[GroupRead]) -> Vec<RuleRead> {
     let mandatory: Vec<String> = groups
@@ -180,7 +187,7 @@ pub fn read(source: &Source, groups: &[GroupRead]) -> Vec<RuleRead> {
         .filter(|g| g.mandatory)
         .map(|g| g.id.clone())
         .collect();
-    let readers: [(&Regex, &dyn Fn(&Captures) -> Option<RuleKind>); 7] = [
+    let readers: [Reader; 7] = [
         (&AT_LEVEL, &|c| {
             Some(RuleKind::Credits {
                 min: c[1].parse().ok()?,

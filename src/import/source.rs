@@ -15,9 +15,9 @@ pub struct Source {
 static TAGS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"</?[a-zA-Z][^>]{0,200}>").unwrap());
 static LINKS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[([^\]]*)\]\([^)]*\)").unwrap());
 static SPLIT_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{3}) ?/ ?(\d{4}) ?/ ?([0-9X])\b").unwrap());
+    LazyLock::new(|| Regex::new(r"\b([0-9]{3}) ?/ ?([0-9]{4}) ?/ ?([0-9X])\b").unwrap());
 static PAGE_ENTRY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:\.{3,}\s*|\t\s*)\d{1,3}\s*$").unwrap());
+    LazyLock::new(|| Regex::new(r"(?:\.{3,}\s*|\t\s*)[0-9]{1,3}\s*$").unwrap());
 
 impl Source {
     /// Reads `text`; lines are split on `\n` as editors number them.

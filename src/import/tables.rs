@@ -15,18 +15,20 @@ use crate::catalogue::Level;
 
 /// An Ofqual unit reference.
 pub static REFERENCE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[A-Z]/\d{3}/\d{4}$").unwrap());
+    LazyLock::new(|| Regex::new(r"^[A-Z]/[0-9]{3}/[0-9]{4}$").unwrap());
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[-*•]\s*)?([A-Z][^\t]*?[a-z][^\t]*?)\s+\(?([A-Z]/\d{3}/\d{4})\)?\s*$")
+    Regex::new(r"^\s*(?:[-*•]\s*)?([A-Z][^\t]*?[a-z][^\t]*?)\s+\(?([A-Z]/[0-9]{3}/[0-9]{4})\)?\s*$")
         .unwrap()
 });
 static SPACED_ROW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\W*(?:\S{1,3}\s+)?(Unit \d{1,3}|[A-Z]{2,5}\d{2,3})\*?\s+(\S{1,3}/\d{3}/\d{4})\s+(\S.*?)((?:\s+(?:Entry \d|\d{1,3}))+)\s*$").unwrap()
+    Regex::new(r"^\W*(?:\S{1,3}\s+)?(Unit [0-9]{1,3}|[A-Z]{2,5}[0-9]{2,3})\*?\s+(\S{1,3}/[0-9]{3}/[0-9]{4})\s+(\S.*?)((?:\s+(?:Entry [0-9]|[0-9]{1,3}))+)\s*$").unwrap()
 });
+static ROW_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"Entry [0-9]|[0-9]{1,3}").unwrap());
 static GROUP_LETTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\(Group ([A-Z0-9]{1,3})\)").unwrap());
 static NUMBER_CELL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:Entry \d|\d{1,3})$").unwrap());
+    LazyLock::new(|| Regex::new(r"^(?:Entry [0-9]|[0-9]{1,3})$").unwrap());
 
 /// What a table column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,8 +97,7 @@ fn heading(line: &str, in_table: bool) -> Option<String> {
     };
     let words = text.split_whitespace().count();
     let ends_sentence = text.ends_with(['.', ':', ';', ',']);
-    (words >= 1
-        && words <= 10
+    ((1..=10).contains(&words)
         && !ends_sentence
         && text.chars().next().is_some_and(char::is_uppercase)
         && text.chars().filter(|c| c.is_alphabetic()).count() >= 4
@@ -247,8 +248,7 @@ pub fn read(source: &Source, skip: &BTreeSet<usize>, unread: &mut Vec<Unread>) -
                 }
             }
             s.title = Some(title);
-            let numbers: Vec<String> = Regex::new(r"Entry \d|\d{1,3}")
-                .unwrap()
+            let numbers: Vec<String> = ROW_NUMBER
                 .find_iter(&c[4])
                 .map(|m| m.as_str().to_string())
                 .collect();

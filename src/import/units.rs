@@ -69,7 +69,9 @@ pub struct UnitRead {
 }
 
 /// A field while sightings are merged.
+#[derive(Default)]
 enum Slot<T> {
+    #[default]
     Empty,
     Seen(Cited<T>),
     Conflict(String),
@@ -118,14 +120,12 @@ fn fold(text: &str) -> String {
 
 /// Two titles agree when equal but for spacing, case and apostrophes; when one is the
 /// other cut short at a word (a title wrapped in a table), the longer is kept.
-fn same_title(a: &String, b: &String) -> Option<String> {
+fn same_title(a: &str, b: &str) -> Option<String> {
     let (fa, fb) = (fold(a), fold(b));
-    if fa == fb {
-        Some(a.clone())
+    if fa == fb || fa.starts_with(&format!("{fb} ")) {
+        Some(a.to_string())
     } else if fb.starts_with(&format!("{fa} ")) {
-        Some(b.clone())
-    } else if fa.starts_with(&format!("{fb} ")) {
-        Some(a.clone())
+        Some(b.to_string())
     } else {
         None
     }
@@ -144,12 +144,6 @@ struct Merging {
     nos: Slot<String>,
 }
 
-impl<T> Default for Slot<T> {
-    fn default() -> Self {
-        Slot::Empty
-    }
-}
-
 impl Merging {
     fn add(&mut self, s: Sighting) {
         self.group = self.group.or(s.group);
@@ -159,7 +153,7 @@ impl Merging {
         self.code
             .add(s.code, |a, b| same_code(a, b).then(|| a.clone()));
         self.reference.add(s.reference, equal);
-        self.title.add(s.title, same_title);
+        self.title.add(s.title, |a, b| same_title(a, b));
         self.level.add(s.level, equal);
         self.credits.add(s.credits, equal);
         self.glh.add(s.glh, equal);
