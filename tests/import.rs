@@ -265,6 +265,18 @@ fn a_missing_value_is_unknown_never_guessed() {
     assert!(e.problems.iter().any(|p| p.kind == Kind::NoRules), "{e}");
 }
 
+#[test]
+fn a_unit_pages_hours_are_not_the_qualifications() {
+    let text = "ACME Level 1 Award in Sweeping\n\nUnit 01 Sweep the floor (A/100/0001)\n\n\
+                Guided learning hours 25\nLevel 1\nCredit value: 3\n";
+    let draft = import("sweep.txt", text);
+    let header_glh = draft.facts.iter().find(|f| f.what == "glh");
+    assert_eq!(header_glh, None, "{}", draft.toml);
+    let unit = &draft.reading.units[0];
+    assert_eq!((unit.glh.value(), unit.credits.value()), (Some(&25), Some(&3)));
+    assert_eq!(unit.code.value().map(String::as_str), Some("Unit 01"));
+}
+
 // ---- The command.
 
 fn run(args: &[&str]) -> (i32, String, String) {

@@ -57,8 +57,11 @@ pub fn import(file: &str, text: &str) -> Draft {
 pub fn read(text: &str) -> Reading {
     let source = source::Source::new(text);
     let mut unread = Vec::new();
-    let header = header::read(&source);
-    let structure = tables::read(&source, &pages::headings(&source), &mut unread);
+    let headings = pages::headings(&source);
+    // The qualification's facts come before its unit pages: a unit's hours are not its.
+    let first_page = headings.first().copied().unwrap_or(usize::MAX);
+    let header = header::read(&source.before(first_page));
+    let structure = tables::read(&source, &headings, &mut unread);
     let structure = if structure.units.is_empty() {
         columns::read(&source)
     } else {

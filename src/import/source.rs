@@ -27,6 +27,17 @@ impl Source {
         Source { lines, contents }
     }
 
+    /// The text before line `n` only: later lines read as blank, numbering kept.
+    pub fn before(&self, n: usize) -> Source {
+        let keep = n.saturating_sub(1).min(self.lines.len());
+        let mut lines = self.lines[..keep].to_vec();
+        lines.resize(self.lines.len(), String::new());
+        Source {
+            lines,
+            contents: self.contents.clone(),
+        }
+    }
+
     /// The number of lines.
     pub fn len(&self) -> usize {
         self.lines.len()
@@ -119,5 +130,7 @@ mod tests {
         let s = Source::new("Contents\n\n1 Profile.....\t4\n2 GLH\t10\n\nProfile\nGLH\t30");
         let body: Vec<usize> = s.body().map(|(n, _)| n).collect();
         assert_eq!(body, vec![1, 6, 7]);
+        let before = s.before(7);
+        assert_eq!((before.line(6), before.line(7), before.len()), ("Profile", "", 7));
     }
 }
