@@ -25,13 +25,7 @@ fn main() {
                 for m in &score.missed {
                     println!("  missed: {m}");
                 }
-                let t = score.total();
-                all.facts += t.facts;
-                all.found += t.found;
-                all.right += t.right;
-                all.inferred += t.inferred;
-                all.wrong += t.wrong;
-                all.missed += t.missed;
+                all.add(score.total());
                 wrong_stated += score.wrong_stated();
             }
             Err(e) => println!("the draft does not load: {e}"),

@@ -134,10 +134,7 @@ fn every_seed_scores_with_no_wrong_value_stated_and_ninety_percent_right() {
                 wrong.push(format!("{}: {w}", hand.id));
             }
         }
-        let t = score.total();
-        all.facts += t.facts;
-        all.right += t.right;
-        all.missed += t.missed;
+        all.add(score.total());
     }
     println!(
         "all five: {} of {} facts right, {} missed",

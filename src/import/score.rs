@@ -25,7 +25,8 @@ pub struct Counts {
 }
 
 impl Counts {
-    fn add(&mut self, other: Counts) {
+    /// Adds `other`'s counts to these.
+    pub fn add(&mut self, other: Counts) {
         self.facts += other.facts;
         self.found += other.found;
         self.right += other.right;
