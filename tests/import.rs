@@ -270,7 +270,10 @@ fn a_unit_pages_hours_are_not_the_qualifications() {
     let header_glh = draft.facts.iter().find(|f| f.what == "glh");
     assert_eq!(header_glh, None, "{}", draft.toml);
     let unit = &draft.reading.units[0];
-    assert_eq!((unit.glh.value(), unit.credits.value()), (Some(&25), Some(&3)));
+    assert_eq!(
+        (unit.glh.value(), unit.credits.value()),
+        (Some(&25), Some(&3))
+    );
     assert_eq!(unit.code.value().map(String::as_str), Some("Unit 01"));
 }
 

@@ -1,7 +1,7 @@
 //! How well a draft agrees with a qualification file made by hand from the same text:
 //! for every fact the hand-made file gives (each header value, group name, unit code,
-//! reference, title, level, credits and GLH, each rule, each barred pair), whether the
-//! draft found it, found it right, found it wrong, or missed it.
+//! reference, title, level, credits, GLH and NOS code, each rule, each barred pair),
+//! whether the draft found it, found it right, found it wrong, or missed it.
 
 use std::fmt::{self, Display};
 
@@ -274,6 +274,7 @@ pub fn score(draft: &Qualification, hand: &Qualification) -> Score {
             t.sourced(&format!("{name} level"), &unit.level, &d.level);
             t.sourced(&format!("{name} credits"), &unit.credits, &d.credits);
             t.sourced(&format!("{name} glh"), &unit.glh, &d.glh);
+            t.text(&format!("{name} nos"), &unit.nos, &d.nos);
         }
         for (d, unit) in draft
             .units

@@ -131,6 +131,9 @@ mod tests {
         let body: Vec<usize> = s.body().map(|(n, _)| n).collect();
         assert_eq!(body, vec![1, 6, 7]);
         let before = s.before(7);
-        assert_eq!((before.line(6), before.line(7), before.len()), ("Profile", "", 7));
+        assert_eq!(
+            (before.line(6), before.line(7), before.len()),
+            ("Profile", "", 7)
+        );
     }
 }
