@@ -248,6 +248,46 @@ fn a_made_up_table_with_ocr_damage() {
     }
 }
 
+/// Another awarding body's layout: labels with colons, headings above each table, the
+/// rules in one sentence.
+const OTHER_LAYOUT: &str = "\
+Highfield Level 2 Certificate in Retail Skills (RQF)
+
+Qualification number: 603/0000/1
+Guided learning hours (GLH): 150
+Total qualification time (TQT): 200 hours
+
+Learners must achieve a minimum of 20 credits: all 12 credits from the mandatory group and a minimum of 8 credits from the optional group.
+
+Mandatory group
+Unit reference\tUnit title\tLevel\tGLH\tCredit value
+H/100/0001\tRetail basics\t2\t40\t6
+H/100/0002\tServing customers\t2\t40\t6
+
+Optional group
+Unit reference\tUnit title\tLevel\tGLH\tCredit value
+H/100/0003\tVisual merchandising\t2\t30\t4
+H/100/0004\tStock control\t3\t30\t4
+H/100/0005\tWorking in a team\t1\t25\t4
+";
+
+#[test]
+fn another_layout_reads_without_guessing() {
+    let draft = import("retail.txt", OTHER_LAYOUT);
+    let qual = parse_spec("retail.toml", &draft.toml).unwrap_or_else(|e| panic!("{e}\n{}", draft.toml));
+    assert_eq!(qual.title.value().unwrap(), "Highfield Level 2 Certificate in Retail Skills (RQF)");
+    assert_eq!(qual.awarding_body.value().unwrap(), "Highfield");
+    assert_eq!((qual.glh.value(), qual.tqt.value()), (Some(&150), Some(&200)));
+    assert_eq!(qual.groups.len(), 2);
+    assert_eq!(qual.units.len(), 5);
+    assert_eq!(qual.units[3].credits.value(), Some(&4));
+    assert_eq!(qual.units[3].glh.value(), Some(&30));
+    assert_eq!(qual.rules.len(), 3, "{}", draft.toml);
+    for fact in &draft.facts {
+        assert!(on_its_lines(fact, OTHER_LAYOUT), "{fact:?}");
+    }
+}
+
 #[test]
 fn a_missing_value_is_unknown_never_guessed() {
     let text = "ACME Level 1 Award in Sweeping\n\nMandatory Units\n- Sweep the floor A/100/0001\n";

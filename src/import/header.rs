@@ -164,8 +164,11 @@ fn title(source: &Source) -> Option<Cited<String>> {
         let c = TITLE_LABEL.captures(line)?;
         let rest = c[1].trim();
         if rest.is_empty() {
+            // A title on the next line, if it names a level (not another label).
             let (m, next) = source.next_filled(n, 3)?;
-            Some(Cited::at(next.trim().to_string(), m))
+            LEVEL_IN_TITLE
+                .is_match(next)
+                .then(|| Cited::at(next.trim().to_string(), m))
         } else {
             Some(Cited::at(rest.to_string(), n))
         }

@@ -38,6 +38,9 @@ static GLH: LazyLock<Regex> = LazyLock::new(|| {
 
 /// How far below its heading a page must show a labelled line to count as a unit page.
 const LABEL_WITHIN: usize = 10;
+/// How far below its heading a page's labelled lines are read (a label further down,
+/// among the unit's content, is not the unit's).
+const LABELS_WITHIN: usize = 40;
 
 fn heading(line: &str) -> Option<(String, String, Option<String>)> {
     if let Some(c) = WITH_REFERENCE.captures(line) {
@@ -100,7 +103,7 @@ pub fn read(source: &Source) -> Vec<Sighting> {
             reference: reference.map(|r| Cited::at(r, n)),
             ..Sighting::default()
         };
-        for &(m, l) in &body[start + 1..end] {
+        for &(m, l) in body[start + 1..end].iter().take(LABELS_WITHIN) {
             if let Some(c) = LEVEL.captures(l) {
                 if s.level.is_none() {
                     s.level = c[1].parse().ok().map(|v| Cited::at(v, m));

@@ -67,17 +67,22 @@ static AT_LEVEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MANDATORY_CREDITS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b([0-9]{1,5}) credits (?:must be achieved )?(?:by completing|from) the mandatory units?\b",
+        r"\b([0-9]{1,5}) credits (?:must be achieved )?(?:by completing|from) the mandatory (?:units?|group)\b",
     )
 });
 static FURTHER_OPTIONAL: LazyLock<Regex> =
     LazyLock::new(|| re(r"\ba further ([0-9]{1,5}) credits must be achieved\b[^.]*?\boptional\b"));
+static OPTIONAL_CREDITS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?:minimum of|at least) ([0-9]{1,5}) credits (?:must be achieved )?from the optional (?:units?|groups?)\b",
+    )
+});
 static EACH_GROUP: LazyLock<Regex> = LazyLock::new(|| {
     re(r"\bminimum of (one|two|three|[0-9]{1,3}) units? from each optional\s+group\b")
 });
 static TOTAL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(\bgroup [A-Z0-9]{1,3} [–-] )?(?:(?:\btotal of at least|\ball) ([0-9]{1,5}) credits\b|\bminimum credit value:?\s*([0-9]{1,5})\b)",
+        r"(\bgroup [A-Z0-9]{1,3} [–-] )?(?:(?:\btotal of at least|\ball|\bachieve (?:a minimum of |at least |a total of )?) ?([0-9]{1,5}) credits\b|\bminimum credit value:?\s*([0-9]{1,5})\b)",
     )
 });
 static GROUP_CREDITS: LazyLock<Regex> = LazyLock::new(|| {
@@ -177,6 +182,46 @@ fn credits(min: &str, scope: RuleScope) -> Option<RuleKind> {
     })
 }
 
+/// Words before a match that make its number a maximum.
+const CAPPING: [&str; 5] = [
+    "maximum of ",
+    "up to ",
+    "no more than ",
+    "at most ",
+    "maximum ",
+];
+/// Words after a match that narrow or widen it beyond what the patterns read: a range of
+/// levels, a level below, a total from somewhere in particular.
+const NARROWING: [&str; 10] = [
+    " or below",
+    " or lower",
+    " or level",
+    " to level",
+    " to entry",
+    "-",
+    "–",
+    " from ",
+    " in group",
+    " at level",
+];
+
+/// Whether the words around a match change what it says, so it is not read.
+fn qualified(before: &str, after: &str) -> bool {
+    let before = before.to_lowercase();
+    let after: String = after
+        .chars()
+        .take_while(|&c| c != '.')
+        .take(60)
+        .collect::<String>()
+        .to_lowercase();
+    // "… credits must be achieved from Group A": look past the verb.
+    let rest = [" must be achieved", " must come", " must be"]
+        .iter()
+        .find_map(|verb| after.strip_prefix(verb))
+        .unwrap_or(&after);
+    CAPPING.iter().any(|w| before.ends_with(w)) || NARROWING.iter().any(|w| rest.starts_with(w))
+}
+
 /// A sentence's pattern and the rule it says.
 type Reader<'a> = (&'a Regex, &'a dyn Fn(&Captures) -> Option<RuleKind>);
 
@@ -187,7 +232,7 @@ pub fn read(source: &Source, groups: &[GroupRead]) -> Vec<RuleRead> {
         .filter(|g| g.mandatory)
         .map(|g| g.id.clone())
         .collect();
-    let readers: [Reader; 7] = [
+    let readers: [Reader; 8] = [
         (&AT_LEVEL, &|c| {
             Some(RuleKind::Credits {
                 min: c[1].parse().ok()?,
@@ -202,6 +247,7 @@ pub fn read(source: &Source, groups: &[GroupRead]) -> Vec<RuleRead> {
                 .flatten()
         }),
         (&FURTHER_OPTIONAL, &|c| credits(&c[1], RuleScope::Optional)),
+        (&OPTIONAL_CREDITS, &|c| credits(&c[1], RuleScope::Optional)),
         (&EACH_GROUP, &|c| {
             Some(RuleKind::EachOptionalGroup {
                 min_units: count(&c[1])?,
@@ -230,6 +276,9 @@ pub fn read(source: &Source, groups: &[GroupRead]) -> Vec<RuleRead> {
         for (pattern, make) in &readers {
             for c in pattern.captures_iter(&p.text) {
                 let whole = c.get(0).unwrap();
+                if qualified(&p.text[..whole.start()], &p.text[whole.end()..]) {
+                    continue;
+                }
                 if let Some(kind) = make(&c) {
                     let (line, to) = p.lines(whole.start(), whole.end());
                     found.push((whole.start(), RuleRead { line, to, kind }));
@@ -293,6 +342,37 @@ mod tests {
         );
         assert_eq!((rules[4].line, rules[4].to), (3, Some(5)));
         assert_eq!(rules[1].line, 2);
+    }
+
+    #[test]
+    fn a_sentence_of_three_rules() {
+        let text = "Learners must achieve a minimum of 20 credits: all 12 credits from the mandatory group and a minimum of 8 credits from the optional group.\n";
+        let rules = read(&Source::new(text), &[group("M", true), group("A", false)]);
+        let c = |min, scope| RuleKind::Credits {
+            min,
+            scope,
+            level: None,
+            or_above: false,
+        };
+        let kinds: Vec<RuleKind> = rules.into_iter().map(|r| r.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                c(20, RuleScope::All),
+                c(12, RuleScope::Groups(vec!["M".into()])),
+                c(8, RuleScope::Optional)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_that_says_more_than_a_pattern_is_not_read() {
+        let text = "A maximum of 8 credits from the mandatory units.\n\
+            A minimum of 12 credits must be at Level 1 or below.\n\
+            A minimum of 12 credits must be at level 2 or level 3.\n\
+            All 20 credits must be achieved from Group A.\n\
+            All 20 credits from Group A.\n";
+        assert_eq!(read(&Source::new(text), &[group("M", true)]), vec![]);
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::catalogue::Level;
 pub static REFERENCE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[A-Z]/[0-9]{3}/[0-9]{4}$").unwrap());
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[-*•]\s*)?([A-Z][^\t]*?[a-z][^\t]*?)\s+\(?([A-Z]/[0-9]{3}/[0-9]{4})\)?\s*$")
+    Regex::new(r"^\s*([-*•]\s*)?([A-Z][^\t]*?[a-z][^\t]*?)\s+\(?([A-Z]/[0-9]{3}/[0-9]{4})\)?\s*$")
         .unwrap()
 });
 static SPACED_ROW: LazyLock<Regex> = LazyLock::new(|| {
@@ -170,6 +170,21 @@ fn number(text: &str, line: usize) -> Option<Cited<u32>> {
         .then(|| Cited::at(t.parse().unwrap(), line))
 }
 
+/// A title ending in its reference (`- Title R/601/1209`), unless the title is a label.
+fn list_item(line: &str) -> Option<regex::Captures<'_>> {
+    LIST_ITEM.captures(line).filter(|c| !c[2].ends_with(':'))
+}
+
+/// Whether the item on line `n` has an item on a filled line next to it: a list without
+/// bullets is still a list, a lone sentence ending in a reference is not. `items` holds,
+/// for each filled line in order, its number when it is an item, else 0.
+fn in_list(items: &[usize], n: usize) -> bool {
+    let Some(at) = items.iter().position(|&m| m == n) else {
+        return false;
+    };
+    (at > 0 && items[at - 1] != 0) || items.get(at + 1).is_some_and(|&m| m != 0)
+}
+
 /// Reads the structure's rows; the lines in `skip` (unit page headings) are not rows.
 pub fn read(source: &Source, skip: &BTreeSet<usize>, unread: &mut Vec<Unread>) -> Structure {
     let mut r = Reader {
@@ -181,6 +196,11 @@ pub fn read(source: &Source, skip: &BTreeSet<usize>, unread: &mut Vec<Unread>) -
     let mut columns: Option<Vec<Column>> = None;
     let mut spaced: Vec<Column> = Vec::new();
     let body: Vec<(usize, &str)> = source.body().collect();
+    let items: Vec<usize> = body
+        .iter()
+        .filter(|(n, l)| !l.trim().is_empty() && !skip.contains(n))
+        .map(|&(n, l)| if list_item(l).is_some() { n } else { 0 })
+        .collect();
     let mut i = 0;
     while i < body.len() {
         let (n, line) = body[i];
@@ -274,10 +294,10 @@ pub fn read(source: &Source, skip: &BTreeSet<usize>, unread: &mut Vec<Unread>) -
             r.push(s);
             continue;
         }
-        if let Some(c) = LIST_ITEM.captures(line).filter(|c| !c[1].ends_with(':')) {
+        if let Some(c) = list_item(line).filter(|c| c.get(1).is_some() || in_list(&items, n)) {
             let s = Sighting {
-                title: Some(Cited::at(c[1].trim().to_string(), n)),
-                reference: Some(Cited::at(c[2].to_string(), n)),
+                title: Some(Cited::at(c[2].trim().to_string(), n)),
+                reference: Some(Cited::at(c[3].to_string(), n)),
                 ..Sighting::default()
             };
             r.push(s);
@@ -348,6 +368,16 @@ mod tests {
         );
         assert_eq!(s.units[1].reference, None);
         assert_eq!(unread.len(), 1);
+    }
+
+    #[test]
+    fn a_lone_sentence_ending_in_a_reference_is_not_a_unit() {
+        let (s, _) = structure(
+            "Units\nThe regulated number of the first unit is A/100/0001\n\nMore prose.\n",
+        );
+        assert!(s.units.is_empty());
+        let (s, _) = structure("Units\nGreet people A/100/0001\nSay goodbye A/100/0002\n");
+        assert_eq!(s.units.len(), 2);
     }
 
     #[test]
