@@ -29,7 +29,7 @@ fn plain(lines: &[&str], from: usize, to: usize) -> String {
     while let Some(at) = rest.find('<') {
         out.push_str(&rest[..at]);
         let after = &rest[at + 1..];
-        let tag = after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/');
+        let tag = after.trim_start_matches('/').starts_with(|c: char| c.is_ascii_alphabetic());
         match after.find('>') {
             Some(end) if tag => rest = &after[end + 1..],
             _ => {
@@ -41,10 +41,21 @@ fn plain(lines: &[&str], from: usize, to: usize) -> String {
     out.push_str(rest);
     let out = out.replace("**", "");
     // A Markdown link `[text](#)` reads as its text.
-    let out = match (out.find('['), out.find("](")) {
-        (Some(a), Some(b)) if a < b => out.replacen('[', " ", 1).replacen("](#)", " ", 1),
-        _ => out,
-    };
+    let mut out = out;
+    while let Some(open) = out.find('[') {
+        let Some(close) = out[open..].find("](").map(|c| open + c) else {
+            break;
+        };
+        let Some(end) = out[close..].find(')').map(|e| close + e) else {
+            break;
+        };
+        out = format!(
+            "{}{}{}",
+            &out[..open],
+            &out[open + 1..close],
+            &out[end + 1..]
+        );
+    }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -71,9 +82,10 @@ fn on_its_lines(fact: &Fact, source: &str) -> bool {
     let printed = words(&text);
     let has_number = |n: &str| {
         let word = n.parse::<usize>().ok().and_then(|n| NUMBER_WORDS.get(n));
+        let same = |w: &str| w == n || (w.parse::<u64>().ok()).is_some_and(|v| n.parse() == Ok(v));
         printed
             .iter()
-            .any(|w| w == n || word.is_some_and(|word| w == word))
+            .any(|w| same(w) || word.is_some_and(|word| w == word))
     };
     if fact.what.starts_with("rules[") {
         // A rule's numbers: its minimum and its level.
@@ -274,10 +286,17 @@ H/100/0005\tWorking in a team\t1\t25\t4
 #[test]
 fn another_layout_reads_without_guessing() {
     let draft = import("retail.txt", OTHER_LAYOUT);
-    let qual = parse_spec("retail.toml", &draft.toml).unwrap_or_else(|e| panic!("{e}\n{}", draft.toml));
-    assert_eq!(qual.title.value().unwrap(), "Highfield Level 2 Certificate in Retail Skills (RQF)");
+    let qual =
+        parse_spec("retail.toml", &draft.toml).unwrap_or_else(|e| panic!("{e}\n{}", draft.toml));
+    assert_eq!(
+        qual.title.value().unwrap(),
+        "Highfield Level 2 Certificate in Retail Skills (RQF)"
+    );
     assert_eq!(qual.awarding_body.value().unwrap(), "Highfield");
-    assert_eq!((qual.glh.value(), qual.tqt.value()), (Some(&150), Some(&200)));
+    assert_eq!(
+        (qual.glh.value(), qual.tqt.value()),
+        (Some(&150), Some(&200))
+    );
     assert_eq!(qual.groups.len(), 2);
     assert_eq!(qual.units.len(), 5);
     assert_eq!(qual.units[3].credits.value(), Some(&4));

@@ -29,7 +29,7 @@ pub use score::score_import;
 pub use score::{score, Counts, Score};
 pub use units::{GroupRead, UnitRead};
 
-use barred::BarredRead;
+pub use barred::BarredRead;
 
 /// Everything read from one specification, before it is written as a file.
 #[derive(Debug, Clone, PartialEq)]
