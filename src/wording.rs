@@ -367,4 +367,15 @@ mod tests {
         };
         assert_eq!(count(&at_most, &result), "7 / ≤4");
     }
+
+    #[test]
+    fn import_summary_counts_and_problems() {
+        assert_eq!(
+            import_summary(1, 0, 0),
+            "Read 1 value with the line each is printed on; 0 values left unknown; the draft loads as a qualification file. Check every value against the text before you use the file."
+        );
+        assert!(import_summary(5, 2, 3).contains("5 values with the line each is printed on; 2 values left unknown; the draft has 3 problems to fix"));
+        assert!(import_summary(5, 1, 1)
+            .contains("1 value left unknown; the draft has 1 problem to fix"));
+    }
 }

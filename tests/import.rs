@@ -29,7 +29,9 @@ fn plain(lines: &[&str], from: usize, to: usize) -> String {
     while let Some(at) = rest.find('<') {
         out.push_str(&rest[..at]);
         let after = &rest[at + 1..];
-        let tag = after.trim_start_matches('/').starts_with(|c: char| c.is_ascii_alphabetic());
+        let tag = after
+            .trim_start_matches('/')
+            .starts_with(|c: char| c.is_ascii_alphabetic());
         match after.find('>') {
             Some(end) if tag => rest = &after[end + 1..],
             _ => {
