@@ -317,6 +317,10 @@ pub fn read(source: &Source, skip: &BTreeSet<usize>, unread: &mut Vec<Unread>) -
             continue;
         }
         r.pending = heading(line, false).map(|h| Cited::at(h, n));
+        if r.pending.is_none() {
+            // Prose ends a table: its header does not read rows further down.
+            spaced.clear();
+        }
     }
     r.structure
 }
@@ -378,6 +382,20 @@ mod tests {
         assert!(s.units.is_empty());
         let (s, _) = structure("Units\nGreet people A/100/0001\nSay goodbye A/100/0002\n");
         assert_eq!(s.units.len(), 2);
+    }
+
+    #[test]
+    fn a_header_does_not_read_rows_past_prose() {
+        let (s, unread) = structure(
+            "Unit title Level GLH\nUnit 01 F/618/0495 Make things 2 25\n\
+             Some prose about the units follows here.\nUnit 02 F/618/0496 Make more 3 40\n",
+        );
+        assert_eq!(s.units[0].glh.as_ref().unwrap().value, 25);
+        assert_eq!(
+            (s.units[1].level.as_ref(), s.units[1].glh.as_ref()),
+            (None, None)
+        );
+        assert_eq!(unread.len(), 1);
     }
 
     #[test]
