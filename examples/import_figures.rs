@@ -1,12 +1,14 @@
 //! The importer's figures on the five source specifications: for each, every fact of the
 //! hand-made `specs/` file found, found right, found wrong or missed, with the wrong and
-//! missed facts listed. Run with `cargo run --example import_figures` (the seeds must be in
-//! `../shared/seeds`).
+//! missed facts listed, and the time one import takes. Run with `cargo run --release
+//! --example import_figures` (the seeds must be in `../shared/seeds`).
 
 use std::path::PathBuf;
 
+use std::time::Instant;
+
 use unit_planner::catalogue::builtin;
-use unit_planner::import::{score_import, Counts};
+use unit_planner::import::{import, score_import, Counts};
 
 fn main() {
     let seeds = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
@@ -15,7 +17,19 @@ fn main() {
     for hand in builtin::catalogue() {
         let text = std::fs::read_to_string(seeds.join(&hand.source))
             .unwrap_or_else(|e| panic!("cannot read {}: {e}", hand.source));
-        println!("== {} ({})", hand.id, hand.source);
+        let runs = 20;
+        let started = Instant::now();
+        for _ in 0..runs {
+            std::hint::black_box(import(&hand.source, &text));
+        }
+        let each = started.elapsed() / runs;
+        println!(
+            "== {} ({}, {} lines; import {:.1} ms)",
+            hand.id,
+            hand.source,
+            text.lines().count(),
+            each.as_secs_f64() * 1e3
+        );
         match score_import(hand, &text) {
             Ok(score) => {
                 print!("{score}");
