@@ -27,7 +27,7 @@ pub fn read(source: &Source, units: &[UnitRead], unread: &mut Vec<Unread>) -> Ve
     let mut out: Vec<BarredRead> = Vec::new();
     let mut in_table = false;
     for (n, line) in source.body() {
-        let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let cells = super::source::cells(line);
         if cells.len() == 2 && cells[1].to_lowercase().starts_with("barred with") {
             in_table = true;
             continue;

@@ -17,7 +17,19 @@ static LINKS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[([^\]]*)\]\([^)]
 static SPLIT_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b([0-9]{3}) ?/ ?([0-9]{4}) ?/ ?([0-9X])\b").unwrap());
 static PAGE_ENTRY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:\.{3,}\s*|\t\s*)[0-9]{1,3}\s*$").unwrap());
+    LazyLock::new(|| Regex::new(r"(?:\.{3,}\s*|\t\s*| {2,})[0-9]{1,3}\s*$").unwrap());
+static CELL_GAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\t| {2,}").unwrap());
+
+/// A line's table cells: split at tabs, or at gaps of two or more spaces when the line
+/// has no tab (a table laid out with spaces), each trimmed.
+pub fn cells(line: &str) -> Vec<&str> {
+    let line = line.trim_start();
+    if line.contains('\t') {
+        line.split('\t').map(str::trim).collect()
+    } else {
+        CELL_GAP.split(line).map(str::trim).collect()
+    }
+}
 
 impl Source {
     /// Reads `text`; lines are split on `\n` as editors number them.
@@ -127,7 +139,7 @@ mod tests {
 
     #[test]
     fn contents_pages_are_not_body() {
-        let s = Source::new("Contents\n\n1 Profile.....\t4\n2 GLH\t10\n\nProfile\nGLH\t30");
+        let s = Source::new("Contents\n\n1 Profile.....\t4\n2 GLH  10\n\nProfile\nGLH\t30");
         let body: Vec<usize> = s.body().map(|(n, _)| n).collect();
         assert_eq!(body, vec![1, 6, 7]);
         let before = s.before(7);

@@ -170,9 +170,16 @@ fn number(text: &str, line: usize) -> Option<Cited<u32>> {
         .then(|| Cited::at(t.parse().unwrap(), line))
 }
 
-/// A title ending in its reference (`- Title R/601/1209`), unless the title is a label.
+/// A title ending in its reference (`- Title R/601/1209`), unless the "title" is a label,
+/// or table cells run together (a gap of spaces, a number before the reference).
 fn list_item(line: &str) -> Option<regex::Captures<'_>> {
-    LIST_ITEM.captures(line).filter(|c| !c[2].ends_with(':'))
+    LIST_ITEM.captures(line).filter(|c| {
+        let title = &c[2];
+        let last = title.split_whitespace().next_back().unwrap_or("");
+        !title.ends_with(':')
+            && !title.contains("  ")
+            && !last.chars().all(|ch| ch.is_ascii_digit())
+    })
 }
 
 /// Whether the item on line `n` has an item on a filled line next to it: a list without
@@ -208,7 +215,7 @@ pub fn read(source: &Source, skip: &BTreeSet<usize>, unread: &mut Vec<Unread>) -
         if line.trim().is_empty() || skip.contains(&n) {
             continue;
         }
-        let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let cells = super::source::cells(line);
         let filled: Vec<&str> = cells.iter().copied().filter(|c| !c.is_empty()).collect();
         if cells.len() >= 3 {
             let kinds: Vec<Column> = cells.iter().map(|c| column(c)).collect();
@@ -223,6 +230,11 @@ pub fn read(source: &Source, skip: &BTreeSet<usize>, unread: &mut Vec<Unread>) -
         if let Some(kinds) = &columns {
             if cells.len() >= 2 && filled.len() == 1 {
                 r.pending = heading(filled[0], true).map(|h| Cited::at(h, n));
+                continue;
+            }
+            // A heading row whose empty cells were not kept.
+            if let Some(h) = heading(line, true).filter(|_| filled.len() == 1) {
+                r.pending = Some(Cited::at(h, n));
                 continue;
             }
             if cells.len() >= 2 {
@@ -372,6 +384,34 @@ mod tests {
         );
         assert_eq!(s.units[1].reference, None);
         assert_eq!(unread.len(), 1);
+    }
+
+    #[test]
+    fn a_table_laid_out_with_spaces() {
+        let (s, _) = structure(
+            "Code   Unit title   Level   Credit   Unit reference number\n\
+             Mandatory units (Group M): 5 credits\n\
+             AB01*  Do the first thing  1  3  A/123/4567\n",
+        );
+        assert_eq!(s.units.len(), 1);
+        assert_eq!(
+            s.units[0].title.as_ref().unwrap().value,
+            "Do the first thing"
+        );
+        assert_eq!(s.units[0].credits.as_ref().unwrap().value, 3);
+        assert_eq!(
+            s.groups.len(),
+            1,
+            "a heading row ends the header's columns only at prose"
+        );
+    }
+
+    #[test]
+    fn cells_run_together_are_not_a_title() {
+        let (s, _) = structure(
+            "Units\nCSP02  Apply the law  1  3  M/601/6076\nCSP03 Work here 1 2 R/601/6071\n",
+        );
+        assert!(s.units.is_empty());
     }
 
     #[test]

@@ -160,16 +160,16 @@ impl Merging {
         self.nos.add(s.nos, equal);
     }
 
-    /// Whether sighting `s` is this unit: the same code ("Unit 301" is "4430-301"), else
-    /// the same reference.
-    fn is(&self, s: &Sighting) -> bool {
-        if let Some(code) = &s.code {
-            return self.codes.iter().any(|c| same_code(c, &code.value));
-        }
-        match (&self.reference, &s.reference) {
-            (Slot::Seen(a), Some(b)) => a.value == b.value,
-            _ => false,
-        }
+    /// Whether sighting `s` has this unit's code ("Unit 301" is "4430-301").
+    fn has_code_of(&self, s: &Sighting) -> bool {
+        s.code
+            .as_ref()
+            .is_some_and(|code| self.codes.iter().any(|c| same_code(c, &code.value)))
+    }
+
+    /// Whether sighting `s` has this unit's reference.
+    fn has_reference_of(&self, s: &Sighting) -> bool {
+        matches!((&self.reference, &s.reference), (Slot::Seen(a), Some(b)) if a.value == b.value)
     }
 }
 
@@ -187,8 +187,8 @@ fn same_code(a: &str, b: &str) -> bool {
             && (a.starts_with("Unit ") || b.starts_with("Unit ")))
 }
 
-/// Merges the structure's units with the unit pages: a page joins the unit with its code
-/// (or reference); a page matching no unit is a unit of its own, in no group.
+/// Merges the structure's units with the unit pages: a page joins the unit with its code,
+/// else the one with its reference; a page matching no unit is a unit of its own, in no group.
 pub fn merge(
     structure: Structure,
     pages: Vec<Sighting>,
@@ -196,7 +196,15 @@ pub fn merge(
 ) -> (Vec<GroupRead>, Vec<UnitRead>) {
     let mut merging: Vec<Merging> = Vec::new();
     for s in structure.units.into_iter().chain(pages) {
-        let matches: Vec<usize> = (0..merging.len()).filter(|&i| merging[i].is(&s)).collect();
+        // The unit with its code, else the one with its reference.
+        let mut matches: Vec<usize> = (0..merging.len())
+            .filter(|&i| merging[i].has_code_of(&s))
+            .collect();
+        if matches.is_empty() {
+            matches = (0..merging.len())
+                .filter(|&i| merging[i].has_reference_of(&s))
+                .collect();
+        }
         if let [one] = matches[..] {
             merging[one].add(s);
         } else {
