@@ -4,7 +4,7 @@
 //! Pure: text in, [`Draft`] out. Every value the draft states carries the source line it
 //! was read from; a value the importer cannot read, or reads two different ways, is left
 //! unknown and listed in [`Draft::unread`]. It never guesses: the readers follow layouts
-//! (tab-separated tables, unit rows, lists of titles with references, unit pages, columns
+//! (tables in tabs or spaces, unit rows, lists of titles with references, unit pages, columns
 //! split apart by text extraction, rules-of-combination sentences, barred-unit tables).
 
 mod barred;
@@ -20,6 +20,7 @@ mod source;
 mod tables;
 mod units;
 
+pub use barred::BarredRead;
 pub use draft::{Draft, Fact, Unread};
 pub use found::{Cited, Found};
 pub use header::Header;
@@ -28,8 +29,6 @@ pub use rules::{RuleKind, RuleRead, RuleScope};
 pub use score::score_import;
 pub use score::{score, Counts, Score};
 pub use units::{GroupRead, UnitRead};
-
-pub use barred::BarredRead;
 
 /// Everything read from one specification, before it is written as a file.
 #[derive(Debug, Clone, PartialEq)]

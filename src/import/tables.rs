@@ -1,6 +1,7 @@
-//! The structure as printed in rows: tab-separated tables with a header row, unit rows
-//! separated by spaces (`Unit 01 F/618/0495 Title 2 25`, read by the nearest header), and
-//! lists of titles each ending in its reference; each under the heading above it.
+//! The structure as printed in rows: tables with a header row (cells split at tabs or gaps
+//! of spaces), unit rows separated by single spaces (`Unit 01 F/618/0495 Title 2 25`, read
+//! by the nearest header), and lists of titles each ending in its reference; each under
+//! the heading above it.
 
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
@@ -14,7 +15,7 @@ use super::units::{GroupRead, Sighting, Structure};
 use crate::catalogue::Level;
 
 /// An Ofqual unit reference.
-pub static REFERENCE: LazyLock<Regex> =
+static REFERENCE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[A-Z]/[0-9]{3}/[0-9]{4}$").unwrap());
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*([-*•]\s*)?([A-Z][^\t]*?[a-z][^\t]*?)\s+\(?([A-Z]/[0-9]{3}/[0-9]{4})\)?\s*$")
