@@ -211,6 +211,13 @@ fn values_printed_two_ways_are_unknown_and_listed() {
     assert!(unit6.level.value().is_none());
     assert_eq!(unit6.reference.value().unwrap(), "F/618/0500");
     assert!(draft.unread.iter().any(|u| u.why.contains("£/618/0500")));
+    // 003's page of CSP19 bars it with "CSP11 Introduction to customer service", the title
+    // of CSP12: not read (the barred table's CSP19/CSP11 is).
+    let (draft, _) = golden("vtct-l1-cert-principles-cs");
+    assert!(draft
+        .unread
+        .iter()
+        .any(|u| u.what == "line 1462: barred pair"));
 }
 
 #[test]
@@ -348,6 +355,28 @@ fn a_unit_pages_hours_are_not_the_qualifications() {
         (Some(&25), Some(&3))
     );
     assert_eq!(unit.code.value().map(String::as_str), Some("Unit 01"));
+}
+
+#[test]
+fn barred_units_from_unit_pages_sentences() {
+    let text = "ACME Level 1 Award in Sweeping\n\
+        AB01 – Sweep the floor\nUnit reference number: A/100/0001\nCredit value: 2\n\
+        This unit **cannot** be taken together with unit AB02 Mop the floor.\n\
+        AB02 – Mop the floor\nUnit reference number: A/100/0002\nCredit value: 2\n\
+        This unit cannot be taken together with unit AB01, Sweep the floor\n\
+        AB03 – Dust\nUnit reference number: A/100/0003\nCredit value: 1\n\
+        This unit cannot be taken with unit AB01 Polish the floor.\n";
+    let draft = import("sweep.txt", text);
+    let barred = &draft.reading.barred;
+    assert_eq!(barred.len(), 1, "{barred:?}");
+    assert_eq!(
+        (barred[0].units.clone(), barred[0].line),
+        (["AB01".to_string(), "AB02".to_string()], 5)
+    );
+    assert!(draft
+        .unread
+        .iter()
+        .any(|u| u.what == "line 13: barred pair" && u.why.contains("not its title")));
 }
 
 // ---- The command.

@@ -67,10 +67,12 @@ pub fn read(text: &str) -> Reading {
         structure
     };
     let pages = pages::read(&source);
+    let page_codes: Vec<found::Cited<String>> =
+        pages.iter().filter_map(|p| p.code.clone()).collect();
     let (groups, mut units) = units::merge(structure, pages, &mut unread);
     infer::levels(&mut units);
     let rules = rules::read(&source, &groups);
-    let barred = barred::read(&source, &units, &mut unread);
+    let barred = barred::read(&source, &units, &page_codes, &mut unread);
     Reading {
         header,
         groups,

@@ -110,7 +110,8 @@ fn equal<T: PartialEq + Clone>(a: &T, b: &T) -> Option<T> {
     (a == b).then(|| a.clone())
 }
 
-fn fold(text: &str) -> String {
+/// Text compared as a reader would: spacing, case and apostrophes aside.
+pub fn fold(text: &str) -> String {
     text.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -174,7 +175,7 @@ impl Merging {
 }
 
 /// `Unit 301` on a unit page names the unit numbered `4430-301` in the structure.
-fn same_code(a: &str, b: &str) -> bool {
+pub fn same_code(a: &str, b: &str) -> bool {
     let short = |c: &str| {
         c.strip_prefix("Unit ")
             .map(|n| n.trim().to_string())
