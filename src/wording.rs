@@ -54,6 +54,16 @@ pub fn barred(qual: &Qualification, a: UnitIdx, b: UnitIdx) -> String {
     format!("{} and {} are barred", label(qual, a), label(qual, b))
 }
 
+/// A plan's overall status in a word or two, for lists of plans.
+pub fn status(status: Status) -> &'static str {
+    match status {
+        Status::Complete => "✓ complete",
+        Status::Incomplete => "✗ incomplete",
+        Status::Unconfirmed => "? can't be confirmed",
+        Status::Blocked => "✗ blocked",
+    }
+}
+
 /// The overall verdict in one sentence, naming what blocks the plan or what is not stated.
 pub fn headline(qual: &Qualification, eval: &Evaluation) -> String {
     match eval.status {

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalogue::limits::MAX_UNIT_CREDITS;
 use crate::catalogue::{Date, Level, Qualification, UnitIdx};
-use crate::engine::{Entered, Plan};
+use crate::engine::{evaluate, Entered, Evaluation, Plan};
 
 /// Longest plan name kept, saved or shared, in characters.
 pub const MAX_NAME: usize = 60;
@@ -191,6 +191,18 @@ impl Mismatch {
     }
 }
 
+/// A plan resolved against its qualification and evaluated: what every front end shows
+/// about a plan comes from one of these.
+#[derive(Debug, PartialEq)]
+pub struct Checked {
+    /// The engine's plan.
+    pub plan: Plan,
+    /// Its evaluation.
+    pub eval: Evaluation,
+    /// What in the document no longer fits the catalogue.
+    pub problems: Vec<Mismatch>,
+}
+
 impl PlanDoc {
     /// An empty plan for `qual`.
     pub fn new(qual: &Qualification) -> Self {
@@ -201,7 +213,7 @@ impl PlanDoc {
     }
 
     /// Resolves the document against the current catalogue: the engine's plan, and what no
-    /// longer fits.
+    /// longer fits. To show a plan, [`check`](PlanDoc::check) it.
     pub fn to_plan(&self, qual: &Qualification) -> (Plan, Vec<Mismatch>) {
         let all_keys: BTreeSet<u32> = self
             .units
@@ -256,6 +268,17 @@ impl PlanDoc {
             plan.set_entered(u, Entered { credits, level });
         }
         (plan, problems)
+    }
+
+    /// Resolves the document against the current catalogue and evaluates it.
+    pub fn check(&self, qual: &Qualification) -> Checked {
+        let (plan, problems) = self.to_plan(qual);
+        let eval = evaluate(qual, &plan);
+        Checked {
+            plan,
+            eval,
+            problems,
+        }
     }
 
     /// The plan's name, or "Untitled plan".

@@ -8,10 +8,10 @@ use yew::prelude::*;
 
 use crate::catalogue::builtin;
 use crate::document::carry::{carried_plan, destinations, Match};
-use crate::engine::evaluate;
+use crate::document::Checked;
+use crate::web::hooks::use_dispatch;
 use crate::web::route::{go, Route};
 use crate::web::state::Action;
-use crate::web::{use_planner, Checked};
 use crate::wording;
 
 /// Properties of [`CarryPanel`].
@@ -26,7 +26,7 @@ pub struct Props {
 /// One entry per other qualification with units in common.
 #[component(CarryPanel)]
 pub fn carry_panel(props: &Props) -> Html {
-    let planner = use_planner();
+    let dispatch = use_dispatch();
     let catalogue = builtin::catalogue();
     let Some(from) = catalogue.iter().position(|q| q.id == props.qualification) else {
         return html! {};
@@ -37,10 +37,7 @@ pub fn carry_panel(props: &Props) -> Html {
             .into_iter()
             .map(|d| {
                 let to = &catalogue[d.qualification];
-                let eval = evaluate(
-                    to,
-                    &carried_plan(&catalogue[*from], to, &d.units).to_plan(to).0,
-                );
+                let eval = carried_plan(&catalogue[*from], to, &d.units).check(to).eval;
                 (d, wording::headline(to, &eval))
             })
             .collect::<Vec<_>>()
@@ -56,10 +53,10 @@ pub fn carry_panel(props: &Props) -> Html {
                 let to = &catalogue[d.qualification];
                 let probable = d.units.iter().any(|c| c.by == Match::Title);
                 let start = {
-                    let planner = planner.clone();
+                    let dispatch = dispatch.clone();
                     let (from_id, to_id, units) = (source.id.clone(), to.id.clone(), d.units.clone());
                     Callback::from(move |_: MouseEvent| {
-                        planner.dispatch(Action::Carry(from_id.clone(), to_id.clone(), units.clone()));
+                        dispatch.send(Action::Carry(from_id.clone(), to_id.clone(), units.clone()));
                         go(&Route::Qualification { id: to_id.clone() });
                     })
                 };

@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::web::hooks::{use_dispatch, use_planner};
 use crate::web::state::Action;
-use crate::web::use_planner;
 
 /// Properties of [`PlanBar`].
 #[derive(Properties, PartialEq)]
@@ -17,36 +17,27 @@ pub struct Props {
 #[component(PlanBar)]
 pub fn plan_bar(props: &Props) -> Html {
     let planner = use_planner();
-    let mine: Vec<_> = planner
-        .plans
-        .iter()
-        .filter(|p| p.doc.qualification == props.qualification)
-        .collect();
+    let dispatch = use_dispatch();
+    let mine: Vec<_> = planner.plans.of(&props.qualification).collect();
     let select = {
-        let planner = planner.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
             if let Ok(id) = e
                 .target_unchecked_into::<web_sys::HtmlSelectElement>()
                 .value()
                 .parse()
             {
-                planner.dispatch(Action::Select(id));
+                dispatch.send(Action::Select(id));
             }
         })
     };
     let new = {
-        let planner = planner.clone();
         let q = props.qualification.clone();
-        Callback::from(move |_: MouseEvent| planner.dispatch(Action::New(q.clone())))
+        dispatch.to(move |_: MouseEvent| Action::New(q.clone()))
     };
-    let save = {
-        let planner = planner.clone();
-        Callback::from(move |_: MouseEvent| planner.dispatch(Action::SaveDraft))
-    };
-    let shared = planner
-        .draft
-        .as_ref()
-        .filter(|d| d.from_link && planner.active.is_none());
+    let save = dispatch.to(|_: MouseEvent| Action::SaveDraft);
+    let shared = planner.shared();
+    let active = planner.editing.active;
     html! {
         <div class="plan-bar">
             if let Some(draft) = shared {
@@ -63,9 +54,9 @@ pub fn plan_bar(props: &Props) -> Html {
             } else {
                 <label>{ "Plan " }
                     <select onchange={select}>
-                        if planner.active.is_none() { <option selected=true value="">{ "New plan (saved when you choose a unit)" }</option> }
+                        if active.is_none() { <option selected=true value="">{ "New plan (saved when you choose a unit)" }</option> }
                         { for mine.iter().map(|p| html! {
-                            <option value={p.id.to_string()} selected={planner.active == Some(p.id)}>{ p.doc.display_name() }</option>
+                            <option value={p.id.to_string()} selected={active == Some(p.id)}>{ p.doc.display_name() }</option>
                         }) }
                     </select>
                 </label>

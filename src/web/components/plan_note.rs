@@ -3,8 +3,8 @@
 use yew::prelude::*;
 
 use crate::document::MAX_NOTE;
+use crate::web::hooks::use_dispatch;
 use crate::web::state::{Action, Edit};
-use crate::web::use_planner;
 
 /// Properties of [`PlanNote`].
 #[derive(Properties, PartialEq)]
@@ -16,12 +16,11 @@ pub struct Props {
 /// A text area saved when it loses focus.
 #[component(PlanNote)]
 pub fn plan_note(props: &Props) -> Html {
-    let planner = use_planner();
-    let onchange = Callback::from(move |e: Event| {
+    let onchange = use_dispatch().to(|e: Event| {
         let text = e
             .target_unchecked_into::<web_sys::HtmlTextAreaElement>()
             .value();
-        planner.dispatch(Action::Edit(Edit::Note(text)));
+        Action::Edit(Edit::Note(text))
     });
     html! {
         <section class="panel note" aria-labelledby="note-heading">

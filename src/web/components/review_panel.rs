@@ -5,8 +5,8 @@ use yew::prelude::*;
 
 use super::qualification;
 use crate::document::{PlanDoc, Verdict, MAX_NAME, MAX_NOTE};
+use crate::web::hooks::use_dispatch;
 use crate::web::state::{Action, Edit};
-use crate::web::use_planner;
 use crate::wording;
 
 /// Properties of [`ReviewPanel`].
@@ -21,7 +21,7 @@ pub struct Props {
 /// The review, if any, and the adviser's form.
 #[component(ReviewPanel)]
 pub fn review_panel(props: &Props) -> Html {
-    let planner = use_planner();
+    let dispatch = use_dispatch();
     let by = use_state(String::new);
     let verdict = use_state(|| Verdict::Approved);
     let note = use_state(String::new);
@@ -47,7 +47,7 @@ pub fn review_panel(props: &Props) -> Html {
             if by.trim().is_empty() {
                 return;
             }
-            planner.dispatch(Action::Edit(Edit::Review {
+            dispatch.send(Action::Edit(Edit::Review {
                 by: (*by).clone(),
                 verdict: *verdict,
                 note: (*note).clone(),

@@ -8,9 +8,8 @@ use yew::prelude::*;
 use super::qualification;
 use crate::catalogue::Qualification;
 use crate::catalogue::Rule;
-use crate::document::{PlanDoc, Progress};
+use crate::document::{Checked, PlanDoc, Progress};
 use crate::engine::Evaluation;
-use crate::web::Checked;
 use crate::wording;
 
 /// Properties of [`RulesSummary`].
@@ -30,6 +29,7 @@ pub struct Props {
 /// The summary panel.
 #[component(RulesSummary)]
 pub fn rules_summary(props: &Props) -> Html {
+    crate::web::renders::note("RulesSummary", 0);
     let Some(qual) = qualification(&props.qualification) else {
         return html! {};
     };

@@ -6,15 +6,14 @@ use yew::prelude::*;
 
 use crate::catalogue::builtin;
 use crate::document::PlanDoc;
-use crate::engine::evaluate;
 use crate::web::components::{
     status_banner, CarryPanel, ComparePlans, CompletePlan, Notice, PlanBar, PlanNote, ReviewPanel,
     RulesSummary, SharePanel, SourceNotes, UnitFilter, UnitFilters, UnitGroups,
 };
+use crate::web::hooks::{use_dispatch, use_planner};
 use crate::web::route::Route;
 use crate::web::services::today;
 use crate::web::state::Action;
-use crate::web::{use_planner, Checked};
 use crate::wording;
 
 /// Properties of [`QualificationPage`].
@@ -30,14 +29,14 @@ pub struct Props {
 #[component(QualificationPage)]
 pub fn qualification_page(props: &Props) -> Html {
     let planner = use_planner();
+    let dispatch = use_dispatch();
     let filter = use_state(UnitFilter::default);
     {
-        let planner = planner.clone();
         use_effect_with(
             (props.id.clone(), props.payload.clone(), planner.loaded),
             move |(id, payload, loaded)| {
                 if *loaded {
-                    planner.dispatch(match payload {
+                    dispatch.send(match payload {
                         None => Action::Open(id.clone()),
                         Some(payload) => Action::OpenLink(id.clone(), payload.clone()),
                     });
@@ -46,6 +45,7 @@ pub fn qualification_page(props: &Props) -> Html {
         );
     }
     let link_error = planner
+        .notices
         .link_error
         .as_ref()
         .map(|e| format!("This share link cannot be opened: {e}."));
@@ -61,9 +61,7 @@ pub fn qualification_page(props: &Props) -> Html {
     let doc = opened.or_else(|| builtin::by_id(&props.id).map(PlanDoc::new));
     let checked = use_memo((props.id.clone(), doc.clone()), |(id, doc)| {
         let qual = builtin::by_id(id)?;
-        let (plan, _) = doc.as_ref()?.to_plan(qual);
-        let eval = evaluate(qual, &plan);
-        Some(Rc::new(Checked { plan, eval }))
+        Some(Rc::new(doc.as_ref()?.check(qual)))
     });
     let home = html! { <p><a href={Route::Home.href()}>{ "← All qualifications" }</a></p> };
     let Some(qual) = builtin::by_id(&props.id) else {
@@ -117,7 +115,7 @@ pub fn qualification_page(props: &Props) -> Html {
                 <div class="side">
                     <RulesSummary qualification={qual.id.clone()} doc={doc.clone()} checked={checked.clone()} {checking} />
                     if !checking {
-                    <CompletePlan qualification={qual.id.clone()} doc={doc.clone()} />
+                    <CompletePlan qualification={qual.id.clone()} doc={doc.clone()} checked={checked.clone()} />
                     <ReviewPanel qualification={qual.id.clone()} doc={doc.clone()} />
                     <SharePanel qualification={qual.id.clone()} doc={doc.clone()} />
                     <PlanNote note={doc.note.clone()} />

@@ -1,8 +1,8 @@
-//! Saved plans in the browser's local storage, under one namespaced key. Every save merges
-//! with what is stored (another tab may have saved since), and a change made in another
-//! tab reaches this one through the `storage` event. Unreadable data is kept aside under a
-//! key of its own, never overwriting data kept aside before; data from a newer version is
-//! left untouched.
+//! Saved plans in the browser's local storage, under one namespaced key. A save writes the
+//! plans that changed, merged plan by plan with what is stored (another tab may have saved
+//! since), and a change made in another tab reaches this one through the `storage` event.
+//! Unreadable data is kept aside under a key of its own, never overwriting data kept aside
+//! before; data from a newer version is left untouched.
 
 use gloo_storage::{LocalStorage, Storage};
 
@@ -64,17 +64,18 @@ pub fn load() -> (Saved, Option<String>) {
     }
 }
 
-/// Saves `mine` merged with what is stored, unless storage holds data this version must
-/// not overwrite. Returns the merged plans when they differ from `mine` (another tab had
-/// saved more); the error says why nothing was saved.
-pub fn save(mine: &Saved) -> Result<Option<Saved>, String> {
+/// Writes `changes` (the plans changed here, and deletions) merged plan by plan into what
+/// is stored, unless storage holds data this version must not overwrite. Returns what
+/// storage now holds (another tab may have saved more); the error says why nothing was
+/// saved.
+pub fn save(changes: &Saved) -> Result<Saved, String> {
     let storage = LocalStorage::raw();
     let current = storage.get_item(KEY).map_err(|_| {
         "Your plans cannot be saved: this browser's storage is turned off.".to_string()
     })?;
     let merged = match current.as_deref().map(store::read) {
-        None => mine.clone(),
-        Some(StoreRead::Plans(theirs)) => store::merge(&theirs, mine),
+        None => changes.clone(),
+        Some(StoreRead::Plans(theirs)) => store::merge(&theirs, changes),
         Some(_) => {
             return Err(
                 "Saving is paused so that the data already stored is not overwritten.".into(),
@@ -88,7 +89,7 @@ pub fn save(mine: &Saved) -> Result<Option<Saved>, String> {
                 .to_string()
         })?;
     }
-    Ok((merged != *mine).then_some(merged))
+    Ok(merged)
 }
 
 /// Calls `changed` with the stored plans whenever another tab saves.

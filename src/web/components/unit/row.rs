@@ -10,8 +10,8 @@ use crate::catalogue::{Qualification, UnitIdx};
 use crate::document::{EnteredValues, Progress};
 use crate::engine::Availability;
 use crate::web::components::qualification;
+use crate::web::hooks::use_dispatch;
 use crate::web::state::{Action, Edit};
-use crate::web::use_planner;
 
 /// Properties of [`UnitRow`].
 #[derive(Properties, PartialEq)]
@@ -60,22 +60,19 @@ fn blocked_by(qual: &Qualification, availability: Availability) -> Option<String
 /// A unit in the list.
 #[component(UnitRow)]
 pub fn unit_row(props: &Props) -> Html {
-    let planner = use_planner();
+    let dispatch = use_dispatch();
     let Some(qual) = qualification(&props.qualification) else {
         return html! {};
     };
     let unit = &qual.units[props.unit];
     let key = unit.key;
+    crate::web::renders::note("UnitRow", key);
     let mandatory = qual.is_mandatory(props.unit);
     let checked = props.availability == Availability::InPlan;
     let reason = blocked_by(qual, props.availability);
     let disabled = mandatory || (reason.is_some() && !checked);
-    let toggle = {
-        let planner = planner.clone();
-        Callback::from(move |_: Event| planner.dispatch(Action::Edit(Edit::Toggle(key))))
-    };
-    let offered =
-        Callback::from(move |_: Event| planner.dispatch(Action::Edit(Edit::ToggleOffered(key))));
+    let toggle = dispatch.to(move |_: Event| Action::Edit(Edit::Toggle(key)));
+    let offered = dispatch.to(move |_: Event| Action::Edit(Edit::ToggleOffered(key)));
     let id = format!("unit-{key}");
     let label = AttrValue::from(unit.label().to_string());
     let ask_credits = unit.credits.value().is_none();
