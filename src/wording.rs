@@ -3,8 +3,9 @@
 
 use crate::catalogue::{Level, Qualification, Rule, UnitIdx};
 use crate::document::carry::Match;
+use crate::document::link::LinkError;
 use crate::document::{Changes, Review, Verdict};
-use crate::engine::{Evaluation, RuleResult, RuleStatus, Status};
+use crate::engine::{Availability, Evaluation, NoCompletion, RuleResult, RuleStatus, Status};
 
 /// A rule's mark: ✓ met, ✗ still needed, ? can't be confirmed.
 pub fn mark(status: RuleStatus) -> &'static str {
@@ -54,21 +55,26 @@ pub fn barred(qual: &Qualification, a: UnitIdx, b: UnitIdx) -> String {
     format!("{} and {} are barred", label(qual, a), label(qual, b))
 }
 
-/// A plan's overall status in a word or two, for lists of plans.
+/// A plan's overall status in a word or two (the headline's opening), for lists of plans.
 pub fn status(status: Status) -> &'static str {
     match status {
-        Status::Complete => "✓ complete",
-        Status::Incomplete => "✗ incomplete",
-        Status::Unconfirmed => "? can't be confirmed",
-        Status::Blocked => "✗ blocked",
+        Status::Complete => "✓ Complete",
+        Status::Incomplete => "✗ Incomplete",
+        Status::Unconfirmed => "? Can't be confirmed",
+        Status::Blocked => "✗ Blocked",
     }
 }
 
 /// The overall verdict in one sentence, naming what blocks the plan or what is not stated.
 pub fn headline(qual: &Qualification, eval: &Evaluation) -> String {
+    format!("{}: {}", status(eval.status), verdict(qual, eval))
+}
+
+/// The headline after the status: what blocks the plan, or what is not stated.
+fn verdict(qual: &Qualification, eval: &Evaluation) -> String {
     match eval.status {
-        Status::Complete => "✓ Complete: every rule is met".into(),
-        Status::Incomplete => "✗ Incomplete: some rules are not met yet".into(),
+        Status::Complete => "every rule is met".into(),
+        Status::Incomplete => "some rules are not met yet".into(),
         Status::Unconfirmed => {
             let mut units: Vec<String> = eval
                 .rules
@@ -78,11 +84,10 @@ pub fn headline(qual: &Qualification, eval: &Evaluation) -> String {
             units.sort();
             units.dedup();
             if units.is_empty() {
-                "? Can't be confirmed: the rules depend on values the specification does not state"
-                    .into()
+                "the rules depend on values the specification does not state".into()
             } else {
                 format!(
-                    "? Can't be confirmed: the specification does not state values for {}",
+                    "the specification does not state values for {}",
                     units.join(", ")
                 )
             }
@@ -94,9 +99,9 @@ pub fn headline(qual: &Qualification, eval: &Evaluation) -> String {
                 .map(|&(a, b)| format!("{} and {}", label(qual, a), label(qual, b)))
                 .collect();
             if pairs.is_empty() {
-                "✗ Blocked: a maximum is exceeded".into()
+                "a maximum is exceeded".into()
             } else {
-                format!("✗ Blocked: {} are barred together", pairs.join("; "))
+                format!("{} are barred together", pairs.join("; "))
             }
         }
     }
@@ -164,6 +169,54 @@ pub fn changes(qual: &Qualification, changes: &Changes) -> Vec<String> {
         .iter()
         .map(|&(k, from, to)| format!("{}: {} → {}", unit(k), from.label(), to.label()));
     added.chain(removed).chain(progress).collect()
+}
+
+/// Why a unit cannot be added to the plan, if it cannot: "barred with CSP14, which is in
+/// your plan".
+pub fn cannot_add(qual: &Qualification, availability: Availability) -> Option<String> {
+    match availability {
+        Availability::Barred {
+            with,
+            mandatory: true,
+        } => Some(format!("barred with mandatory unit {}", label(qual, with))),
+        Availability::Barred {
+            with,
+            mandatory: false,
+        } => Some(format!(
+            "barred with {}, which is in your plan",
+            label(qual, with)
+        )),
+        Availability::OverMaximum { rule } => Some(format!(
+            "would break “{}”",
+            qual.rules[rule].rule.describe(qual)
+        )),
+        _ => None,
+    }
+}
+
+/// The first line of a proposal to complete a plan: "Add 2 units (4 credits):".
+pub fn completion(units: usize, credits: u64) -> String {
+    let units = match units {
+        1 => "1 unit".to_string(),
+        n => format!("{n} units"),
+    };
+    format!("Add {units} ({credits} credits):")
+}
+
+/// A proposal to complete a plan that is complete already.
+pub const ALREADY_COMPLETE: &str = "The plan is already complete.";
+
+/// Why no completion is proposed.
+pub fn no_completion(why: &NoCompletion) -> String {
+    format!("No completion: {}.", why.reason())
+}
+
+/// Said when a plan opened from a link was made against an older catalogue.
+pub const CATALOGUE_CORRECTED: &str = "The catalogue has been corrected since this link was made; the plan has been re-checked against the current data.";
+
+/// Why a share link cannot be opened.
+pub fn link_refused(error: &LinkError) -> String {
+    format!("This share link cannot be opened: {error}.")
 }
 
 /// Said in place of a plan's status until the app has read the saved plan.
@@ -354,5 +407,38 @@ mod tests {
             max: Some(4),
         };
         assert_eq!(count(&at_most, &result), "7 / ≤4");
+    }
+
+    #[test]
+    fn completions_count_units_and_a_unit_that_cannot_be_added_says_why() {
+        assert_eq!(completion(1, 2), "Add 1 unit (2 credits):");
+        assert_eq!(completion(3, 10), "Add 3 units (10 credits):");
+        let qual = vtct();
+        let eval = evaluate(qual, &plan(qual, &["CSP14"]));
+        let csp04 = qual.find_unit("CSP04").unwrap();
+        assert_eq!(
+            cannot_add(qual, eval.units[csp04]).as_deref(),
+            Some("barred with CSP14, which is in your plan")
+        );
+        let csp14 = qual.find_unit("CSP14").unwrap();
+        assert_eq!(cannot_add(qual, eval.units[csp14]), None);
+    }
+
+    #[test]
+    fn a_plan_s_status_in_a_list_is_its_headline_s_opening() {
+        let qual = vtct();
+        for codes in [
+            &["CSP14"][..],
+            &["CSP14", "CSP15", "CSP16", "CSP17"],
+            &["CSP04", "CSP14"],
+        ] {
+            let eval = evaluate(qual, &plan(qual, codes));
+            let line = headline(qual, &eval);
+            assert!(
+                line.starts_with(&format!("{}: ", status(eval.status))),
+                "{line}"
+            );
+            assert_ne!(status(eval.status), eval.status.name());
+        }
     }
 }

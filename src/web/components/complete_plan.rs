@@ -10,6 +10,7 @@ use crate::document::{Checked, PlanDoc};
 use crate::engine::complete_plan;
 use crate::web::hooks::{use_dispatch, use_planner};
 use crate::web::state::Action;
+use crate::wording;
 
 /// Properties of [`CompletePlan`].
 #[derive(Properties, PartialEq)]
@@ -48,12 +49,21 @@ pub fn complete_plan_panel(props: &Props) -> Html {
                         done.add.iter().map(|&u| qual.units[u].key).collect(),
                     ));
                 }
-                Err(why) => failure.set(Some(format!("No completion found: {}.", why.reason()))),
+                Err(why) => failure.set(Some(wording::no_completion(&why))),
             }
         })
     };
     let accept = dispatch.to(|_: MouseEvent| Action::Accept);
     let dismiss = dispatch.to(|_: MouseEvent| Action::Dismiss);
+    let credits: u64 = planner
+        .editing
+        .proposal
+        .iter()
+        .flatten()
+        .filter_map(|&k| qual.unit_by_key(k))
+        .filter_map(|u| qual.units[u].credits.value().copied())
+        .map(u64::from)
+        .sum();
     html! {
         <section class="panel" aria-labelledby="complete-heading">
             <h2 id="complete-heading">{ "Complete my plan" }</h2>
@@ -63,9 +73,9 @@ pub fn complete_plan_panel(props: &Props) -> Html {
             if let Some(keys) = &planner.editing.proposal {
                 <div class="proposal" role="region" aria-label="Proposed units">
                     if keys.is_empty() {
-                        <p>{ "Your plan is already complete." }</p>
+                        <p>{ wording::ALREADY_COMPLETE }</p>
                     } else {
-                        <p>{ format!("Add {} units:", keys.len()) }</p>
+                        <p>{ wording::completion(keys.len(), credits) }</p>
                         <ul>{ for keys.iter().filter_map(|&k| qual.unit_by_key(k)).map(|u| {
                             let unit = &qual.units[u];
                             html! { <li>{ format!("{} {} ({} credits)", unit.label(), unit.title_text(), unit.credits.value().copied().unwrap_or(0)) }</li> }

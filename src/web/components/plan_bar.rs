@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::web::hooks::{use_dispatch, use_planner};
 use crate::web::state::Action;
+use crate::wording;
 
 /// Properties of [`PlanBar`].
 #[derive(Properties, PartialEq)]
@@ -44,7 +45,7 @@ pub fn plan_bar(props: &Props) -> Html {
                 <div class="banner info" role="status">
                     <p>{ "You are looking at a shared plan" }{ draft.doc.name.as_deref().map(|n| format!(" (“{n}”)")).unwrap_or_default() }{ ". It is not saved in this browser and none of your plans has been changed." }</p>
                     if draft.catalogue_changed {
-                        <p>{ "The catalogue has been corrected since this link was made; the plan has been re-checked against the current data." }</p>
+                        <p>{ wording::CATALOGUE_CORRECTED }</p>
                     }
                     if !draft.problems.is_empty() {
                         <ul>{ for draft.problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>

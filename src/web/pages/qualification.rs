@@ -48,7 +48,7 @@ pub fn qualification_page(props: &Props) -> Html {
         .notices
         .link_error
         .as_ref()
-        .map(|e| format!("This share link cannot be opened: {e}."));
+        .map(wording::link_refused);
     // Until the saved plans are read and this qualification's plan is open (and on the
     // page pre-rendered at build time), the page shows a blank plan, disabled, with its
     // status as "checking"; the plan bar is there, disabled, so nothing moves once the

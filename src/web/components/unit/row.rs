@@ -6,12 +6,13 @@ use yew::prelude::*;
 use super::entered_values::EnteredValuesForm;
 use super::facts::facts;
 use super::progress_picker::ProgressPicker;
-use crate::catalogue::{Qualification, UnitIdx};
+use crate::catalogue::UnitIdx;
 use crate::document::{EnteredValues, Progress};
 use crate::engine::Availability;
 use crate::web::components::qualification;
 use crate::web::hooks::use_dispatch;
 use crate::web::state::{Action, Edit};
+use crate::wording;
 
 /// Properties of [`UnitRow`].
 #[derive(Properties, PartialEq)]
@@ -32,31 +33,6 @@ pub struct Props {
     pub transfer: Option<crate::document::Transfer>,
 }
 
-/// Why a unit cannot be added, if it cannot.
-fn blocked_by(qual: &Qualification, availability: Availability) -> Option<String> {
-    match availability {
-        Availability::Barred {
-            with,
-            mandatory: true,
-        } => Some(format!(
-            "barred with mandatory unit {}",
-            qual.units[with].label()
-        )),
-        Availability::Barred {
-            with,
-            mandatory: false,
-        } => Some(format!(
-            "barred with {}, which is in your plan",
-            qual.units[with].label()
-        )),
-        Availability::OverMaximum { rule } => Some(format!(
-            "would break “{}”",
-            qual.rules[rule].rule.describe(qual)
-        )),
-        _ => None,
-    }
-}
-
 /// A unit in the list.
 #[component(UnitRow)]
 pub fn unit_row(props: &Props) -> Html {
@@ -69,7 +45,7 @@ pub fn unit_row(props: &Props) -> Html {
     crate::web::renders::note("UnitRow", key);
     let mandatory = qual.is_mandatory(props.unit);
     let checked = props.availability == Availability::InPlan;
-    let reason = blocked_by(qual, props.availability);
+    let reason = wording::cannot_add(qual, props.availability);
     let disabled = mandatory || (reason.is_some() && !checked);
     let toggle = dispatch.to(move |_: Event| Action::Edit(Edit::Toggle(key)));
     let offered = dispatch.to(move |_: Event| Action::Edit(Edit::ToggleOffered(key)));
