@@ -219,6 +219,15 @@ pub fn link_refused(error: &LinkError) -> String {
     format!("This share link cannot be opened: {error}.")
 }
 
+/// Said when text from a person was longer than is kept: what was left out (its first 60
+/// characters when it is long).
+pub fn cut(what: &str, max: usize, left_out: &str) -> String {
+    format!(
+        "{what} keeps up to {max} characters, so the end was left out: “{}”",
+        crate::text::shortened(left_out, 60)
+    )
+}
+
 /// Said in place of a plan's status until the app has read the saved plan.
 pub const CHECKING: &str = "Checking your plan…";
 
@@ -229,11 +238,21 @@ pub const TRANSFER_MEANS: &str = "Credit transfer: a unit achieved in another qu
 pub const EXEMPT_MEANS: &str = "Exempt: recognised learning from outside the framework takes the unit's place in the rules, but it is not credit you gained. None of the specifications in this catalogue describes exemptions: ask your awarding body whether it accepts one before relying on it.";
 
 /// The "achieved so far" line: credit gained (achieved and transferred), against the
-/// qualification's total when it has one; exempt units are listed apart.
-pub fn achieved(gained: u64, total: Option<u32>, exempt: &[String]) -> String {
-    let mut line = match total {
-        Some(total) => format!("Achieved so far: {gained} of {total} credits"),
-        None => format!("Achieved so far: {gained} credits"),
+/// qualification's total when it has one. Units gained whose credits are not stated make
+/// it a lower bound ("at least"), or unknown when nothing else is known; exempt units are
+/// listed apart.
+pub fn achieved(gained: u64, total: Option<u32>, unstated: &[String], exempt: &[String]) -> String {
+    let of = total.map(|t| format!(" of {t}")).unwrap_or_default();
+    let mut line = match (gained, unstated) {
+        (_, []) => format!("Achieved so far: {gained}{of} credits"),
+        (0, _) => format!(
+            "Achieved so far: not known: the credits of {} are not stated",
+            unstated.join(", ")
+        ),
+        _ => format!(
+            "Achieved so far: at least {gained}{of} credits (the credits of {} are not stated)",
+            unstated.join(", ")
+        ),
     };
     if !exempt.is_empty() {
         line += &format!(
@@ -278,6 +297,16 @@ pub fn carry_match(by: Match) -> &'static str {
         Match::Reference => "same unit (the Ofqual unit reference matches)",
         Match::Title => "probably the same unit (same title; no reference printed) — your centre must confirm it",
     }
+}
+
+/// Why a qualification is closed, if it is on `today`.
+pub fn closed(qual: &Qualification, today: crate::catalogue::Date) -> Option<String> {
+    qual.closes_on().filter(|&date| date < today).map(|date| {
+        format!(
+            "⚠ Closed: this qualification's last certification or end date ({}) has passed.",
+            date.uk()
+        )
+    })
 }
 
 /// A level saved as text (`"Entry 3"`, `"2"`) as a person reads it; text that is not a
@@ -440,5 +469,23 @@ mod tests {
             );
             assert_ne!(status(eval.status), eval.status.name());
         }
+    }
+
+    #[test]
+    fn achieved_credit_with_unstated_values_is_a_lower_bound_or_unknown_never_0() {
+        let none: [String; 0] = [];
+        assert_eq!(
+            achieved(2, Some(13), &none, &none),
+            "Achieved so far: 2 of 13 credits"
+        );
+        let r = ["R/601/1209".to_string()];
+        assert_eq!(
+            achieved(0, Some(14), &r, &none),
+            "Achieved so far: not known: the credits of R/601/1209 are not stated"
+        );
+        assert_eq!(
+            achieved(3, None, &r, &none),
+            "Achieved so far: at least 3 credits (the credits of R/601/1209 are not stated)"
+        );
     }
 }

@@ -8,7 +8,7 @@ use super::hooks::{Dispatch, Planner};
 use super::pages::{Home, NotFound, QualificationPage};
 use super::route::{self, Route};
 use super::services::storage;
-use super::state::{Action, PlannerState};
+use super::state::{Action, Notice, PlannerState};
 
 /// Properties of [`App`].
 #[derive(Properties, PartialEq)]
@@ -77,7 +77,9 @@ fn planner_provider(props: &ProviderProps) -> Html {
                             *written.borrow_mut() = revision;
                             dispatch.send(Action::Synced(stored));
                         }
-                        Err(message) => dispatch.send(Action::Notice(Some(message))),
+                        Err(message) => {
+                            dispatch.send(Action::Notice(Some(Notice::warning(message))))
+                        }
                     }
                 }
             },

@@ -11,6 +11,7 @@ use crate::document::carry::{carried_plan, destinations, Match};
 use crate::document::Checked;
 use crate::web::hooks::use_dispatch;
 use crate::web::route::{go, Route};
+use crate::web::services::today;
 use crate::web::state::Action;
 use crate::wording;
 
@@ -69,6 +70,7 @@ pub fn carry_panel(props: &Props) -> Html {
                             }) }
                         </ul>
                         <p>{ format!("With these carried over: {headline}") }</p>
+                        if let Some(closed) = wording::closed(to, today()) { <p class="banner unconfirmed">{ closed }</p> }
                         if probable { <p class="muted">{ "Units matched by title only are probably, not certainly, the same: confirm with your centre before relying on them." }</p> }
                         <button onclick={start} aria-label={format!("Start a plan for {} with these units as credit transfer", to.title_text())}>{ "Start a plan there with these units" }</button>
                     </article>

@@ -3,7 +3,9 @@
 
 use yew::prelude::*;
 
+use crate::catalogue::builtin;
 use crate::web::hooks::{use_dispatch, use_planner};
+use crate::web::services::today;
 use crate::web::state::Action;
 use crate::wording;
 
@@ -38,11 +40,13 @@ pub fn plan_bar(props: &Props) -> Html {
     };
     let save = dispatch.to(|_: MouseEvent| Action::SaveDraft);
     let shared = planner.shared();
+    let closed = builtin::by_id(&props.qualification).and_then(|q| wording::closed(q, today()));
     let active = planner.editing.active;
     html! {
         <div class="plan-bar">
             if let Some(draft) = shared {
                 <div class="banner info" role="status">
+                    if let Some(closed) = closed { <p>{ closed }</p> }
                     <p>{ "You are looking at a shared plan" }{ draft.doc.name.as_deref().map(|n| format!(" (“{n}”)")).unwrap_or_default() }{ ". It is not saved in this browser and none of your plans has been changed." }</p>
                     if draft.catalogue_changed {
                         <p>{ wording::CATALOGUE_CORRECTED }</p>

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::document::store;
 use crate::web::hooks::{use_dispatch, use_planner};
 use crate::web::services::{files, today};
-use crate::web::state::Action;
+use crate::web::state::{Action, Notice};
 
 /// The export button and the import file picker.
 #[component(PlanFiles)]
@@ -18,10 +18,11 @@ pub fn plan_files() -> Html {
         Callback::from(move |_: MouseEvent| {
             let name = format!("unit-planner-plans-{}.json", today());
             let message = match store::export(&planner.plans.saved()) {
-                Ok(text) if files::download(&name, &text) => {
-                    format!("Exported {} plan(s) to {name}.", planner.plans.list.len())
-                }
-                _ => "Your plans could not be exported from this browser.".to_string(),
+                Ok(text) if files::download(&name, &text) => Notice::done(format!(
+                    "Exported {} plan(s) to {name}.",
+                    planner.plans.list.len()
+                )),
+                _ => Notice::warning("Your plans could not be exported from this browser."),
             };
             dispatch.send(Action::Notice(Some(message)));
         })
@@ -32,7 +33,7 @@ pub fn plan_files() -> Html {
             &input,
             dispatch.to(|read: Result<String, String>| match read {
                 Ok(text) => Action::Import(text),
-                Err(message) => Action::Notice(Some(message)),
+                Err(message) => Action::Notice(Some(Notice::warning(message))),
             }),
         );
     });

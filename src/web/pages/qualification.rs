@@ -87,9 +87,8 @@ pub fn qualification_page(props: &Props) -> Html {
     } else {
         status_banner(qual, &checked.eval)
     };
-    let closed = qual.closes_on().filter(|&date| date < today()).map(|date| {
-        html! { <p class="banner unconfirmed">{ format!("⚠ Closed: this qualification's last certification or end date ({}) has passed.", date.uk()) }</p> }
-    });
+    let closed = wording::closed(qual, today())
+        .map(|closed| html! { <p class="banner unconfirmed">{ closed }</p> });
     let on_filter = {
         let filter = filter.clone();
         Callback::from(move |f: UnitFilter| filter.set(f))

@@ -12,7 +12,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 pub use editing::{Draft, Edit, Editing};
-pub use notices::Notices;
+pub use notices::{Notice, Notices, Tone};
 pub use plans::Plans;
 
 use super::services::clock;
@@ -48,7 +48,7 @@ pub enum Action {
     /// (from, to, the units).
     Carry(String, String, Vec<Carried>),
     /// Show (or clear) a message.
-    Notice(Option<String>),
+    Notice(Option<Notice>),
     /// Work on a qualification: its most recent saved plan, else a fresh one.
     Open(String),
     /// Work on the plan a share link carries (qualification id, payload).
@@ -199,7 +199,7 @@ impl PlannerState {
         match action {
             Action::Loaded(saved, notice) => {
                 self.take_saved(saved);
-                self.notices.notice = notice;
+                self.notices.notice = notice.map(Notice::warning);
                 self.loaded = true;
             }
             Action::Synced(saved) => return self.merge_in(&saved),
@@ -207,9 +207,9 @@ impl PlannerState {
                 match store::import(&self.plans.saved(), &text, builtin::catalogue()) {
                     Ok((saved, report)) => {
                         self.plans.take_imported(saved);
-                        self.notices.notice = Some(crate::wording::imported(&report));
+                        self.notices.notice = Some(Notice::done(crate::wording::imported(&report)));
                     }
-                    Err(e) => self.notices.notice = Some(format!("Import: {e}.")),
+                    Err(e) => self.notices.notice = Some(Notice::warning(format!("Import: {e}."))),
                 }
             }
             Action::Carry(from, to, units) => {
@@ -468,17 +468,16 @@ mod tests {
         let same = state.clone().with(Action::Import(file));
         assert_eq!(same.plans.list, state.plans.list);
         assert_eq!(
-            same.notices.notice.as_deref(),
-            Some("Imported: 0 plans added, 1 plan already here.")
+            same.notices.notice,
+            Some(Notice::done(
+                "Imported: 0 plans added, 1 plan already here."
+            ))
         );
         let bad = state.clone().with(Action::Import("{\"plans\": 3}".into()));
         assert_eq!(bad.plans.list, state.plans.list);
-        assert!(bad
-            .notices
-            .notice
-            .clone()
-            .unwrap()
-            .contains("not a unit-planner export"));
+        let notice = bad.notices.notice.clone().unwrap();
+        assert_eq!(notice.tone, Tone::Warning, "a refused file is a warning");
+        assert!(notice.text.contains("not a unit-planner export"));
     }
 
     #[test]

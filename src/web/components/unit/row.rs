@@ -6,7 +6,8 @@ use yew::prelude::*;
 use super::entered_values::EnteredValuesForm;
 use super::facts::facts;
 use super::progress_picker::ProgressPicker;
-use crate::catalogue::UnitIdx;
+use crate::catalogue::{builtin, UnitIdx};
+use crate::document::carry::{carried_match, Match};
 use crate::document::{EnteredValues, Progress};
 use crate::engine::Availability;
 use crate::web::components::qualification;
@@ -51,6 +52,15 @@ pub fn unit_row(props: &Props) -> Html {
     let offered = dispatch.to(move |_: Event| Action::Edit(Edit::ToggleOffered(key)));
     let id = format!("unit-{key}");
     let label = AttrValue::from(unit.label().to_string());
+    // A unit carried from a qualification where only its title matches.
+    let by_title = props
+        .transfer
+        .as_ref()
+        .filter(|t| {
+            props.progress == Progress::Transferred
+                && carried_match(builtin::catalogue(), &t.from, unit) == Some(Match::Title)
+        })
+        .map(|t| t.from.clone());
     let ask_credits = unit.credits.value().is_none();
     let ask_level = unit.level.value().is_none();
     html! {
@@ -65,6 +75,7 @@ pub fn unit_row(props: &Props) -> Html {
                 if mandatory { { " · mandatory" } }
                 if let Some(reason) = reason { <span class="reason">{ format!(" · ✗ Can't add: {reason}") }</span> }
                 if props.not_offered { <span class="reason">{ " · not offered at my centre" }</span> }
+                if let Some(from) = by_title { <span class="reason">{ format!(" · credit transfer from {from}: {}", wording::carry_match(Match::Title)) }</span> }
                 if checked || props.progress.held() { <span class="print-only">{ format!("Status: {}", props.progress.label()) }</span> }
             </div>
             <div class="unit-tools">
