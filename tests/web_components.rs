@@ -25,12 +25,18 @@ fn doc(codes: &[&str]) -> PlanDoc {
     doc
 }
 
-async fn render(doc: PlanDoc) -> web_sys::Element {
-    let qual = builtin::by_id(VTCT).unwrap();
-    let checked = Rc::new(doc.check(qual));
+/// A fresh element in the page to render into.
+fn new_root() -> web_sys::Element {
     let document = gloo_utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+async fn render(doc: PlanDoc) -> web_sys::Element {
+    let qual = builtin::by_id(VTCT).unwrap();
+    let checked = Rc::new(doc.check(qual));
+    let root = new_root();
     yew::Renderer::<RulesSummary>::with_root_and_props(
         root.clone(),
         RulesSummaryProps {
@@ -99,9 +105,7 @@ async fn one_click_renders_the_clicked_row_and_the_summary_not_the_other_rows() 
     gloo_storage::LocalStorage::clear();
     let qual = builtin::by_id(CG).unwrap();
     let clicked = qual.units[qual.find_unit("4430-202").unwrap()].key;
-    let document = gloo_utils::document();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
+    let root = new_root();
     yew::Renderer::<App>::with_root_and_props(
         root.clone(),
         AppProps {
@@ -117,7 +121,7 @@ async fn one_click_renders_the_clicked_row_and_the_summary_not_the_other_rows() 
         qual.units.len(),
         "every row rendered once at first"
     );
-    let checkbox: web_sys::HtmlInputElement = document
+    let checkbox: web_sys::HtmlInputElement = gloo_utils::document()
         .get_element_by_id(&format!("unit-{clicked}"))
         .unwrap()
         .unchecked_into();

@@ -75,7 +75,9 @@ fn planner_provider(props: &ProviderProps) -> Html {
                     match storage::save(&state.plans.changed_since(since)) {
                         Ok(stored) => {
                             *written.borrow_mut() = revision;
-                            dispatch.send(Action::Synced(stored));
+                            if let Some(stored) = stored {
+                                dispatch.send(Action::Synced(stored));
+                            }
                         }
                         Err(message) => {
                             dispatch.send(Action::Notice(Some(Notice::warning(message))))
