@@ -31,19 +31,17 @@ pub fn qualification_page(props: &Props) -> Html {
     let planner = use_planner();
     let dispatch = use_dispatch();
     let filter = use_state(UnitFilter::default);
-    {
-        use_effect_with(
-            (props.id.clone(), props.payload.clone(), planner.loaded),
-            move |(id, payload, loaded)| {
-                if *loaded {
-                    dispatch.send(match payload {
-                        None => Action::Open(id.clone()),
-                        Some(payload) => Action::OpenLink(id.clone(), payload.clone()),
-                    });
-                }
-            },
-        );
-    }
+    use_effect_with(
+        (props.id.clone(), props.payload.clone(), planner.loaded),
+        move |(id, payload, loaded)| {
+            if *loaded {
+                dispatch.send(match payload {
+                    None => Action::Open(id.clone()),
+                    Some(payload) => Action::OpenLink(id.clone(), payload.clone()),
+                });
+            }
+        },
+    );
     let link_error = planner
         .notices
         .link_error
