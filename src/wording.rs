@@ -3,8 +3,9 @@
 
 use crate::catalogue::{Level, Qualification, Rule, UnitIdx};
 use crate::document::carry::Match;
+use crate::document::link::LinkError;
 use crate::document::{Changes, Review, Verdict};
-use crate::engine::{Evaluation, RuleResult, RuleStatus, Status};
+use crate::engine::{Availability, Evaluation, NoCompletion, RuleResult, RuleStatus, Status};
 
 /// A rule's mark: ✓ met, ✗ still needed, ? can't be confirmed.
 pub fn mark(status: RuleStatus) -> &'static str {
@@ -54,11 +55,26 @@ pub fn barred(qual: &Qualification, a: UnitIdx, b: UnitIdx) -> String {
     format!("{} and {} are barred", label(qual, a), label(qual, b))
 }
 
+/// A plan's overall status in a word or two (the headline's opening), for lists of plans.
+pub fn status(status: Status) -> &'static str {
+    match status {
+        Status::Complete => "✓ Complete",
+        Status::Incomplete => "✗ Incomplete",
+        Status::Unconfirmed => "? Can't be confirmed",
+        Status::Blocked => "✗ Blocked",
+    }
+}
+
 /// The overall verdict in one sentence, naming what blocks the plan or what is not stated.
 pub fn headline(qual: &Qualification, eval: &Evaluation) -> String {
+    format!("{}: {}", status(eval.status), verdict(qual, eval))
+}
+
+/// The headline after the status: what blocks the plan, or what is not stated.
+fn verdict(qual: &Qualification, eval: &Evaluation) -> String {
     match eval.status {
-        Status::Complete => "✓ Complete: every rule is met".into(),
-        Status::Incomplete => "✗ Incomplete: some rules are not met yet".into(),
+        Status::Complete => "every rule is met".into(),
+        Status::Incomplete => "some rules are not met yet".into(),
         Status::Unconfirmed => {
             let mut units: Vec<String> = eval
                 .rules
@@ -68,11 +84,10 @@ pub fn headline(qual: &Qualification, eval: &Evaluation) -> String {
             units.sort();
             units.dedup();
             if units.is_empty() {
-                "? Can't be confirmed: the rules depend on values the specification does not state"
-                    .into()
+                "the rules depend on values the specification does not state".into()
             } else {
                 format!(
-                    "? Can't be confirmed: the specification does not state values for {}",
+                    "the specification does not state values for {}",
                     units.join(", ")
                 )
             }
@@ -84,9 +99,9 @@ pub fn headline(qual: &Qualification, eval: &Evaluation) -> String {
                 .map(|&(a, b)| format!("{} and {}", label(qual, a), label(qual, b)))
                 .collect();
             if pairs.is_empty() {
-                "✗ Blocked: a maximum is exceeded".into()
+                "a maximum is exceeded".into()
             } else {
-                format!("✗ Blocked: {} are barred together", pairs.join("; "))
+                format!("{} are barred together", pairs.join("; "))
             }
         }
     }
@@ -156,6 +171,63 @@ pub fn changes(qual: &Qualification, changes: &Changes) -> Vec<String> {
     added.chain(removed).chain(progress).collect()
 }
 
+/// Why a unit cannot be added to the plan, if it cannot: "barred with CSP14, which is in
+/// your plan".
+pub fn cannot_add(qual: &Qualification, availability: Availability) -> Option<String> {
+    match availability {
+        Availability::Barred {
+            with,
+            mandatory: true,
+        } => Some(format!("barred with mandatory unit {}", label(qual, with))),
+        Availability::Barred {
+            with,
+            mandatory: false,
+        } => Some(format!(
+            "barred with {}, which is in your plan",
+            label(qual, with)
+        )),
+        Availability::OverMaximum { rule } => Some(format!(
+            "would break “{}”",
+            qual.rules[rule].rule.describe(qual)
+        )),
+        _ => None,
+    }
+}
+
+/// The first line of a proposal to complete a plan: "Add 2 units (4 credits):".
+pub fn completion(units: usize, credits: u64) -> String {
+    let units = match units {
+        1 => "1 unit".to_string(),
+        n => format!("{n} units"),
+    };
+    format!("Add {units} ({credits} credits):")
+}
+
+/// A proposal to complete a plan that is complete already.
+pub const ALREADY_COMPLETE: &str = "The plan is already complete.";
+
+/// Why no completion is proposed.
+pub fn no_completion(why: &NoCompletion) -> String {
+    format!("No completion: {}.", why.reason())
+}
+
+/// Said when a plan opened from a link was made against an older catalogue.
+pub const CATALOGUE_CORRECTED: &str = "The catalogue has been corrected since this link was made; the plan has been re-checked against the current data.";
+
+/// Why a share link cannot be opened.
+pub fn link_refused(error: &LinkError) -> String {
+    format!("This share link cannot be opened: {error}.")
+}
+
+/// Said when text from a person was longer than is kept: what was left out (its first 60
+/// characters when it is long).
+pub fn cut(what: &str, max: usize, left_out: &str) -> String {
+    format!(
+        "{what} keeps up to {max} characters, so the end was left out: “{}”",
+        crate::text::shortened(left_out, 60)
+    )
+}
+
 /// Said in place of a plan's status until the app has read the saved plan.
 pub const CHECKING: &str = "Checking your plan…";
 
@@ -166,11 +238,21 @@ pub const TRANSFER_MEANS: &str = "Credit transfer: a unit achieved in another qu
 pub const EXEMPT_MEANS: &str = "Exempt: recognised learning from outside the framework takes the unit's place in the rules, but it is not credit you gained. None of the specifications in this catalogue describes exemptions: ask your awarding body whether it accepts one before relying on it.";
 
 /// The "achieved so far" line: credit gained (achieved and transferred), against the
-/// qualification's total when it has one; exempt units are listed apart.
-pub fn achieved(gained: u64, total: Option<u32>, exempt: &[String]) -> String {
-    let mut line = match total {
-        Some(total) => format!("Achieved so far: {gained} of {total} credits"),
-        None => format!("Achieved so far: {gained} credits"),
+/// qualification's total when it has one. Units gained whose credits are not stated make
+/// it a lower bound ("at least"), or unknown when nothing else is known; exempt units are
+/// listed apart.
+pub fn achieved(gained: u64, total: Option<u32>, unstated: &[String], exempt: &[String]) -> String {
+    let of = total.map(|t| format!(" of {t}")).unwrap_or_default();
+    let mut line = match (gained, unstated) {
+        (_, []) => format!("Achieved so far: {gained}{of} credits"),
+        (0, _) => format!(
+            "Achieved so far: not known: the credits of {} are not stated",
+            unstated.join(", ")
+        ),
+        _ => format!(
+            "Achieved so far: at least {gained}{of} credits (the credits of {} are not stated)",
+            unstated.join(", ")
+        ),
     };
     if !exempt.is_empty() {
         line += &format!(
@@ -215,6 +297,16 @@ pub fn carry_match(by: Match) -> &'static str {
         Match::Reference => "same unit (the Ofqual unit reference matches)",
         Match::Title => "probably the same unit (same title; no reference printed) — your centre must confirm it",
     }
+}
+
+/// Why a qualification is closed, if it is on `today`.
+pub fn closed(qual: &Qualification, today: crate::catalogue::Date) -> Option<String> {
+    qual.closes_on().filter(|&date| date < today).map(|date| {
+        format!(
+            "⚠ Closed: this qualification's last certification or end date ({}) has passed.",
+            date.uk()
+        )
+    })
 }
 
 /// A level saved as text (`"Entry 3"`, `"2"`) as a person reads it; text that is not a
@@ -377,5 +469,56 @@ mod tests {
         assert!(import_summary(5, 2, 3).contains("5 values with the line each is printed on; 2 values left unknown; the draft has 3 problems to fix"));
         assert!(import_summary(5, 1, 1)
             .contains("1 value left unknown; the draft has 1 problem to fix"));
+    }
+
+    #[test]
+    fn completions_count_units_and_a_unit_that_cannot_be_added_says_why() {
+        assert_eq!(completion(1, 2), "Add 1 unit (2 credits):");
+        assert_eq!(completion(3, 10), "Add 3 units (10 credits):");
+        let qual = vtct();
+        let eval = evaluate(qual, &plan(qual, &["CSP14"]));
+        let csp04 = qual.find_unit("CSP04").unwrap();
+        assert_eq!(
+            cannot_add(qual, eval.units[csp04]).as_deref(),
+            Some("barred with CSP14, which is in your plan")
+        );
+        let csp14 = qual.find_unit("CSP14").unwrap();
+        assert_eq!(cannot_add(qual, eval.units[csp14]), None);
+    }
+
+    #[test]
+    fn a_plan_s_status_in_a_list_is_its_headline_s_opening() {
+        let qual = vtct();
+        for codes in [
+            &["CSP14"][..],
+            &["CSP14", "CSP15", "CSP16", "CSP17"],
+            &["CSP04", "CSP14"],
+        ] {
+            let eval = evaluate(qual, &plan(qual, codes));
+            let line = headline(qual, &eval);
+            assert!(
+                line.starts_with(&format!("{}: ", status(eval.status))),
+                "{line}"
+            );
+            assert_ne!(status(eval.status), eval.status.name());
+        }
+    }
+
+    #[test]
+    fn achieved_credit_with_unstated_values_is_a_lower_bound_or_unknown_never_0() {
+        let none: [String; 0] = [];
+        assert_eq!(
+            achieved(2, Some(13), &none, &none),
+            "Achieved so far: 2 of 13 credits"
+        );
+        let r = ["R/601/1209".to_string()];
+        assert_eq!(
+            achieved(0, Some(14), &r, &none),
+            "Achieved so far: not known: the credits of R/601/1209 are not stated"
+        );
+        assert_eq!(
+            achieved(3, None, &r, &none),
+            "Achieved so far: at least 3 credits (the credits of R/601/1209 are not stated)"
+        );
     }
 }

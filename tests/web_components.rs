@@ -6,10 +6,8 @@ use std::rc::Rc;
 
 use unit_planner::catalogue::builtin;
 use unit_planner::document::PlanDoc;
-use unit_planner::engine::evaluate;
 use unit_planner::web::components::RulesSummary;
 use unit_planner::web::components::RulesSummaryProps;
-use unit_planner::web::Checked;
 use wasm_bindgen_test::*;
 use yew::platform::time::sleep;
 
@@ -27,19 +25,24 @@ fn doc(codes: &[&str]) -> PlanDoc {
     doc
 }
 
-async fn render(doc: PlanDoc) -> web_sys::Element {
-    let qual = builtin::by_id(VTCT).unwrap();
-    let (plan, _) = doc.to_plan(qual);
-    let eval = evaluate(qual, &plan);
+/// A fresh element in the page to render into.
+fn new_root() -> web_sys::Element {
     let document = gloo_utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+async fn render(doc: PlanDoc) -> web_sys::Element {
+    let qual = builtin::by_id(VTCT).unwrap();
+    let checked = Rc::new(doc.check(qual));
+    let root = new_root();
     yew::Renderer::<RulesSummary>::with_root_and_props(
         root.clone(),
         RulesSummaryProps {
             qualification: VTCT.into(),
             doc,
-            checked: Rc::new(Checked { plan, eval }),
+            checked,
             checking: false,
         },
     )
@@ -73,4 +76,73 @@ async fn the_summary_says_complete_only_for_a_complete_plan() {
         text.contains("Blocked: CSP04 and CSP14 are barred together"),
         "{text}"
     );
+}
+
+/// The largest qualification (59 units).
+const CG: &str = "cg-l3-nvq-dip-cs";
+
+/// Waits until the app has read the saved plans: no control is disabled any more.
+async fn started(root: &web_sys::Element) {
+    for _ in 0..100 {
+        if root.query_selector("fieldset:disabled").unwrap().is_none()
+            && root
+                .query_selector("input[type=checkbox]")
+                .unwrap()
+                .is_some()
+        {
+            return;
+        }
+        sleep(std::time::Duration::from_millis(20)).await;
+    }
+    panic!("the app did not start");
+}
+
+#[wasm_bindgen_test]
+async fn one_click_renders_the_clicked_row_and_the_summary_not_the_other_rows() {
+    use gloo_storage::Storage;
+    use unit_planner::web::{renders, App, AppProps, Route};
+    use wasm_bindgen::JsCast;
+    gloo_storage::LocalStorage::clear();
+    let qual = builtin::by_id(CG).unwrap();
+    let clicked = qual.units[qual.find_unit("4430-202").unwrap()].key;
+    let root = new_root();
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps {
+            route: Route::Qualification { id: CG.into() },
+        },
+    )
+    .render();
+    started(&root).await;
+    let first = renders::take();
+    let rows = |r: &renders::Renders| r.keys().filter(|(c, _)| *c == "UnitRow").count();
+    assert_eq!(
+        rows(&first),
+        qual.units.len(),
+        "every row rendered once at first"
+    );
+    let checkbox: web_sys::HtmlInputElement = gloo_utils::document()
+        .get_element_by_id(&format!("unit-{clicked}"))
+        .unwrap()
+        .unchecked_into();
+    checkbox.click();
+    sleep(std::time::Duration::from_millis(100)).await;
+    let after = renders::take();
+    let rendered: Vec<u32> = after
+        .keys()
+        .filter(|(c, _)| *c == "UnitRow")
+        .map(|&(_, key)| key)
+        .collect();
+    assert_eq!(
+        rendered,
+        [clicked],
+        "only the clicked row renders again ({} rows did)",
+        rendered.len()
+    );
+    assert_eq!(
+        after.get(&("RulesSummary", 0)),
+        Some(&1),
+        "the summary renders once"
+    );
+    assert!(checkbox.checked());
 }

@@ -149,13 +149,9 @@ pub fn check(qual: &Qualification, eval: &Evaluation) -> String {
 /// The proposal printed by `suggest`.
 pub fn suggest(qual: &Qualification, result: &Result<Completion, NoCompletion>) -> String {
     match result {
-        Ok(done) if done.add.is_empty() => "The plan is already complete.\n".to_string(),
+        Ok(done) if done.add.is_empty() => format!("{}\n", wording::ALREADY_COMPLETE),
         Ok(done) => {
-            let mut out = format!(
-                "Add {} units ({} credits):\n",
-                done.add.len(),
-                done.credits_added
-            );
+            let mut out = wording::completion(done.add.len(), done.credits_added.into()) + "\n";
             for &u in &done.add {
                 let unit = &qual.units[u];
                 let _ = writeln!(
@@ -167,7 +163,7 @@ pub fn suggest(qual: &Qualification, result: &Result<Completion, NoCompletion>) 
             }
             out
         }
-        Err(why) => format!("No completion: {}.\n", why.reason()),
+        Err(why) => wording::no_completion(why) + "\n",
     }
 }
 
@@ -204,7 +200,7 @@ pub fn opened(
         out += &review;
     }
     if report["catalogue_changed"] == true {
-        let _ = writeln!(out, "The catalogue has been corrected since this link was made; the plan is re-checked below.");
+        let _ = writeln!(out, "{}", wording::CATALOGUE_CORRECTED);
     }
     for p in report["problems"]
         .as_array()

@@ -253,15 +253,15 @@ fn open(args: &Args) -> Result<(Output, i32), UsageError> {
     let opened =
         link::decode(quals, &args.positionals[0]).map_err(|e| UsageError(e.to_string()))?;
     let qual = &quals[opened.qualification];
-    let (plan, problems) = opened.doc.to_plan(qual);
-    let eval = evaluate(qual, &plan);
-    let report = report::opened(qual, &opened, &plan, &problems, &eval);
+    let checked = opened.doc.check(qual);
+    let (plan, eval) = (&checked.plan, &checked.eval);
+    let report = report::opened(qual, &opened, plan, &checked.problems, eval);
     let code = i32::from(eval.status != Status::Complete);
     if args.json {
         Ok((Output::Json(report), code))
     } else {
         Ok((
-            Output::Text(human::opened(qual, &opened.doc, &report, &eval)),
+            Output::Text(human::opened(qual, &opened.doc, &report, eval)),
             code,
         ))
     }
@@ -398,8 +398,7 @@ fn carry(args: &Args) -> Result<(Output, i32), UsageError> {
         .into_iter()
         .map(|d| {
             let to = &quals[d.qualification];
-            let (plan, _) = carrying::carried_plan(qual, to, &d.units).to_plan(to);
-            let eval = evaluate(to, &plan);
+            let eval = carrying::carried_plan(qual, to, &d.units).check(to).eval;
             (d, eval)
         })
         .collect();

@@ -68,6 +68,16 @@ pub fn same_unit(a: &Unit, b: &Unit) -> Option<Match> {
     (folded(ta) == folded(tb) && levels_agree).then_some(Match::Title)
 }
 
+/// How a unit brought in by credit transfer matches the unit it came from, when it came
+/// from a qualification in `catalogue` (`from` names it as [`carried_plan`] does): so a
+/// carried plan keeps saying which units the centre must confirm.
+pub fn carried_match(catalogue: &[Qualification], from: &str, unit: &Unit) -> Option<Match> {
+    let source = catalogue
+        .iter()
+        .find(|q| super::plain_text(q.title_text(), MAX_FROM) == from)?;
+    source.units.iter().find_map(|u| same_unit(u, unit))
+}
+
 /// The other qualifications in `catalogue` that `units` of `catalogue[from]` appear in,
 /// in catalogue order; each unit matches at most one unit there (the first).
 pub fn destinations(

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalogue::limits::MAX_UNIT_CREDITS;
 use crate::catalogue::{Date, Level, Qualification, UnitIdx};
-use crate::engine::{Entered, Plan};
+use crate::engine::{evaluate, Entered, Evaluation, Plan};
 
 /// Longest plan name kept, saved or shared, in characters.
 pub const MAX_NAME: usize = 60;
@@ -24,11 +24,38 @@ pub const MAX_NOTE: usize = 280;
 /// Longest name of the qualification a unit was transferred from, in characters.
 pub const MAX_FROM: usize = 120;
 
-/// Text from a person, kept as plain text: control characters dropped, trimmed, at most
-/// `max` characters. Markup stays text; nothing is ever rendered as HTML.
+/// Text from a person, kept as plain text on one line: a line break (or a run of them) and
+/// a tab become a space, other control characters are dropped, and it is trimmed to at
+/// most `max` characters. Markup stays text; nothing is ever rendered as HTML.
 pub fn plain_text(text: &str, max: usize) -> String {
-    let kept: String = text.chars().filter(|c| !c.is_control()).take(max).collect();
-    kept.trim().to_string()
+    one_line(text)
+        .take(max)
+        .collect::<String>()
+        .trim_end()
+        .to_string()
+}
+
+/// What [`plain_text`] leaves out past `max` characters, if anything but spaces.
+pub fn cut_off(text: &str, max: usize) -> Option<String> {
+    let rest: String = one_line(text).skip(max).collect();
+    let rest = rest.trim();
+    (!rest.is_empty()).then(|| rest.to_string())
+}
+
+/// The characters of `text` on one line, from its first that is not a space: breaks and
+/// tabs as one space, controls dropped.
+fn one_line(text: &str) -> impl Iterator<Item = char> + '_ {
+    let mut after_break = false;
+    text.trim_start().chars().filter_map(move |c| {
+        let breaks = matches!(c, '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}' | '\u{85}');
+        let was = std::mem::replace(&mut after_break, breaks);
+        match c {
+            _ if breaks && was => None,
+            _ if breaks => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        }
+    })
 }
 
 /// How far a learner has got with a chosen unit.
@@ -191,6 +218,18 @@ impl Mismatch {
     }
 }
 
+/// A plan resolved against its qualification and evaluated: what every front end shows
+/// about a plan comes from one of these.
+#[derive(Debug, PartialEq)]
+pub struct Checked {
+    /// The engine's plan.
+    pub plan: Plan,
+    /// Its evaluation.
+    pub eval: Evaluation,
+    /// What in the document no longer fits the catalogue.
+    pub problems: Vec<Mismatch>,
+}
+
 impl PlanDoc {
     /// An empty plan for `qual`.
     pub fn new(qual: &Qualification) -> Self {
@@ -201,7 +240,7 @@ impl PlanDoc {
     }
 
     /// Resolves the document against the current catalogue: the engine's plan, and what no
-    /// longer fits.
+    /// longer fits. To show a plan, [`check`](PlanDoc::check) it.
     pub fn to_plan(&self, qual: &Qualification) -> (Plan, Vec<Mismatch>) {
         let all_keys: BTreeSet<u32> = self
             .units
@@ -258,6 +297,17 @@ impl PlanDoc {
         (plan, problems)
     }
 
+    /// Resolves the document against the current catalogue and evaluates it.
+    pub fn check(&self, qual: &Qualification) -> Checked {
+        let (plan, problems) = self.to_plan(qual);
+        let eval = evaluate(qual, &plan);
+        Checked {
+            plan,
+            eval,
+            problems,
+        }
+    }
+
     /// The plan's name, or "Untitled plan".
     pub fn display_name(&self) -> &str {
         self.name
@@ -290,5 +340,31 @@ impl PlanDoc {
     /// Progress of a unit (planned when not recorded).
     pub fn progress_of(&self, key: u32) -> Progress {
         self.progress.get(&key).copied().unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_break_in_plain_text_becomes_a_space_and_words_stay_apart() {
+        assert_eq!(plain_text("first line\nsecond", 99), "first line second");
+        assert_eq!(plain_text("a\r\nb\u{2028}c\td", 99), "a b c d");
+        assert_eq!(plain_text("bell\u{7}ed", 99), "belled");
+        assert_eq!(plain_text("  x  ", 99), "x");
+    }
+
+    #[test]
+    fn what_is_cut_off_is_the_text_past_the_limit() {
+        let note = format!("{}{}", "a".repeat(280), "b".repeat(20));
+        assert_eq!(plain_text(&note, MAX_NOTE), "a".repeat(280));
+        assert_eq!(cut_off(&note, MAX_NOTE), Some("b".repeat(20)));
+        assert_eq!(cut_off(&"a".repeat(280), MAX_NOTE), None);
+        assert_eq!(
+            cut_off("  short", 5),
+            None,
+            "leading spaces are trimmed, not counted"
+        );
     }
 }

@@ -5,7 +5,6 @@
 
 use yew::prelude::*;
 
-use super::pages::{Home, NotFound, QualificationPage};
 use crate::document::link;
 
 /// Where the app can be.
@@ -168,20 +167,6 @@ pub fn use_route(initial: Route) -> Route {
         });
     }
     (*route).clone()
-}
-
-/// Renders the page for a route.
-pub fn switch(route: Route) -> Html {
-    match route {
-        Route::Home => html! { <Home /> },
-        Route::Qualification { id } => {
-            html! { <QualificationPage {id} payload={None::<String>} /> }
-        }
-        Route::Shared { id, payload } => {
-            html! { <QualificationPage {id} payload={Some(payload)} /> }
-        }
-        Route::NotFound => html! { <NotFound /> },
-    }
 }
 
 #[cfg(test)]

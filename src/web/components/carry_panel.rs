@@ -8,10 +8,11 @@ use yew::prelude::*;
 
 use crate::catalogue::builtin;
 use crate::document::carry::{carried_plan, destinations, Match};
-use crate::engine::evaluate;
+use crate::document::Checked;
+use crate::web::hooks::use_dispatch;
 use crate::web::route::{go, Route};
+use crate::web::services::today;
 use crate::web::state::Action;
-use crate::web::{use_planner, Checked};
 use crate::wording;
 
 /// Properties of [`CarryPanel`].
@@ -26,7 +27,7 @@ pub struct Props {
 /// One entry per other qualification with units in common.
 #[component(CarryPanel)]
 pub fn carry_panel(props: &Props) -> Html {
-    let planner = use_planner();
+    let dispatch = use_dispatch();
     let catalogue = builtin::catalogue();
     let Some(from) = catalogue.iter().position(|q| q.id == props.qualification) else {
         return html! {};
@@ -37,10 +38,7 @@ pub fn carry_panel(props: &Props) -> Html {
             .into_iter()
             .map(|d| {
                 let to = &catalogue[d.qualification];
-                let eval = evaluate(
-                    to,
-                    &carried_plan(&catalogue[*from], to, &d.units).to_plan(to).0,
-                );
+                let eval = carried_plan(&catalogue[*from], to, &d.units).check(to).eval;
                 (d, wording::headline(to, &eval))
             })
             .collect::<Vec<_>>()
@@ -56,10 +54,10 @@ pub fn carry_panel(props: &Props) -> Html {
                 let to = &catalogue[d.qualification];
                 let probable = d.units.iter().any(|c| c.by == Match::Title);
                 let start = {
-                    let planner = planner.clone();
+                    let dispatch = dispatch.clone();
                     let (from_id, to_id, units) = (source.id.clone(), to.id.clone(), d.units.clone());
                     Callback::from(move |_: MouseEvent| {
-                        planner.dispatch(Action::Carry(from_id.clone(), to_id.clone(), units.clone()));
+                        dispatch.send(Action::Carry(from_id.clone(), to_id.clone(), units.clone()));
                         go(&Route::Qualification { id: to_id.clone() });
                     })
                 };
@@ -72,6 +70,7 @@ pub fn carry_panel(props: &Props) -> Html {
                             }) }
                         </ul>
                         <p>{ format!("With these carried over: {headline}") }</p>
+                        if let Some(closed) = wording::closed(to, today()) { <p class="banner unconfirmed">{ closed }</p> }
                         if probable { <p class="muted">{ "Units matched by title only are probably, not certainly, the same: confirm with your centre before relying on them." }</p> }
                         <button onclick={start} aria-label={format!("Start a plan for {} with these units as credit transfer", to.title_text())}>{ "Start a plan there with these units" }</button>
                     </article>

@@ -5,8 +5,7 @@ use yew::prelude::*;
 
 use super::qualification;
 use crate::document::PlanDoc;
-use crate::engine::evaluate;
-use crate::web::use_planner;
+use crate::web::hooks::use_planner;
 use crate::wording;
 
 /// Properties of [`ComparePlans`].
@@ -23,9 +22,6 @@ pub struct Props {
 pub fn compare_plans(props: &Props) -> Html {
     let planner = use_planner();
     let other = use_state(String::new);
-    let Some(qual) = qualification(&props.qualification) else {
-        return html! {};
-    };
     let mut choices: Vec<(String, String, PlanDoc)> = Vec::new();
     if let Some(review) = &props.doc.review {
         let mut reviewed = props.doc.clone();
@@ -39,8 +35,8 @@ pub fn compare_plans(props: &Props) -> Html {
     }
     for p in planner
         .plans
-        .iter()
-        .filter(|p| p.doc.qualification == qual.id && p.doc != props.doc)
+        .of(&props.qualification)
+        .filter(|p| p.doc != props.doc)
     {
         choices.push((
             p.id.to_string(),
@@ -48,6 +44,23 @@ pub fn compare_plans(props: &Props) -> Html {
             p.doc.clone(),
         ));
     }
+    let chosen = choices.iter().find(|c| c.0 == *other);
+    // Each plan's verdict, evaluated only when the plans compared change.
+    let verdicts = use_memo(
+        (
+            props.qualification.clone(),
+            props.doc.clone(),
+            chosen.map(|c| c.2.clone()),
+        ),
+        |(id, doc, other)| {
+            let qual = qualification(id)?;
+            let verdict = |d: &PlanDoc| wording::headline(qual, &d.check(qual).eval);
+            Some([verdict(doc), verdict(other.as_ref()?)])
+        },
+    );
+    let Some(qual) = qualification(&props.qualification) else {
+        return html! {};
+    };
     if choices.is_empty() {
         return html! {};
     }
@@ -60,8 +73,7 @@ pub fn compare_plans(props: &Props) -> Html {
             )
         })
     };
-    let table = choices.iter().find(|c| c.0 == *other).map(|(_, name, doc)| {
-        let verdict = |d: &PlanDoc| wording::headline(qual, &evaluate(qual, &d.to_plan(qual).0));
+    let table = chosen.zip((*verdicts).clone()).map(|((_, name, doc), verdicts)| {
         let plans = [(props.doc.display_name().to_string(), &props.doc), (name.clone(), doc)];
         let shown: Vec<usize> = (0..qual.units.len())
             .filter(|&u| !qual.is_mandatory(u))
@@ -79,7 +91,7 @@ pub fn compare_plans(props: &Props) -> Html {
                     { for shown.into_iter().map(|u| html! {
                         <tr><th scope="row">{ qual.units[u].label() }</th>{ for plans.iter().map(|(_, d)| html! { <td>{ cell(d, u) }</td> }) }</tr>
                     }) }
-                    <tr class="verdicts"><th scope="row">{ "Verdict" }</th>{ for plans.iter().map(|(_, d)| html! { <td>{ verdict(d) }</td> }) }</tr>
+                    <tr class="verdicts"><th scope="row">{ "Verdict" }</th>{ for verdicts.iter().map(|v| html! { <td>{ v.clone() }</td> }) }</tr>
                 </tbody>
             </table>
         }

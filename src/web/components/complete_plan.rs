@@ -1,14 +1,16 @@
 //! "Complete my plan": the engine's cheapest completion, previewed before it is accepted.
 
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::qualification;
-use crate::document::PlanDoc;
+use crate::document::{Checked, PlanDoc};
 use crate::engine::complete_plan;
+use crate::web::hooks::{use_dispatch, use_planner};
 use crate::web::state::Action;
-use crate::web::use_planner;
+use crate::wording;
 
 /// Properties of [`CompletePlan`].
 #[derive(Properties, PartialEq)]
@@ -17,58 +19,63 @@ pub struct Props {
     pub qualification: String,
     /// The plan being worked on.
     pub doc: PlanDoc,
+    /// The plan evaluated once by the page.
+    pub checked: Rc<Checked>,
 }
 
 /// The button, the preview, and why no completion exists when none does.
 #[component(CompletePlan)]
 pub fn complete_plan_panel(props: &Props) -> Html {
     let planner = use_planner();
+    let dispatch = use_dispatch();
     let failure = use_state(|| None::<String>);
     let Some(qual) = qualification(&props.qualification) else {
         return html! {};
     };
     let propose = {
-        let planner = planner.clone();
+        let dispatch = dispatch.clone();
         let failure = failure.clone();
-        let doc = props.doc.clone();
+        let (doc, checked) = (props.doc.clone(), props.checked.clone());
         Callback::from(move |_: MouseEvent| {
-            let (plan, _) = doc.to_plan(qual);
             let exclude: BTreeSet<usize> = doc
                 .not_offered
                 .iter()
                 .filter_map(|&k| qual.unit_by_key(k))
                 .collect();
-            match complete_plan(qual, &plan, &exclude) {
+            match complete_plan(qual, &checked.plan, &exclude) {
                 Ok(done) => {
                     failure.set(None);
-                    planner.dispatch(Action::Propose(
+                    dispatch.send(Action::Propose(
                         done.add.iter().map(|&u| qual.units[u].key).collect(),
                     ));
                 }
-                Err(why) => failure.set(Some(format!("No completion found: {}.", why.reason()))),
+                Err(why) => failure.set(Some(wording::no_completion(&why))),
             }
         })
     };
-    let accept = {
-        let planner = planner.clone();
-        Callback::from(move |_: MouseEvent| planner.dispatch(Action::Accept))
-    };
-    let dismiss = {
-        let planner = planner.clone();
-        Callback::from(move |_: MouseEvent| planner.dispatch(Action::Dismiss))
-    };
+    let accept = dispatch.to(|_: MouseEvent| Action::Accept);
+    let dismiss = dispatch.to(|_: MouseEvent| Action::Dismiss);
+    let credits: u64 = planner
+        .editing
+        .proposal
+        .iter()
+        .flatten()
+        .filter_map(|&k| qual.unit_by_key(k))
+        .filter_map(|u| qual.units[u].credits.value().copied())
+        .map(u64::from)
+        .sum();
     html! {
         <section class="panel" aria-labelledby="complete-heading">
             <h2 id="complete-heading">{ "Complete my plan" }</h2>
             <p class="muted">{ "Proposes the fewest extra credits that complete the plan, using units with stated values and leaving out units not offered at your centre." }</p>
             <button onclick={propose}>{ "Complete my plan" }</button>
             if let Some(message) = &*failure { <p role="status">{ message }</p> }
-            if let Some(keys) = &planner.proposal {
+            if let Some(keys) = &planner.editing.proposal {
                 <div class="proposal" role="region" aria-label="Proposed units">
                     if keys.is_empty() {
-                        <p>{ "Your plan is already complete." }</p>
+                        <p>{ wording::ALREADY_COMPLETE }</p>
                     } else {
-                        <p>{ format!("Add {} units:", keys.len()) }</p>
+                        <p>{ wording::completion(keys.len(), credits) }</p>
                         <ul>{ for keys.iter().filter_map(|&k| qual.unit_by_key(k)).map(|u| {
                             let unit = &qual.units[u];
                             html! { <li>{ format!("{} {} ({} credits)", unit.label(), unit.title_text(), unit.credits.value().copied().unwrap_or(0)) }</li> }

@@ -3,17 +3,14 @@
 use yew::prelude::*;
 
 use crate::catalogue::builtin;
-use crate::web::state::Action;
-use crate::web::use_planner;
+use crate::web::hooks::{use_dispatch, use_planner};
+use crate::web::state::{Action, Tone};
 
 /// Shows the planner's notice, if any, and catalogue load errors.
 #[component(Notice)]
 pub fn notice() -> Html {
     let planner = use_planner();
-    let dismiss = {
-        let planner = planner.clone();
-        Callback::from(move |_: MouseEvent| planner.dispatch(Action::Notice(None)))
-    };
+    let dismiss = use_dispatch().to(|_: MouseEvent| Action::Notice(None));
     let errors = builtin::load_errors();
     html! {
         <>
@@ -22,11 +19,18 @@ pub fn notice() -> Html {
                     { format!("{} qualification file(s) could not be loaded and are left out.", errors.len()) }
                 </p>
             }
-            if let Some(message) = &planner.notice {
+            if let Some(notice) = &planner.notices.notice {
+                if notice.tone == Tone::Done {
+                    <div class="banner complete notice" role="status">
+                        <span>{ format!("✓ {}", notice.text) }</span>
+                        <button class="small" onclick={dismiss.clone()}>{ "Dismiss" }</button>
+                    </div>
+                } else {
                 <div class="banner unconfirmed notice" role="alert">
-                    <span>{ message }</span>
+                    <span>{ format!("⚠ {}", notice.text) }</span>
                     <button class="small" onclick={dismiss}>{ "Dismiss" }</button>
                 </div>
+                }
             }
         </>
     }

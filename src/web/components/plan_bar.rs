@@ -3,8 +3,11 @@
 
 use yew::prelude::*;
 
+use crate::catalogue::builtin;
+use crate::web::hooks::{use_dispatch, use_planner};
+use crate::web::services::today;
 use crate::web::state::Action;
-use crate::web::use_planner;
+use crate::wording;
 
 /// Properties of [`PlanBar`].
 #[derive(Properties, PartialEq)]
@@ -17,43 +20,36 @@ pub struct Props {
 #[component(PlanBar)]
 pub fn plan_bar(props: &Props) -> Html {
     let planner = use_planner();
-    let mine: Vec<_> = planner
-        .plans
-        .iter()
-        .filter(|p| p.doc.qualification == props.qualification)
-        .collect();
+    let dispatch = use_dispatch();
+    let mine: Vec<_> = planner.plans.of(&props.qualification).collect();
     let select = {
-        let planner = planner.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
             if let Ok(id) = e
                 .target_unchecked_into::<web_sys::HtmlSelectElement>()
                 .value()
                 .parse()
             {
-                planner.dispatch(Action::Select(id));
+                dispatch.send(Action::Select(id));
             }
         })
     };
     let new = {
-        let planner = planner.clone();
         let q = props.qualification.clone();
-        Callback::from(move |_: MouseEvent| planner.dispatch(Action::New(q.clone())))
+        dispatch.to(move |_: MouseEvent| Action::New(q.clone()))
     };
-    let save = {
-        let planner = planner.clone();
-        Callback::from(move |_: MouseEvent| planner.dispatch(Action::SaveDraft))
-    };
-    let shared = planner
-        .draft
-        .as_ref()
-        .filter(|d| d.from_link && planner.active.is_none());
+    let save = dispatch.to(|_: MouseEvent| Action::SaveDraft);
+    let shared = planner.shared();
+    let closed = builtin::by_id(&props.qualification).and_then(|q| wording::closed(q, today()));
+    let active = planner.editing.active;
     html! {
         <div class="plan-bar">
             if let Some(draft) = shared {
                 <div class="banner info" role="status">
+                    if let Some(closed) = closed { <p>{ closed }</p> }
                     <p>{ "You are looking at a shared plan" }{ draft.doc.name.as_deref().map(|n| format!(" (“{n}”)")).unwrap_or_default() }{ ". It is not saved in this browser and none of your plans has been changed." }</p>
                     if draft.catalogue_changed {
-                        <p>{ "The catalogue has been corrected since this link was made; the plan has been re-checked against the current data." }</p>
+                        <p>{ wording::CATALOGUE_CORRECTED }</p>
                     }
                     if !draft.problems.is_empty() {
                         <ul>{ for draft.problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
@@ -63,9 +59,9 @@ pub fn plan_bar(props: &Props) -> Html {
             } else {
                 <label>{ "Plan " }
                     <select onchange={select}>
-                        if planner.active.is_none() { <option selected=true value="">{ "New plan (saved when you choose a unit)" }</option> }
+                        if active.is_none() { <option selected=true value="">{ "New plan (saved when you choose a unit)" }</option> }
                         { for mine.iter().map(|p| html! {
-                            <option value={p.id.to_string()} selected={planner.active == Some(p.id)}>{ p.doc.display_name() }</option>
+                            <option value={p.id.to_string()} selected={active == Some(p.id)}>{ p.doc.display_name() }</option>
                         }) }
                     </select>
                 </label>

@@ -4,46 +4,44 @@
 use yew::prelude::*;
 
 use crate::document::store;
+use crate::web::hooks::{use_dispatch, use_planner};
 use crate::web::services::{files, today};
-use crate::web::state::Action;
-use crate::web::use_planner;
+use crate::web::state::{Action, Notice};
 
 /// The export button and the import file picker.
 #[component(PlanFiles)]
 pub fn plan_files() -> Html {
     let planner = use_planner();
+    let dispatch = use_dispatch();
     let export = {
-        let planner = planner.clone();
+        let (planner, dispatch) = (planner.clone(), dispatch.clone());
         Callback::from(move |_: MouseEvent| {
             let name = format!("unit-planner-plans-{}.json", today());
-            let message = match store::export(&planner.saved()) {
-                Ok(text) if files::download(&name, &text) => {
-                    format!("Exported {} plan(s) to {name}.", planner.plans.len())
-                }
-                _ => "Your plans could not be exported from this browser.".to_string(),
+            let message = match store::export(&planner.plans.saved()) {
+                Ok(text) if files::download(&name, &text) => Notice::done(format!(
+                    "Exported {} plan(s) to {name}.",
+                    planner.plans.list.len()
+                )),
+                _ => Notice::warning("Your plans could not be exported from this browser."),
             };
-            planner.dispatch(Action::Notice(Some(message)));
+            dispatch.send(Action::Notice(Some(message)));
         })
     };
-    let import = {
-        let planner = planner.clone();
-        Callback::from(move |e: Event| {
-            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
-            let planner = planner.clone();
-            files::read_picked(
-                &input,
-                Callback::from(move |read: Result<String, String>| match read {
-                    Ok(text) => planner.dispatch(Action::Import(text)),
-                    Err(message) => planner.dispatch(Action::Notice(Some(message))),
-                }),
-            );
-        })
-    };
+    let import = Callback::from(move |e: Event| {
+        let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+        files::read_picked(
+            &input,
+            dispatch.to(|read: Result<String, String>| match read {
+                Ok(text) => Action::Import(text),
+                Err(message) => Action::Notice(Some(Notice::warning(message))),
+            }),
+        );
+    });
     html! {
         <section class="files" aria-labelledby="files-heading">
             <h2 id="files-heading">{ "Move or keep a copy" }</h2>
             <p class="muted">{ "Your plans live in this browser. Export them to a file to keep a copy or to open them on another device; importing a file adds its plans to yours and never deletes any." }</p>
-            <button onclick={export} disabled={planner.plans.is_empty()}>{ "Export my plans" }</button>
+            <button onclick={export} disabled={planner.plans.list.is_empty()}>{ "Export my plans" }</button>
             <label class="import">{ " Import plans from a file " }
                 <input type="file" accept=".json,application/json" onchange={import} />
             </label>

@@ -4,9 +4,10 @@
 use yew::prelude::*;
 
 use super::qualification;
-use crate::document::{PlanDoc, Verdict, MAX_NAME, MAX_NOTE};
+use crate::document::{cut_off, PlanDoc, Verdict, MAX_NAME, MAX_NOTE};
+use crate::web::hooks::use_dispatch;
+use crate::web::services::today;
 use crate::web::state::{Action, Edit};
-use crate::web::use_planner;
 use crate::wording;
 
 /// Properties of [`ReviewPanel`].
@@ -21,7 +22,7 @@ pub struct Props {
 /// The review, if any, and the adviser's form.
 #[component(ReviewPanel)]
 pub fn review_panel(props: &Props) -> Html {
-    let planner = use_planner();
+    let dispatch = use_dispatch();
     let by = use_state(String::new);
     let verdict = use_state(|| Verdict::Approved);
     let note = use_state(String::new);
@@ -32,6 +33,15 @@ pub fn review_panel(props: &Props) -> Html {
         Callback::from(move |e: InputEvent| {
             state.set(
                 e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            )
+        })
+    };
+    let note_input = {
+        let note = note.clone();
+        Callback::from(move |e: InputEvent| {
+            note.set(
+                e.target_unchecked_into::<web_sys::HtmlTextAreaElement>()
                     .value(),
             )
         })
@@ -47,7 +57,7 @@ pub fn review_panel(props: &Props) -> Html {
             if by.trim().is_empty() {
                 return;
             }
-            planner.dispatch(Action::Edit(Edit::Review {
+            dispatch.send(Action::Edit(Edit::Review {
                 by: (*by).clone(),
                 verdict: *verdict,
                 note: (*note).clone(),
@@ -82,13 +92,15 @@ pub fn review_panel(props: &Props) -> Html {
             <details>
                 <summary>{ "I am the adviser: review this plan" }</summary>
                 <form onsubmit={submit}>
+                    if let Some(closed) = wording::closed(qual, today()) { <p>{ closed }</p> }
                     <label>{ "Your name " }<input type="text" required=true maxlength={MAX_NAME.to_string()} value={(*by).clone()} oninput={text(by.clone())} /></label>
                     <fieldset>
                         <legend>{ "Verdict" }</legend>
                         <label><input type="radio" name="verdict" checked={*verdict == Verdict::Approved} onchange={choose(Verdict::Approved)} />{ " Approved" }</label>
                         <label><input type="radio" name="verdict" checked={*verdict == Verdict::Changes} onchange={choose(Verdict::Changes)} />{ " Changes suggested" }</label>
                     </fieldset>
-                    <label>{ format!("Note (up to {MAX_NOTE} characters) ") }<input type="text" maxlength={MAX_NOTE.to_string()} value={(*note).clone()} oninput={text(note.clone())} /></label>
+                    <label>{ format!("Note (up to {MAX_NOTE} characters) ") }<textarea rows="2" value={(*note).clone()} oninput={note_input} /></label>
+                    <p role="status" class="muted">{ for cut_off(&note, MAX_NOTE).map(|cut| wording::cut("A note", MAX_NOTE, &cut)) }</p>
                     <button type="submit">{ "Add review" }</button>
                     <p class="muted">{ "Then copy the share link below and send it back: it carries your review." }</p>
                 </form>

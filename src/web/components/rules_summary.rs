@@ -8,9 +8,8 @@ use yew::prelude::*;
 use super::qualification;
 use crate::catalogue::Qualification;
 use crate::catalogue::Rule;
-use crate::document::{PlanDoc, Progress};
+use crate::document::{Checked, PlanDoc, Progress};
 use crate::engine::Evaluation;
-use crate::web::Checked;
 use crate::wording;
 
 /// Properties of [`RulesSummary`].
@@ -30,6 +29,7 @@ pub struct Props {
 /// The summary panel.
 #[component(RulesSummary)]
 pub fn rules_summary(props: &Props) -> Html {
+    crate::web::renders::note("RulesSummary", 0);
     let Some(qual) = qualification(&props.qualification) else {
         return html! {};
     };
@@ -73,12 +73,15 @@ pub fn rules_summary(props: &Props) -> Html {
         })
         .collect();
     let progress = |u: usize| props.doc.progress_of(qual.units[u].key);
-    let gained: u64 = plan
-        .units()
-        .filter(|&u| progress(u).credit_gained())
+    let gained_units = || plan.units().filter(|&u| progress(u).credit_gained());
+    let gained: u64 = gained_units()
         .filter_map(|u| plan.credits(qual, u))
         .map(u64::from)
         .sum();
+    let unstated: Vec<String> = gained_units()
+        .filter(|&u| plan.credits(qual, u).is_none())
+        .map(|u| qual.units[u].label().to_string())
+        .collect();
     let exempt: Vec<String> = plan
         .units()
         .filter(|&u| progress(u) == Progress::Exempt)
@@ -107,7 +110,7 @@ pub fn rules_summary(props: &Props) -> Html {
             if !entered.is_empty() {
                 <p class="entered">{ format!("Includes values entered by you: {}", entered.join(", ")) }</p>
             }
-            <p class="achieved">{ wording::achieved(gained, min_total, &exempt) }</p>
+            <p class="achieved">{ wording::achieved(gained, min_total, &unstated, &exempt) }</p>
             if transferred { <p class="muted">{ wording::TRANSFER_MEANS }</p> }
             if !exempt.is_empty() { <p class="muted">{ wording::EXEMPT_MEANS }</p> }
         </aside>

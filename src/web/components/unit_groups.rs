@@ -8,8 +8,8 @@ use super::qualification;
 use super::unit_filters::UnitFilter;
 use super::UnitRow;
 use crate::catalogue::{group_name, UnitIdx};
+use crate::document::Checked;
 use crate::document::PlanDoc;
-use crate::web::Checked;
 
 /// Properties of [`UnitGroups`].
 #[derive(Properties, PartialEq)]

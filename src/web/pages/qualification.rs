@@ -6,15 +6,14 @@ use yew::prelude::*;
 
 use crate::catalogue::builtin;
 use crate::document::PlanDoc;
-use crate::engine::evaluate;
 use crate::web::components::{
     status_banner, CarryPanel, ComparePlans, CompletePlan, Notice, PlanBar, PlanNote, ReviewPanel,
     RulesSummary, SharePanel, SourceNotes, UnitFilter, UnitFilters, UnitGroups,
 };
+use crate::web::hooks::{use_dispatch, use_planner};
 use crate::web::route::Route;
 use crate::web::services::today;
 use crate::web::state::Action;
-use crate::web::{use_planner, Checked};
 use crate::wording;
 
 /// Properties of [`QualificationPage`].
@@ -30,25 +29,24 @@ pub struct Props {
 #[component(QualificationPage)]
 pub fn qualification_page(props: &Props) -> Html {
     let planner = use_planner();
+    let dispatch = use_dispatch();
     let filter = use_state(UnitFilter::default);
-    {
-        let planner = planner.clone();
-        use_effect_with(
-            (props.id.clone(), props.payload.clone(), planner.loaded),
-            move |(id, payload, loaded)| {
-                if *loaded {
-                    planner.dispatch(match payload {
-                        None => Action::Open(id.clone()),
-                        Some(payload) => Action::OpenLink(id.clone(), payload.clone()),
-                    });
-                }
-            },
-        );
-    }
+    use_effect_with(
+        (props.id.clone(), props.payload.clone(), planner.loaded),
+        move |(id, payload, loaded)| {
+            if *loaded {
+                dispatch.send(match payload {
+                    None => Action::Open(id.clone()),
+                    Some(payload) => Action::OpenLink(id.clone(), payload.clone()),
+                });
+            }
+        },
+    );
     let link_error = planner
+        .notices
         .link_error
         .as_ref()
-        .map(|e| format!("This share link cannot be opened: {e}."));
+        .map(wording::link_refused);
     // Until the saved plans are read and this qualification's plan is open (and on the
     // page pre-rendered at build time), the page shows a blank plan, disabled, with its
     // status as "checking"; the plan bar is there, disabled, so nothing moves once the
@@ -61,9 +59,7 @@ pub fn qualification_page(props: &Props) -> Html {
     let doc = opened.or_else(|| builtin::by_id(&props.id).map(PlanDoc::new));
     let checked = use_memo((props.id.clone(), doc.clone()), |(id, doc)| {
         let qual = builtin::by_id(id)?;
-        let (plan, _) = doc.as_ref()?.to_plan(qual);
-        let eval = evaluate(qual, &plan);
-        Some(Rc::new(Checked { plan, eval }))
+        Some(Rc::new(doc.as_ref()?.check(qual)))
     });
     let home = html! { <p><a href={Route::Home.href()}>{ "← All qualifications" }</a></p> };
     let Some(qual) = builtin::by_id(&props.id) else {
@@ -89,9 +85,8 @@ pub fn qualification_page(props: &Props) -> Html {
     } else {
         status_banner(qual, &checked.eval)
     };
-    let closed = qual.closes_on().filter(|&date| date < today()).map(|date| {
-        html! { <p class="banner unconfirmed">{ format!("⚠ Closed: this qualification's last certification or end date ({}) has passed.", date.uk()) }</p> }
-    });
+    let closed = wording::closed(qual, today())
+        .map(|closed| html! { <p class="banner unconfirmed">{ closed }</p> });
     let on_filter = {
         let filter = filter.clone();
         Callback::from(move |f: UnitFilter| filter.set(f))
@@ -117,7 +112,7 @@ pub fn qualification_page(props: &Props) -> Html {
                 <div class="side">
                     <RulesSummary qualification={qual.id.clone()} doc={doc.clone()} checked={checked.clone()} {checking} />
                     if !checking {
-                    <CompletePlan qualification={qual.id.clone()} doc={doc.clone()} />
+                    <CompletePlan qualification={qual.id.clone()} doc={doc.clone()} checked={checked.clone()} />
                     <ReviewPanel qualification={qual.id.clone()} doc={doc.clone()} />
                     <SharePanel qualification={qual.id.clone()} doc={doc.clone()} />
                     <PlanNote note={doc.note.clone()} />

@@ -1,5 +1,5 @@
-//! The clock and fresh plan ids: the browser's in the app, the system's in native tests
-//! of the state (which run outside a browser).
+//! The clock and fresh plan ids: the browser's in the app, the system's natively (the
+//! pre-renderer).
 
 use crate::catalogue::Date;
 
@@ -19,7 +19,12 @@ pub fn now() -> u64 {
 
 /// Today's date.
 pub fn today() -> Date {
-    Date::from_days((now() / 86_400_000) as u32).unwrap_or(Date {
+    date_of(now())
+}
+
+/// The date of a moment (milliseconds since 1970).
+pub fn date_of(ms: u64) -> Date {
+    Date::from_days((ms / 86_400_000) as u32).unwrap_or(Date {
         year: 1970,
         month: 1,
         day: 1,

@@ -1,8 +1,10 @@
-//! Saved plans in the browser's local storage, under one namespaced key. Every save merges
-//! with what is stored (another tab may have saved since), and a change made in another
-//! tab reaches this one through the `storage` event. Unreadable data is kept aside under a
-//! key of its own, never overwriting data kept aside before; data from a newer version is
-//! left untouched.
+//! Saved plans in the browser's local storage, under one namespaced key. A save writes the
+//! plans that changed, merged plan by plan with what is stored (another tab may have saved
+//! since), and a change made in another tab reaches this one through the `storage` event.
+//! Unreadable data is kept aside under a key of its own, never overwriting data kept aside
+//! before; data from a newer version is left untouched.
+
+use std::cell::RefCell;
 
 use gloo_storage::{LocalStorage, Storage};
 
@@ -48,7 +50,10 @@ pub fn load() -> (Saved, Option<String>) {
         return (Saved::default(), None);
     };
     match store::read(&raw) {
-        StoreRead::Plans(saved) => (saved, None),
+        StoreRead::Plans(saved) => {
+            KNOWN.set(Some((raw, saved.clone())));
+            (saved, None)
+        }
         StoreRead::Newer(version) => (
             Saved::default(),
             Some(format!("Your saved plans were written by a newer version of the planner (format {version}); they are left as they are and nothing will be saved over them.")),
@@ -64,23 +69,39 @@ pub fn load() -> (Saved, Option<String>) {
     }
 }
 
-/// Saves `mine` merged with what is stored, unless storage holds data this version must
-/// not overwrite. Returns the merged plans when they differ from `mine` (another tab had
-/// saved more); the error says why nothing was saved.
-pub fn save(mine: &Saved) -> Result<Option<Saved>, String> {
+thread_local! {
+    /// The stored text this tab last read or wrote, and its plans: while storage still
+    /// holds it, a save need not parse it again.
+    static KNOWN: RefCell<Option<(String, Saved)>> = const { RefCell::new(None) };
+}
+
+/// Writes `changes` (the plans changed here, and deletions) merged plan by plan into what
+/// is stored, unless storage holds data this version must not overwrite. Returns what
+/// storage now holds when another tab had saved since this one last read or wrote; the
+/// error says why nothing was saved.
+pub fn save(changes: &Saved) -> Result<Option<Saved>, String> {
     let storage = LocalStorage::raw();
     let current = storage.get_item(KEY).map_err(|_| {
         "Your plans cannot be saved: this browser's storage is turned off.".to_string()
     })?;
-    let merged = match current.as_deref().map(store::read) {
-        None => mine.clone(),
-        Some(StoreRead::Plans(theirs)) => store::merge(&theirs, mine),
-        Some(_) => {
+    let known = KNOWN.with_borrow(|k| {
+        k.as_ref()
+            .filter(|(text, _)| current.as_ref() == Some(text))
+            .map(|(_, saved)| saved.clone())
+    });
+    // Storage changed since this tab last saw it: another tab saved, or cleared it.
+    let elsewhere = known.is_none() && (current.is_some() || KNOWN.with_borrow(Option::is_some));
+    let theirs = match (known, current.as_deref().map(store::read)) {
+        (Some(known), _) => Some(known),
+        (None, None) => None,
+        (None, Some(StoreRead::Plans(theirs))) => Some(theirs),
+        (None, Some(_)) => {
             return Err(
                 "Saving is paused so that the data already stored is not overwritten.".into(),
             )
         }
     };
+    let merged = theirs.map_or_else(|| changes.clone(), |t| store::merge(&t, changes));
     let text = store::write(&merged).map_err(|e| format!("Your plans could not be saved: {e}."))?;
     if current.as_deref() != Some(text.as_str()) {
         storage.set_item(KEY, &text).map_err(|_| {
@@ -88,7 +109,8 @@ pub fn save(mine: &Saved) -> Result<Option<Saved>, String> {
                 .to_string()
         })?;
     }
-    Ok((merged != *mine).then_some(merged))
+    KNOWN.set(Some((text, merged.clone())));
+    Ok(elsewhere.then_some(merged))
 }
 
 /// Calls `changed` with the stored plans whenever another tab saves.

@@ -6,8 +6,8 @@ use yew::prelude::*;
 use crate::catalogue::limits::MAX_UNIT_CREDITS;
 use crate::catalogue::Level;
 use crate::document::EnteredValues;
+use crate::web::hooks::use_dispatch;
 use crate::web::state::{Action, Edit};
-use crate::web::use_planner;
 
 /// Properties of [`EnteredValuesForm`].
 #[derive(Properties, PartialEq)]
@@ -27,15 +27,15 @@ pub struct Props {
 /// A folded form for the unstated values of one unit.
 #[component(EnteredValuesForm)]
 pub fn entered_values_form(props: &Props) -> Html {
-    let planner = use_planner();
+    let dispatch = use_dispatch();
     let key = props.unit_key;
     let set = |change: fn(&mut EnteredValues, String)| {
-        let planner = planner.clone();
+        let dispatch = dispatch.clone();
         let entered = props.entered.clone();
         move |text: String| {
             let mut values = entered.clone();
             change(&mut values, text);
-            planner.dispatch(Action::Edit(Edit::Entered(key, values)));
+            dispatch.send(Action::Edit(Edit::Entered(key, values)));
         }
     };
     let set_credits = {

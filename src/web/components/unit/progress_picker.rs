@@ -5,8 +5,8 @@ use yew::prelude::*;
 
 use crate::catalogue::Date;
 use crate::document::{Progress, Transfer, MAX_FROM};
+use crate::web::hooks::use_dispatch;
 use crate::web::state::{Action, Edit};
-use crate::web::use_planner;
 
 /// Properties of [`ProgressPicker`].
 #[derive(Properties, PartialEq)]
@@ -24,31 +24,30 @@ pub struct Props {
 /// A choice of progress for one unit.
 #[component(ProgressPicker)]
 pub fn progress_picker(props: &Props) -> Html {
-    let planner = use_planner();
+    let dispatch = use_dispatch();
     let key = props.unit_key;
     let onchange = {
-        let planner = planner.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
             let value = e
                 .target_unchecked_into::<web_sys::HtmlSelectElement>()
                 .value();
             if let Some(p) = Progress::from_name(&value) {
-                planner.dispatch(Action::Edit(Edit::Progress(key, p)));
+                dispatch.send(Action::Edit(Edit::Progress(key, p)));
             }
         })
     };
     let transfer = props.transfer.clone().unwrap_or_default();
     let set = |change: fn(&mut Transfer, String)| {
-        let planner = planner.clone();
         let transfer = transfer.clone();
-        Callback::from(move |e: Event| {
+        dispatch.to(move |e: Event| {
             let mut t = transfer.clone();
             change(
                 &mut t,
                 e.target_unchecked_into::<web_sys::HtmlInputElement>()
                     .value(),
             );
-            planner.dispatch(Action::Edit(Edit::Transfer(key, t)));
+            Action::Edit(Edit::Transfer(key, t))
         })
     };
     let label = &props.label;

@@ -6,12 +6,14 @@ use yew::prelude::*;
 use super::entered_values::EnteredValuesForm;
 use super::facts::facts;
 use super::progress_picker::ProgressPicker;
-use crate::catalogue::{Qualification, UnitIdx};
+use crate::catalogue::{builtin, UnitIdx};
+use crate::document::carry::{carried_match, Match};
 use crate::document::{EnteredValues, Progress};
 use crate::engine::Availability;
 use crate::web::components::qualification;
+use crate::web::hooks::use_dispatch;
 use crate::web::state::{Action, Edit};
-use crate::web::use_planner;
+use crate::wording;
 
 /// Properties of [`UnitRow`].
 #[derive(Properties, PartialEq)]
@@ -32,52 +34,33 @@ pub struct Props {
     pub transfer: Option<crate::document::Transfer>,
 }
 
-/// Why a unit cannot be added, if it cannot.
-fn blocked_by(qual: &Qualification, availability: Availability) -> Option<String> {
-    match availability {
-        Availability::Barred {
-            with,
-            mandatory: true,
-        } => Some(format!(
-            "barred with mandatory unit {}",
-            qual.units[with].label()
-        )),
-        Availability::Barred {
-            with,
-            mandatory: false,
-        } => Some(format!(
-            "barred with {}, which is in your plan",
-            qual.units[with].label()
-        )),
-        Availability::OverMaximum { rule } => Some(format!(
-            "would break “{}”",
-            qual.rules[rule].rule.describe(qual)
-        )),
-        _ => None,
-    }
-}
-
 /// A unit in the list.
 #[component(UnitRow)]
 pub fn unit_row(props: &Props) -> Html {
-    let planner = use_planner();
+    let dispatch = use_dispatch();
     let Some(qual) = qualification(&props.qualification) else {
         return html! {};
     };
     let unit = &qual.units[props.unit];
     let key = unit.key;
+    crate::web::renders::note("UnitRow", key);
     let mandatory = qual.is_mandatory(props.unit);
     let checked = props.availability == Availability::InPlan;
-    let reason = blocked_by(qual, props.availability);
+    let reason = wording::cannot_add(qual, props.availability);
     let disabled = mandatory || (reason.is_some() && !checked);
-    let toggle = {
-        let planner = planner.clone();
-        Callback::from(move |_: Event| planner.dispatch(Action::Edit(Edit::Toggle(key))))
-    };
-    let offered =
-        Callback::from(move |_: Event| planner.dispatch(Action::Edit(Edit::ToggleOffered(key))));
+    let toggle = dispatch.to(move |_: Event| Action::Edit(Edit::Toggle(key)));
+    let offered = dispatch.to(move |_: Event| Action::Edit(Edit::ToggleOffered(key)));
     let id = format!("unit-{key}");
     let label = AttrValue::from(unit.label().to_string());
+    // A unit carried from a qualification where only its title matches.
+    let by_title = props
+        .transfer
+        .as_ref()
+        .filter(|t| {
+            props.progress == Progress::Transferred
+                && carried_match(builtin::catalogue(), &t.from, unit) == Some(Match::Title)
+        })
+        .map(|t| t.from.clone());
     let ask_credits = unit.credits.value().is_none();
     let ask_level = unit.level.value().is_none();
     html! {
@@ -92,6 +75,7 @@ pub fn unit_row(props: &Props) -> Html {
                 if mandatory { { " · mandatory" } }
                 if let Some(reason) = reason { <span class="reason">{ format!(" · ✗ Can't add: {reason}") }</span> }
                 if props.not_offered { <span class="reason">{ " · not offered at my centre" }</span> }
+                if let Some(from) = by_title { <span class="reason">{ format!(" · credit transfer from {from}: {}", wording::carry_match(Match::Title)) }</span> }
                 if checked || props.progress.held() { <span class="print-only">{ format!("Status: {}", props.progress.label()) }</span> }
             </div>
             <div class="unit-tools">

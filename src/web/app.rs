@@ -1,0 +1,104 @@
+//! The app's root: [`App`] follows the address and shows its page inside
+//! [`PlannerProvider`], which owns the planner's state and keeps it in step with storage.
+
+use yew::prelude::*;
+
+use super::head;
+use super::hooks::{Dispatch, Planner};
+use super::pages::{Home, NotFound, QualificationPage};
+use super::route::{self, Route};
+use super::services::storage;
+use super::state::{Action, Notice, PlannerState};
+
+/// Properties of [`App`].
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The route to show first (the browser's address, or the page being pre-rendered).
+    pub route: Route,
+}
+
+/// The root component: the page for the route, with the planner around it.
+#[component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let route = route::use_route(props.route.clone());
+    use_effect_with(route.clone(), |route| {
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            document.set_title(&head::title(route));
+        }
+    });
+    html! { <PlannerProvider>{ switch(route) }</PlannerProvider> }
+}
+
+/// Renders the page for a route.
+fn switch(route: Route) -> Html {
+    match route {
+        Route::Home => html! { <Home /> },
+        Route::Qualification { id } => {
+            html! { <QualificationPage {id} payload={None::<String>} /> }
+        }
+        Route::Shared { id, payload } => {
+            html! { <QualificationPage {id} payload={Some(payload)} /> }
+        }
+        Route::NotFound => html! { <NotFound /> },
+    }
+}
+
+/// Properties of [`PlannerProvider`].
+#[derive(Properties, PartialEq)]
+struct ProviderProps {
+    children: Html,
+}
+
+/// Owns the planner's state and shares it (and, apart, its stable dispatcher) with the
+/// page. Reads the saved plans once, writes the plans changed here after each change
+/// (merged plan by plan with what is stored), and takes in what other tabs save.
+#[component(PlannerProvider)]
+fn planner_provider(props: &ProviderProps) -> Html {
+    let state = use_reducer(PlannerState::default);
+    let dispatch = Dispatch(state.dispatcher());
+    // The revision of the changes last written: the next save writes only later ones.
+    let written = use_mut_ref(|| 0_u64);
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let (plans, notice) = storage::load();
+            dispatch.send(Action::Loaded(plans, notice));
+        });
+    }
+    {
+        let (state, dispatch) = (state.clone(), dispatch.clone());
+        use_effect_with(
+            (state.plans.revision(), state.loaded),
+            move |&(revision, loaded)| {
+                let since = *written.borrow();
+                if loaded && revision > since {
+                    match storage::save(&state.plans.changed_since(since)) {
+                        Ok(stored) => {
+                            *written.borrow_mut() = revision;
+                            if let Some(stored) = stored {
+                                dispatch.send(Action::Synced(stored));
+                            }
+                        }
+                        Err(message) => {
+                            dispatch.send(Action::Notice(Some(Notice::warning(message))))
+                        }
+                    }
+                }
+            },
+        );
+    }
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let listener = storage::on_change_elsewhere(dispatch.to(Action::Synced));
+            move || drop(listener)
+        });
+    }
+    html! {
+        <ContextProvider<Planner> context={state}>
+            <ContextProvider<Dispatch> context={dispatch}>
+                { props.children.clone() }
+            </ContextProvider<Dispatch>>
+        </ContextProvider<Planner>>
+    }
+}
