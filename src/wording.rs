@@ -200,6 +200,13 @@ pub fn imported(report: &crate::document::store::Imported) -> String {
     if report.unchanged > 0 {
         parts.push(format!("{} already here", plans(report.unchanged)));
     }
+    if report.kept > 0 {
+        parts.push(format!(
+            "{} kept as {} here (the file's copy differs but was not changed later)",
+            plans(report.kept),
+            if report.kept == 1 { "it is" } else { "they are" }
+        ));
+    }
     if report.skipped > 0 {
         parts.push(format!(
             "{} left out (their qualification is not in this catalogue)",
