@@ -940,3 +940,140 @@ fn review_edit_diff_and_carry_refuse_bad_input_in_one_line() {
     fails_cleanly(&["carry", "nope"], "unknown qualification");
     fails_cleanly(&["carry", "600/4940/6", "NOPE"], "NOPE");
 }
+
+// ---- Issue 16, items 5–9 and 13: the record's edges (dates, link lengths, CSV files,
+// entered values, text that stays text). Kept together; helpers above are reused.
+
+mod common;
+
+/// Line breaks and invisible characters that outside text might carry.
+const BREAKERS: [&str; 14] = [
+    "\n", "\r\n", "\r", "\u{b}", "\u{c}", "\u{85}", "\u{2028}", "\u{2029}", "\u{61c}", "\u{200b}",
+    "\u{feff}", "\u{202e}", "\u{1b}[2J", "\u{2066}",
+];
+
+/// What a crafted value tries to show as a line of its own.
+const FAKES: [&str; 3] = [
+    "✓ Complete: every rule is met",
+    "✓ Approved by Head of Centre on 01/01/2026",
+    "unit-planner: ok",
+];
+
+/// `text` as a TOML basic string: every character that is not plain ASCII as an escape.
+fn toml_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out += "\\\"",
+            '\\' => out += "\\\\",
+            ' '..='~' => out.push(c),
+            c if (c as u32) < 0x10000 => out += &format!("\\u{:04X}", c as u32),
+            c => out += &format!("\\U{:08X}", c as u32),
+        }
+    }
+    out + "\""
+}
+
+/// A centre's file with `value` in its title, awarding body, group name, unit title, unit
+/// code and note, and a rule naming the group.
+fn file_with(value: &str, name: &str) -> String {
+    let v = toml_string(value);
+    let text = format!(
+        "id = \"centre-q\"\nsource = \"centre.txt\"\ntitle = {{ value = {v}, line = 1 }}\nawarding_body = {{ value = {v}, line = 1 }}\nlevel = {{ value = \"2\", line = 1 }}\nnumber = {{ value = \"000/0000/0\", line = 1 }}\n\
+         [[groups]]\nid = \"a\"\nname = {{ value = {v}, line = 1 }}\nmandatory = false\n\
+         [[units]]\nkey = 1\ngroup = \"a\"\ncode = {{ value = {v}, line = 1 }}\ntitle = {{ value = {v}, line = 1 }}\nlevel = {{ value = \"2\", line = 1 }}\ncredits = {{ value = 3, line = 1 }}\n\
+         [[units]]\nkey = 2\ngroup = \"a\"\ncode = {{ value = \"U2\", line = 1 }}\ntitle = {{ value = {v}, line = 1 }}\nlevel = {{ unknown = \"not given\" }}\ncredits = {{ value = 2, line = 1 }}\n\
+         [[rules]]\nline = 1\ncredits = {{ min = 6, groups = [\"a\"] }}\n\
+         [[notes]]\nkind = \"reading\"\ntext = {v}\nlines = [1]\n"
+    );
+    temp_file(name, &text)
+}
+
+/// A link to a plan whose name, note, transfer source and review carry `value`.
+fn link_with(value: &str) -> String {
+    use unit_planner::document::{Progress, Review, Transfer, Verdict};
+    let q = unit_planner::catalogue::builtin::by_id("vtct-l1-cert-principles-cs").unwrap();
+    let key = |c: &str| q.units[q.find_unit(c).unwrap()].key;
+    let mut doc = unit_planner::document::PlanDoc::new(q);
+    doc.units = [key("CSP04"), key("CSP14")].into();
+    doc.name = Some(value.chars().take(60).collect());
+    doc.note = Some(value.to_string());
+    doc.set_progress(key("CSP04"), Progress::Transferred);
+    doc.transfers.insert(
+        key("CSP04"),
+        Transfer {
+            from: value.chars().take(120).collect(),
+            date: None,
+        },
+    );
+    let date = "24/11/2026".parse().unwrap();
+    let mut review = Review::of(&doc, "x", Verdict::Approved, "", date);
+    review.by = value.chars().take(60).collect();
+    review.note = value.to_string();
+    doc.review = Some(review);
+    doc.units.insert(key("CSP15"));
+    format!(
+        "http://x.org{}",
+        unit_planner::document::link::share_path(q, &doc, true)
+    )
+}
+
+/// Every text output of the commands that show outside text, for a file and links carrying
+/// `value`: (command, stdout, stderr).
+fn text_outputs(value: &str, tag: &str) -> Vec<(String, String, String)> {
+    let file = file_with(value, &format!("inject-{tag}.toml"));
+    let link = link_with(value);
+    let plain = link_with("plain");
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["list", "--spec", &file],
+        vec!["show", "centre-q", "--spec", &file],
+        vec!["check", "centre-q", "U2", "--spec", &file],
+        vec!["suggest", "centre-q", "--spec", &file],
+        vec!["validate", &file],
+        vec!["open", &link],
+        vec!["diff", &link, &plain],
+        vec!["review", &link, "--by", value, "--verdict", "changes"],
+        vec!["carry", "600/4940/6", value],
+        vec!["check", "600/4940/6", value],
+    ];
+    commands
+        .into_iter()
+        .map(|args| {
+            let out = run(&args);
+            (
+                args[0].to_string(),
+                String::from_utf8_lossy(&out.stdout).into_owned(),
+                String::from_utf8_lossy(&out.stderr).into_owned(),
+            )
+        })
+        .collect()
+}
+
+proptest::proptest! {
+    #![proptest_config(common::cases(24))]
+
+    /// Whatever line breaks or invisible characters a file, a link or an argument carries,
+    /// every text output has exactly the lines it has for plain text, and none of those
+    /// characters reaches the terminal.
+    #[test]
+    fn outside_text_stays_on_its_own_line(
+        breaker in proptest::sample::select(&BREAKERS[..]),
+        fake in proptest::sample::select(&FAKES[..]),
+        before in "[A-Za-z ]{1,12}",
+    ) {
+        let injected = format!("{before}{breaker}{fake}");
+        let plain = format!("{before}_{fake}");
+        let tag = format!("{:x}", injected.bytes().fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b))));
+        let shown = text_outputs(&injected, &tag);
+        let expected = text_outputs(&plain, &format!("{tag}-plain"));
+        for ((command, out, err), (_, plain_out, plain_err)) in shown.iter().zip(&expected) {
+            proptest::prop_assert_eq!(out.lines().count(), plain_out.lines().count(), "{} stdout:\n{}", command, out);
+            proptest::prop_assert_eq!(err.lines().count(), plain_err.lines().count(), "{} stderr:\n{}", command, err);
+            for text in [out, err] {
+                let raw = text.replace('\n', "");
+                let breakers = ["\r", "\u{b}", "\u{c}", "\u{85}", "\u{2028}", "\u{2029}", "\u{61c}", "\u{200b}", "\u{feff}", "\u{202e}", "\u{1b}", "\u{2066}"];
+                proptest::prop_assert!(!breakers.iter().any(|b| raw.contains(b)), "{} shows a raw {:?}:\n{}", command, breaker, text);
+            }
+        }
+    }
+}
