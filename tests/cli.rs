@@ -948,8 +948,20 @@ mod common;
 
 /// Line breaks and invisible characters that outside text might carry.
 const BREAKERS: [&str; 14] = [
-    "\n", "\r\n", "\r", "\u{b}", "\u{c}", "\u{85}", "\u{2028}", "\u{2029}", "\u{61c}", "\u{200b}",
-    "\u{feff}", "\u{202e}", "\u{1b}[2J", "\u{2066}",
+    "\n",
+    "\r\n",
+    "\r",
+    "\u{b}",
+    "\u{c}",
+    "\u{85}",
+    "\u{2028}",
+    "\u{2029}",
+    "\u{61c}",
+    "\u{200b}",
+    "\u{feff}",
+    "\u{202e}",
+    "\u{1b}[2J",
+    "\u{2066}",
 ];
 
 /// What a crafted value tries to show as a line of its own.
@@ -1076,4 +1088,253 @@ proptest::proptest! {
             }
         }
     }
+}
+
+/// A link (on http://x.org) to `doc` of the VTCT certificate, name and note included.
+fn link_to(doc: &unit_planner::document::PlanDoc) -> String {
+    let q = unit_planner::catalogue::builtin::by_id(&doc.qualification).unwrap();
+    format!(
+        "http://x.org{}",
+        unit_planner::document::link::share_path(q, doc, true)
+    )
+}
+
+fn vtct_doc() -> unit_planner::document::PlanDoc {
+    let q = unit_planner::catalogue::builtin::by_id("vtct-l1-cert-principles-cs").unwrap();
+    let mut doc = unit_planner::document::PlanDoc::new(q);
+    doc.units = [q.units[q.find_unit("CSP14").unwrap()].key].into();
+    doc
+}
+
+#[test]
+fn review_dates_have_one_range_refused_outside_it_and_flagged_in_a_link() {
+    let link = link_to(&vtct_doc());
+    let review = |date: &str| {
+        run(&[
+            "review",
+            &link,
+            "--by",
+            "Sam",
+            "--verdict",
+            "approved",
+            "--date",
+            date,
+        ])
+    };
+    for date in ["01/01/1900", "31/12/1999", "01/01/2999"] {
+        fails_cleanly(
+            &[
+                "review",
+                &link,
+                "--by",
+                "Sam",
+                "--verdict",
+                "approved",
+                "--date",
+                date,
+            ],
+            "A review's date must be from 01/01/2000 to ",
+        );
+        let err = String::from_utf8(review(date).stderr).unwrap();
+        assert!(err.ends_with(&format!("; this one is {date}.\n")), "{err}");
+    }
+    let first = String::from_utf8(review("01/01/2000").stdout).unwrap();
+    let (opened, _) = json(&["open", first.trim(), "--json"]);
+    assert_eq!(opened["review"]["date"], "2000-01-01");
+    assert_eq!(opened["problems"], serde_json::json!([]));
+
+    let mut doc = vtct_doc();
+    let date = "01/01/2999".parse().unwrap();
+    doc.review = Some(unit_planner::document::Review::of(
+        &doc,
+        "Sam",
+        unit_planner::document::Verdict::Approved,
+        "",
+        date,
+    ));
+    let future = link_to(&doc);
+    let (opened, _) = json(&["open", &future, "--json"]);
+    let problems = opened["problems"].as_array().unwrap();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    let said = problems[0].as_str().unwrap();
+    assert!(
+        said.starts_with("A review's date must be from 01/01/2000 to ")
+            && said.ends_with("; this one is 01/01/2999."),
+        "{said}"
+    );
+    let text = String::from_utf8(run(&["open", &future]).stdout).unwrap();
+    assert!(text.contains(&format!("! {said}\n")), "{text}");
+}
+
+#[test]
+fn a_review_written_in_chinese_is_read_back_and_one_too_long_is_refused_when_written() {
+    use unit_planner::document::{Progress, Transfer};
+    let chinese = |n: usize| {
+        "客户服务计划审查"
+            .chars()
+            .cycle()
+            .take(n)
+            .collect::<String>()
+    };
+    let q = unit_planner::catalogue::builtin::by_id("cg-l3-nvq-dip-cs").unwrap();
+    let mut doc = unit_planner::document::PlanDoc::new(q);
+    doc.units = q.units.iter().map(|u| u.key).collect();
+    doc.name = Some(chinese(60));
+    doc.note = Some(chinese(280));
+    let link = format!(
+        "https://planner.example.org{}",
+        unit_planner::document::link::share_path(q, &doc, true)
+    );
+    let note = chinese(280);
+    let by = chinese(60);
+    let args = |link: &str| -> Vec<String> {
+        [
+            "review",
+            link,
+            "--by",
+            &by,
+            "--verdict",
+            "changes",
+            "--note",
+            &note,
+        ]
+        .map(str::to_string)
+        .to_vec()
+    };
+    let reviewed = run(&args(&link).iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(reviewed.status.code(), Some(0), "{reviewed:?}");
+    let written = String::from_utf8(reviewed.stdout).unwrap();
+    let (opened, code) = json(&["open", written.trim(), "--json"]);
+    assert_ne!(code, 2, "open reads what review wrote");
+    assert_eq!(opened["review"]["note"], note.as_str());
+    assert_eq!(opened["note"], chinese(280).as_str());
+
+    for (i, unit) in q.units.iter().take(4).enumerate() {
+        doc.set_progress(unit.key, Progress::Transferred);
+        doc.transfers.insert(
+            unit.key,
+            Transfer {
+                from: format!("{i}{}", chinese(119)),
+                date: None,
+            },
+        );
+    }
+    let longer = format!(
+        "https://planner.example.org{}",
+        unit_planner::document::link::share_path(q, &doc, true)
+    );
+    assert!(longer.chars().count() <= 4096, "the plan alone still opens");
+    assert!(run(&["open", &longer]).status.code() != Some(2));
+    let refused: Vec<String> = args(&longer);
+    fails_cleanly(
+        &refused.iter().map(String::as_str).collect::<Vec<_>>(),
+        "cannot write the link: the link is ",
+    );
+    let err =
+        String::from_utf8(run(&refused.iter().map(String::as_str).collect::<Vec<_>>()).stderr)
+            .unwrap();
+    assert!(err.contains("characters long, more than the 4096 a link may have; a shorter address, note or names would fit"), "{err}");
+}
+
+#[test]
+fn entered_credits_out_of_range_in_a_link_are_named_when_opened() {
+    let q = unit_planner::catalogue::builtin::by_id("ncfe-l1-nvq-cert-cs").unwrap();
+    let unit = q
+        .units
+        .iter()
+        .find(|u| u.credits.value().is_none())
+        .unwrap();
+    let mut doc = unit_planner::document::PlanDoc::new(q);
+    doc.units.insert(unit.key);
+    doc.entered.insert(
+        unit.key,
+        unit_planner::document::EnteredValues {
+            credits: Some(5000),
+            level: None,
+        },
+    );
+    let link = link_to(&doc);
+    let said = format!(
+        "{}: the entered credit value 5000 was ignored: it is above 999, more than any unit carries",
+        unit.label()
+    );
+    let (opened, _) = json(&["open", &link, "--json"]);
+    assert_eq!(opened["problems"], serde_json::json!([said]));
+    let text = String::from_utf8(run(&["open", &link]).stdout).unwrap();
+    assert!(text.contains(&format!("! {said}\n")), "{text}");
+}
+
+/// Writes `bytes` to a temporary file, returning its path.
+fn temp_bytes(name: &str, bytes: &[u8]) -> String {
+    let path = temp_file(name, "");
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// Units that complete the VTCT certificate.
+const COMPLETE: &str = "CSP14 CSP15 CSP16 CSP17";
+
+#[test]
+fn check_batch_reads_files_as_spreadsheets_save_them() {
+    let expected = |name: &str| {
+        vec![
+            "learner,qualification,status,still_needed,row".to_string(),
+            "Asha,600/4940/6,complete,,2".to_string(),
+            format!("{name},600/4940/6,complete,,3"),
+            "Cy,600/4940/6,complete,,4".to_string(),
+        ]
+    };
+    let rows = |sep: &str, name: &str, end: &str| {
+        [
+            format!("learner{sep}qualification{sep}units"),
+            format!("Asha{sep}600/4940/6{sep}{COMPLETE}"),
+            format!("{name}{sep}600/4940/6{sep}{COMPLETE}"),
+            format!("Cy{sep}600/4940/6{sep}{COMPLETE}"),
+        ]
+        .map(|r| r + end)
+        .concat()
+    };
+    let lines = |path: &str| {
+        let (text, code) = stdout(&["check-batch", path]);
+        assert_eq!(code, 0, "{text}");
+        text.lines().map(str::to_string).collect::<Vec<_>>()
+    };
+
+    // Excel for Mac: CR alone ends each line; every row keeps its own number.
+    let mac = temp_file("mac.csv", &rows(",", "Ben", "\r"));
+    assert_eq!(lines(&mac), expected("Ben"));
+
+    // Excel's default CSV on Windows: Windows-1252, one accented name.
+    let mut cp1252 = rows(",", "Jos\u{e9}", "\r\n").into_bytes();
+    let at = cp1252.windows(2).position(|w| w == [0xc3, 0xa9]).unwrap();
+    cp1252.splice(at..at + 2, [0xe9]);
+    assert!(std::str::from_utf8(&cp1252).is_err(), "not UTF-8");
+    let windows = temp_bytes("windows-1252.csv", &cp1252);
+    assert_eq!(lines(&windows), expected("José"));
+
+    // European Excel: semicolons.
+    let europe = temp_file("europe.csv", &rows(";", "Zoë", "\r\n"));
+    assert_eq!(lines(&europe), expected("Zoë"));
+
+    // Excel's "Unicode text": UTF-16 little-endian with its mark, tab-separated.
+    let text = rows("\t", "Łucja", "\r\n");
+    let utf16: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let unicode = temp_bytes("unicode.txt", &utf16);
+    assert_eq!(lines(&unicode), expected("Łucja"));
+
+    // UTF-16 without its mark cannot be told apart by its bytes: a hint, not a guess.
+    let bare = temp_bytes("bare-utf16.csv", &utf16[2..]);
+    fails_cleanly(
+        &["check-batch", &bare],
+        "looks like UTF-16 text without a byte-order mark, or not text at all; save it from the spreadsheet as \"CSV UTF-8\"",
+    );
+    // A header in none of these shapes is named back.
+    let other = temp_file("other.csv", "name|qualification|units\n");
+    fails_cleanly(
+        &["check-batch", &other],
+        "(separated by commas, semicolons or tabs); the first line is `name|qualification|units`",
+    );
 }

@@ -330,12 +330,17 @@ fn every_one_byte_edit_of_an_export_is_refused_or_changes_nothing() {
             }
         }
     }
-    assert!(damaged > 100, "the check catches edits that still parse ({damaged})");
+    assert!(
+        damaged > 100,
+        "the check catches edits that still parse ({damaged})"
+    );
 }
 
 #[test]
 fn a_damaged_export_says_so() {
-    let file = export(&sample()).unwrap().replace("\"updated\": 7", "\"updated\": 8");
+    let file = export(&sample())
+        .unwrap()
+        .replace("\"updated\": 7", "\"updated\": 8");
     let err = import(&Saved::default(), &file, builtin::catalogue()).unwrap_err();
     assert_eq!(err, ImportError::Damaged);
     assert_eq!(

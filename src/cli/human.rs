@@ -254,8 +254,13 @@ pub fn validated(
 ) -> String {
     match (problems, size) {
         ([], Some((units, rules))) => {
-            let note = note.map(|n| format!("; {}", visible(n))).unwrap_or_default();
-            format!("{}: ok ({units} units, {rules} rules){note}\n", visible(name))
+            let note = note
+                .map(|n| format!("; {}", visible(n)))
+                .unwrap_or_default();
+            format!(
+                "{}: ok ({units} units, {rules} rules){note}\n",
+                visible(name)
+            )
         }
         ([only], _) => format!("{}: {}\n", visible(name), visible(only)),
         (many, _) => {

@@ -37,8 +37,14 @@ impl Draft {
         let opened = link::open(builtin::catalogue(), id, payload)?;
         let qual = &builtin::catalogue()[opened.qualification];
         let (_, problems) = opened.doc.to_plan(qual);
+        let review_date = opened.doc.review.as_ref();
+        let review_date = review_date.and_then(|r| r.date_problem(clock::today()));
         Ok(Draft {
-            problems: problems.iter().map(|p| p.describe(qual)).collect(),
+            problems: problems
+                .iter()
+                .map(|p| p.describe(qual))
+                .chain(review_date.map(|e| e.to_string()))
+                .collect(),
             doc: opened.doc,
             from_link: true,
             catalogue_changed: opened.catalogue_changed,
