@@ -42,7 +42,7 @@ test('an export edited by one byte is reported as damaged and changes nothing', 
   await page.getByLabel('Import plans from a file').setInputFiles({
     name: 'intact.json', mimeType: 'application/json', buffer: Buffer.from(exported),
   });
-  await page.getByRole('alert').filter({ hasText: /^Import: 0 plans added, 1 plan already here\.Dismiss$/ }).waitFor();
+  await page.getByRole('alert').filter({ hasText: /^Imported: 0 plans added, 1 plan already here\.Dismiss$/ }).waitFor();
   assert.deepEqual(page.errors, []);
   await context.close();
 });
