@@ -568,6 +568,21 @@ mod tests {
     }
 
     #[test]
+    fn a_shared_review_dated_outside_its_range_opens_with_the_cli_s_warning() {
+        let q = builtin::by_id(VTCT).unwrap();
+        let mut doc = PlanDoc::new(q);
+        let date = "1/1/2999".parse().unwrap();
+        doc.review = Some(Review::of(&doc, "Sam", Verdict::Approved, "", date));
+        let payload = link::encode(q, &doc, true);
+        let draft = Draft::from_link(VTCT, &payload).unwrap();
+        let warning = crate::document::review::review_date(date, clock::today())
+            .unwrap_err()
+            .to_string();
+        assert_eq!(draft.problems, [warning]);
+        assert!(draft.problems[0].ends_with("; this one is 01/01/2999."));
+    }
+
+    #[test]
     fn another_tab_s_plans_are_merged_in_and_its_deletions_stick() {
         let mine = opened().reduce(Action::Edit(Edit::Toggle(key("CSP14"))));
         let other = opened()
