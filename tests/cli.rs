@@ -1193,6 +1193,10 @@ fn a_review_written_in_chinese_is_read_back_and_one_too_long_is_refused_when_wri
     let reviewed = run(&args(&link).iter().map(String::as_str).collect::<Vec<_>>());
     assert_eq!(reviewed.status.code(), Some(0), "{reviewed:?}");
     let written = String::from_utf8(reviewed.stdout).unwrap();
+    println!(
+        "every unit, name, note and review in Chinese: {} characters",
+        written.trim().chars().count()
+    );
     let (opened, code) = json(&["open", written.trim(), "--json"]);
     assert_ne!(code, 2, "open reads what review wrote");
     assert_eq!(opened["review"]["note"], note.as_str());
@@ -1213,6 +1217,10 @@ fn a_review_written_in_chinese_is_read_back_and_one_too_long_is_refused_when_wri
         unit_planner::document::link::share_path(q, &doc, true)
     );
     assert!(longer.chars().count() <= 4096, "the plan alone still opens");
+    println!(
+        "with four transfers from Chinese-named qualifications, before the review: {} characters",
+        longer.chars().count()
+    );
     assert!(run(&["open", &longer]).status.code() != Some(2));
     let refused: Vec<String> = args(&longer);
     fails_cleanly(
