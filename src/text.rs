@@ -6,11 +6,25 @@ use std::fmt::Write;
 /// Longest excerpt of outside text quoted in a message, in characters.
 pub const EXCERPT: usize = 40;
 
-/// Whether `c` could change what a terminal or a reader sees: C0 and C1 controls, DEL,
-/// and the bidirectional overrides and isolates.
+/// Whether `c` could change what a terminal or a reader sees, or break a line: C0 and C1
+/// controls (line feed, carriage return and next line among them), DEL, the line and
+/// paragraph separators, the bidirectional marks, overrides and isolates (the Arabic
+/// letter mark too), and the invisible zero-width space, word joiner, invisible operators
+/// and byte-order mark. Zero-width joiners are kept: emoji and scripts need them.
 pub fn is_hidden(c: char) -> bool {
     c.is_control()
-        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        || matches!(
+            c,
+            '\u{061c}'
+                | '\u{180e}'
+                | '\u{200b}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{2028}'..='\u{202e}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{feff}'
+        )
 }
 
 /// `text` with every control character shown as an escape (`\u{1b}`), newlines included.
@@ -74,6 +88,11 @@ mod tests {
         assert_eq!(visible("x\ny\r"), "x\\u{a}y\\u{d}");
         assert_eq!(visible("\u{9b}2J\u{202e}"), "\\u{9b}2J\\u{202e}");
         assert_eq!(visible("Café – ok"), "Café – ok");
+        assert_eq!(
+            visible("a\u{61c}b\u{200b}c\u{2028}d\u{2029}e\u{feff}f\u{85}g"),
+            "a\\u{61c}b\\u{200b}c\\u{2028}d\\u{2029}e\\u{feff}f\\u{85}g"
+        );
+        assert_eq!(visible("👩\u{200d}🔧"), "👩\u{200d}🔧", "joiners stay");
         assert_eq!(visible_lines("a\u{1b}\nb"), "a\\u{1b}\nb");
     }
 

@@ -152,6 +152,17 @@ pub fn review(review: &Review, current: bool) -> String {
     }
 }
 
+/// A review dated outside the days a review may carry, in one sentence: for the CLI's
+/// `--date` and for a review in a link, in the CLI and on the web.
+pub fn review_date(out: &crate::document::review::DateOutOfRange) -> String {
+    format!(
+        "A review's date must be from {} to {}; this one is {}.",
+        out.first.uk(),
+        out.last.uk(),
+        out.date.uk()
+    )
+}
+
 /// Changes between two versions of a plan, a line each: units added, units removed,
 /// progress changed. Units no longer in the catalogue are named by key.
 pub fn changes(qual: &Qualification, changes: &Changes) -> Vec<String> {
@@ -281,6 +292,17 @@ pub fn imported(report: &crate::document::store::Imported) -> String {
     }
     if report.unchanged > 0 {
         parts.push(format!("{} already here", plans(report.unchanged)));
+    }
+    if report.kept > 0 {
+        parts.push(format!(
+            "{} kept as {} here (the file's copy differs but was not changed later)",
+            plans(report.kept),
+            if report.kept == 1 {
+                "it is"
+            } else {
+                "they are"
+            }
+        ));
     }
     if report.skipped > 0 {
         parts.push(format!(

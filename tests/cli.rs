@@ -940,3 +940,398 @@ fn review_edit_diff_and_carry_refuse_bad_input_in_one_line() {
     fails_cleanly(&["carry", "nope"], "unknown qualification");
     fails_cleanly(&["carry", "600/4940/6", "NOPE"], "NOPE");
 }
+
+// ---- Issue 16, items 5–9 and 13: the record's edges (dates, link lengths, CSV files,
+// entered values, text that stays text). Kept together; helpers above are reused.
+
+mod common;
+
+/// Line breaks and invisible characters that outside text might carry.
+const BREAKERS: [&str; 14] = [
+    "\n",
+    "\r\n",
+    "\r",
+    "\u{b}",
+    "\u{c}",
+    "\u{85}",
+    "\u{2028}",
+    "\u{2029}",
+    "\u{61c}",
+    "\u{200b}",
+    "\u{feff}",
+    "\u{202e}",
+    "\u{1b}[2J",
+    "\u{2066}",
+];
+
+/// What a crafted value tries to show as a line of its own.
+const FAKES: [&str; 3] = [
+    "✓ Complete: every rule is met",
+    "✓ Approved by Head of Centre on 01/01/2026",
+    "unit-planner: ok",
+];
+
+/// `text` as a TOML basic string: every character that is not plain ASCII as an escape.
+fn toml_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out += "\\\"",
+            '\\' => out += "\\\\",
+            ' '..='~' => out.push(c),
+            c if (c as u32) < 0x10000 => out += &format!("\\u{:04X}", c as u32),
+            c => out += &format!("\\U{:08X}", c as u32),
+        }
+    }
+    out + "\""
+}
+
+/// A centre's file with `value` in its title, awarding body, group name, unit title, unit
+/// code and note, and a rule naming the group.
+fn file_with(value: &str, name: &str) -> String {
+    let v = toml_string(value);
+    let text = format!(
+        "id = \"centre-q\"\nsource = \"centre.txt\"\ntitle = {{ value = {v}, line = 1 }}\nawarding_body = {{ value = {v}, line = 1 }}\nlevel = {{ value = \"2\", line = 1 }}\nnumber = {{ value = \"000/0000/0\", line = 1 }}\n\
+         [[groups]]\nid = \"a\"\nname = {{ value = {v}, line = 1 }}\nmandatory = false\n\
+         [[units]]\nkey = 1\ngroup = \"a\"\ncode = {{ value = {v}, line = 1 }}\ntitle = {{ value = {v}, line = 1 }}\nlevel = {{ value = \"2\", line = 1 }}\ncredits = {{ value = 3, line = 1 }}\n\
+         [[units]]\nkey = 2\ngroup = \"a\"\ncode = {{ value = \"U2\", line = 1 }}\ntitle = {{ value = {v}, line = 1 }}\nlevel = {{ unknown = \"not given\" }}\ncredits = {{ value = 2, line = 1 }}\n\
+         [[rules]]\nline = 1\ncredits = {{ min = 6, groups = [\"a\"] }}\n\
+         [[notes]]\nkind = \"reading\"\ntext = {v}\nlines = [1]\n"
+    );
+    temp_file(name, &text)
+}
+
+/// A link to a plan whose name, note, transfer source and review carry `value`.
+fn link_with(value: &str) -> String {
+    use unit_planner::document::{Progress, Review, Transfer, Verdict};
+    let q = unit_planner::catalogue::builtin::by_id("vtct-l1-cert-principles-cs").unwrap();
+    let key = |c: &str| q.units[q.find_unit(c).unwrap()].key;
+    let mut doc = unit_planner::document::PlanDoc::new(q);
+    doc.units = [key("CSP04"), key("CSP14")].into();
+    doc.name = Some(value.chars().take(60).collect());
+    doc.note = Some(value.to_string());
+    doc.set_progress(key("CSP04"), Progress::Transferred);
+    doc.transfers.insert(
+        key("CSP04"),
+        Transfer {
+            from: value.chars().take(120).collect(),
+            date: None,
+        },
+    );
+    let date = "24/11/2026".parse().unwrap();
+    let mut review = Review::of(&doc, "x", Verdict::Approved, "", date);
+    review.by = value.chars().take(60).collect();
+    review.note = value.to_string();
+    doc.review = Some(review);
+    doc.units.insert(key("CSP15"));
+    format!(
+        "http://x.org{}",
+        unit_planner::document::link::share_path(q, &doc, true)
+    )
+}
+
+/// Every text output of the commands that show outside text, for a file and links carrying
+/// `value`: (command, stdout, stderr).
+fn text_outputs(value: &str, tag: &str) -> Vec<(String, String, String)> {
+    let file = file_with(value, &format!("inject-{tag}.toml"));
+    let link = link_with(value);
+    let plain = link_with("plain");
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["list", "--spec", &file],
+        vec!["show", "centre-q", "--spec", &file],
+        vec!["check", "centre-q", "U2", "--spec", &file],
+        vec!["suggest", "centre-q", "--spec", &file],
+        vec!["validate", &file],
+        vec!["open", &link],
+        vec!["diff", &link, &plain],
+        vec!["review", &link, "--by", value, "--verdict", "changes"],
+        vec!["carry", "600/4940/6", value],
+        vec!["check", "600/4940/6", value],
+    ];
+    commands
+        .into_iter()
+        .map(|args| {
+            let out = run(&args);
+            (
+                args[0].to_string(),
+                String::from_utf8_lossy(&out.stdout).into_owned(),
+                String::from_utf8_lossy(&out.stderr).into_owned(),
+            )
+        })
+        .collect()
+}
+
+proptest::proptest! {
+    #![proptest_config(common::cases(24))]
+
+    /// Whatever line breaks or invisible characters a file, a link or an argument carries,
+    /// every text output has exactly the lines it has for plain text, and none of those
+    /// characters reaches the terminal.
+    #[test]
+    fn outside_text_stays_on_its_own_line(
+        breaker in proptest::sample::select(&BREAKERS[..]),
+        fake in proptest::sample::select(&FAKES[..]),
+        before in "[A-Za-z ]{1,12}",
+    ) {
+        let injected = format!("{before}{breaker}{fake}");
+        let plain = format!("{before}_{fake}");
+        let tag = format!("{:x}", injected.bytes().fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b))));
+        let shown = text_outputs(&injected, &tag);
+        let expected = text_outputs(&plain, &format!("{tag}-plain"));
+        for ((command, out, err), (_, plain_out, plain_err)) in shown.iter().zip(&expected) {
+            proptest::prop_assert_eq!(out.lines().count(), plain_out.lines().count(), "{} stdout:\n{}", command, out);
+            proptest::prop_assert_eq!(err.lines().count(), plain_err.lines().count(), "{} stderr:\n{}", command, err);
+            for text in [out, err] {
+                let raw = text.replace('\n', "");
+                let breakers = ["\r", "\u{b}", "\u{c}", "\u{85}", "\u{2028}", "\u{2029}", "\u{61c}", "\u{200b}", "\u{feff}", "\u{202e}", "\u{1b}", "\u{2066}"];
+                proptest::prop_assert!(!breakers.iter().any(|b| raw.contains(b)), "{} shows a raw {:?}:\n{}", command, breaker, text);
+            }
+        }
+    }
+}
+
+/// A link (on http://x.org) to `doc` of the VTCT certificate, name and note included.
+fn link_to(doc: &unit_planner::document::PlanDoc) -> String {
+    let q = unit_planner::catalogue::builtin::by_id(&doc.qualification).unwrap();
+    format!(
+        "http://x.org{}",
+        unit_planner::document::link::share_path(q, doc, true)
+    )
+}
+
+fn vtct_doc() -> unit_planner::document::PlanDoc {
+    let q = unit_planner::catalogue::builtin::by_id("vtct-l1-cert-principles-cs").unwrap();
+    let mut doc = unit_planner::document::PlanDoc::new(q);
+    doc.units = [q.units[q.find_unit("CSP14").unwrap()].key].into();
+    doc
+}
+
+#[test]
+fn review_dates_have_one_range_refused_outside_it_and_flagged_in_a_link() {
+    let link = link_to(&vtct_doc());
+    let args = |date| {
+        [
+            "review",
+            &link,
+            "--by",
+            "Sam",
+            "--verdict",
+            "approved",
+            "--date",
+            date,
+        ]
+    };
+    let review = |date| run(&args(date));
+    for date in ["01/01/1900", "31/12/1999", "01/01/2999"] {
+        fails_cleanly(&args(date), "A review's date must be from 01/01/2000 to ");
+        let err = String::from_utf8(review(date).stderr).unwrap();
+        assert!(err.ends_with(&format!("; this one is {date}.\n")), "{err}");
+    }
+    let first = String::from_utf8(review("01/01/2000").stdout).unwrap();
+    let (opened, _) = json(&["open", first.trim(), "--json"]);
+    assert_eq!(opened["review"]["date"], "2000-01-01");
+    assert_eq!(opened["problems"], serde_json::json!([]));
+
+    let mut doc = vtct_doc();
+    let date = "01/01/2999".parse().unwrap();
+    doc.review = Some(unit_planner::document::Review::of(
+        &doc,
+        "Sam",
+        unit_planner::document::Verdict::Approved,
+        "",
+        date,
+    ));
+    let future = link_to(&doc);
+    let (opened, _) = json(&["open", &future, "--json"]);
+    let problems = opened["problems"].as_array().unwrap();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    let said = problems[0].as_str().unwrap();
+    assert!(
+        said.starts_with("A review's date must be from 01/01/2000 to ")
+            && said.ends_with("; this one is 01/01/2999."),
+        "{said}"
+    );
+    let text = String::from_utf8(run(&["open", &future]).stdout).unwrap();
+    assert!(text.contains(&format!("! {said}\n")), "{text}");
+}
+
+#[test]
+fn a_review_written_in_chinese_is_read_back_and_one_too_long_is_refused_when_written() {
+    use unit_planner::document::{Progress, Transfer};
+    let chinese = |n: usize| {
+        "客户服务计划审查"
+            .chars()
+            .cycle()
+            .take(n)
+            .collect::<String>()
+    };
+    let q = unit_planner::catalogue::builtin::by_id("cg-l3-nvq-dip-cs").unwrap();
+    let mut doc = unit_planner::document::PlanDoc::new(q);
+    doc.units = q.units.iter().map(|u| u.key).collect();
+    doc.name = Some(chinese(60));
+    doc.note = Some(chinese(280));
+    let link = format!(
+        "https://planner.example.org{}",
+        unit_planner::document::link::share_path(q, &doc, true)
+    );
+    let note = chinese(280);
+    let by = chinese(60);
+    let args = |link: &str| -> Vec<String> {
+        [
+            "review",
+            link,
+            "--by",
+            &by,
+            "--verdict",
+            "changes",
+            "--note",
+            &note,
+        ]
+        .map(str::to_string)
+        .to_vec()
+    };
+    let reviewed = run(&args(&link).iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(reviewed.status.code(), Some(0), "{reviewed:?}");
+    let written = String::from_utf8(reviewed.stdout).unwrap();
+    println!(
+        "every unit, name, note and review in Chinese: {} characters",
+        written.trim().chars().count()
+    );
+    let (opened, code) = json(&["open", written.trim(), "--json"]);
+    assert_ne!(code, 2, "open reads what review wrote");
+    assert_eq!(opened["review"]["note"], note.as_str());
+    assert_eq!(opened["note"], chinese(280).as_str());
+
+    for (i, unit) in q.units.iter().take(4).enumerate() {
+        doc.set_progress(unit.key, Progress::Transferred);
+        doc.transfers.insert(
+            unit.key,
+            Transfer {
+                from: format!("{i}{}", chinese(119)),
+                date: None,
+            },
+        );
+    }
+    let longer = format!(
+        "https://planner.example.org{}",
+        unit_planner::document::link::share_path(q, &doc, true)
+    );
+    assert!(longer.chars().count() <= 4096, "the plan alone still opens");
+    println!(
+        "with four transfers from Chinese-named qualifications, before the review: {} characters",
+        longer.chars().count()
+    );
+    assert!(run(&["open", &longer]).status.code() != Some(2));
+    let refused: Vec<String> = args(&longer);
+    fails_cleanly(
+        &refused.iter().map(String::as_str).collect::<Vec<_>>(),
+        "cannot write the link: the link is ",
+    );
+    let err =
+        String::from_utf8(run(&refused.iter().map(String::as_str).collect::<Vec<_>>()).stderr)
+            .unwrap();
+    assert!(err.contains("characters long, more than the 4096 a link may have; a shorter address, note or names would fit"), "{err}");
+}
+
+#[test]
+fn entered_credits_out_of_range_in_a_link_are_named_when_opened() {
+    let q = unit_planner::catalogue::builtin::by_id("ncfe-l1-nvq-cert-cs").unwrap();
+    let unit = q
+        .units
+        .iter()
+        .find(|u| u.credits.value().is_none())
+        .unwrap();
+    let mut doc = unit_planner::document::PlanDoc::new(q);
+    doc.units.insert(unit.key);
+    doc.entered.insert(
+        unit.key,
+        unit_planner::document::EnteredValues {
+            credits: Some(5000),
+            level: None,
+        },
+    );
+    let link = link_to(&doc);
+    let said = format!(
+        "{}: the entered credit value 5000 was ignored: it is above 999, more than any unit carries",
+        unit.label()
+    );
+    let (opened, _) = json(&["open", &link, "--json"]);
+    assert_eq!(opened["problems"], serde_json::json!([said]));
+    let text = String::from_utf8(run(&["open", &link]).stdout).unwrap();
+    assert!(text.contains(&format!("! {said}\n")), "{text}");
+}
+
+/// Writes `bytes` to a temporary file, returning its path.
+fn temp_bytes(name: &str, bytes: &[u8]) -> String {
+    let path = temp_file(name, "");
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// Units that complete the VTCT certificate.
+const COMPLETE: &str = "CSP14 CSP15 CSP16 CSP17";
+
+#[test]
+fn check_batch_reads_files_as_spreadsheets_save_them() {
+    let expected = |name: &str| {
+        vec![
+            "learner,qualification,status,still_needed,row".to_string(),
+            "Asha,600/4940/6,complete,,2".to_string(),
+            format!("{name},600/4940/6,complete,,3"),
+            "Cy,600/4940/6,complete,,4".to_string(),
+        ]
+    };
+    let rows = |sep: &str, name: &str, end: &str| {
+        [
+            format!("learner{sep}qualification{sep}units"),
+            format!("Asha{sep}600/4940/6{sep}{COMPLETE}"),
+            format!("{name}{sep}600/4940/6{sep}{COMPLETE}"),
+            format!("Cy{sep}600/4940/6{sep}{COMPLETE}"),
+        ]
+        .map(|r| r + end)
+        .concat()
+    };
+    let lines = |path: &str| {
+        let (text, code) = stdout(&["check-batch", path]);
+        assert_eq!(code, 0, "{text}");
+        text.lines().map(str::to_string).collect::<Vec<_>>()
+    };
+
+    // Excel for Mac: CR alone ends each line; every row keeps its own number.
+    let mac = temp_file("mac.csv", &rows(",", "Ben", "\r"));
+    assert_eq!(lines(&mac), expected("Ben"));
+
+    // Excel's default CSV on Windows: Windows-1252, one accented name.
+    let mut cp1252 = rows(",", "Jos\u{e9}", "\r\n").into_bytes();
+    let at = cp1252.windows(2).position(|w| w == [0xc3, 0xa9]).unwrap();
+    cp1252.splice(at..at + 2, [0xe9]);
+    assert!(std::str::from_utf8(&cp1252).is_err(), "not UTF-8");
+    let windows = temp_bytes("windows-1252.csv", &cp1252);
+    assert_eq!(lines(&windows), expected("José"));
+
+    // European Excel: semicolons.
+    let europe = temp_file("europe.csv", &rows(";", "Zoë", "\r\n"));
+    assert_eq!(lines(&europe), expected("Zoë"));
+
+    // Excel's "Unicode text": UTF-16 little-endian with its mark, tab-separated.
+    let text = rows("\t", "Łucja", "\r\n");
+    let utf16: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let unicode = temp_bytes("unicode.txt", &utf16);
+    assert_eq!(lines(&unicode), expected("Łucja"));
+
+    // UTF-16 without its mark cannot be told apart by its bytes: a hint, not a guess.
+    let bare = temp_bytes("bare-utf16.csv", &utf16[2..]);
+    fails_cleanly(
+        &["check-batch", &bare],
+        "looks like UTF-16 text without a byte-order mark, or not text at all; save it from the spreadsheet as \"CSV UTF-8\"",
+    );
+    // A header in none of these shapes is named back.
+    let other = temp_file("other.csv", "name|qualification|units\n");
+    fails_cleanly(
+        &["check-batch", &other],
+        "(separated by commas, semicolons or tabs); the first line is `name|qualification|units`",
+    );
+}

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use proptest::prelude::*;
 use unit_planner::catalogue::builtin;
 use unit_planner::catalogue::Date;
-use unit_planner::document::link::{decode, encode, share_path, LinkError};
+use unit_planner::document::link::{checked, decode, encode, share_path, LinkError, MAX_LINK};
 use unit_planner::document::{
     EnteredValues, Mismatch, PlanDoc, Progress, Review, Transfer, Verdict,
 };
@@ -230,7 +230,10 @@ fn nasty_links_get_clear_errors() {
         (future, LinkError::FutureVersion(7)),
         (future_v1_style.into(), LinkError::FutureVersion(5)),
         (good.replace("/p/", "/p/%%"), LinkError::Damaged),
-        (format!("{good}{}", "A".repeat(10_000)), LinkError::Damaged),
+        (
+            format!("{good}{}", "A".repeat(10_000)),
+            LinkError::TooLong(good.len() + 10_000),
+        ),
         (
             "#/q/vtct-l1-cert-principles-cs/p/".into(),
             LinkError::Damaged,
@@ -449,7 +452,19 @@ fn huge_entered_credits_are_ignored_with_a_message_not_summed() {
         );
     }
     let (plan, problems) = doc.to_plan(qual);
-    assert_eq!(problems, [Mismatch::BadCredits(3), Mismatch::BadCredits(5)]);
+    assert_eq!(
+        problems,
+        [
+            Mismatch::BadCredits {
+                key: 3,
+                credits: u32::MAX
+            },
+            Mismatch::BadCredits {
+                key: 5,
+                credits: u32::MAX
+            }
+        ]
+    );
     assert!(plan.entered().values().all(|e| e.credits.is_none()));
     assert!(problems[0].describe(qual).contains("above 999"));
 }
@@ -465,5 +480,120 @@ fn a_link_opens_the_same_from_its_parts_as_the_router_splits_them() {
     assert_eq!(
         unit_planner::document::link::open(builtin::catalogue(), "nope", payload).unwrap_err(),
         LinkError::UnknownQualification("nope".into())
+    );
+}
+
+/// Text in scripts of two, three and four bytes a character.
+fn wide_text(max: usize) -> impl Strategy<Value = String> {
+    proptest::string::string_regex(&format!("[a-zé中文計画審査😀𝒜 ]{{{},{max}}}", max / 2)).unwrap()
+}
+
+fn wide_doc() -> impl Strategy<Value = (PlanDoc, String)> {
+    (
+        random_doc(),
+        wide_text(60),
+        wide_text(280),
+        proptest::collection::vec(wide_text(120), 0..10),
+        proptest::option::of((wide_text(60), wide_text(280))),
+        prop_oneof![
+            Just("https://planner.example.org".to_string()),
+            Just("https://計画.例え.jp/学習者".to_string()),
+            "https://x.org/[a-z文]{0,3000}",
+        ],
+    )
+        .prop_map(|(mut doc, name, note, sources, review, base)| {
+            doc.name = Some(name);
+            doc.note = Some(note);
+            let transferred: Vec<u32> = doc.transfers.keys().copied().collect();
+            for (k, from) in transferred.into_iter().zip(sources) {
+                doc.transfers.get_mut(&k).unwrap().from = from;
+            }
+            if let (Some(r), Some((by, note))) = (doc.review.as_mut(), review) {
+                r.by = by;
+                r.note = note;
+            }
+            (doc, base)
+        })
+}
+
+proptest! {
+    #![proptest_config(common::cases(300))]
+
+    /// Whatever a writer lets through, the reader opens; what it refuses, the reader would
+    /// refuse too, for the same length counted the same way (characters, multi-byte text
+    /// in the plan and in the address).
+    #[test]
+    fn every_link_written_is_read_and_one_limit_holds_both_ways((doc, base) in wide_doc()) {
+        let qual = &builtin::catalogue()[qual_index("cg-l3-nvq-dip-cs")];
+        let url = format!("{base}{}", share_path(qual, &doc, true));
+        let chars = url.chars().count();
+        match checked(url.clone()) {
+            Ok(written) => {
+                prop_assert!(chars <= 4096);
+                let opened = decode(builtin::catalogue(), &written);
+                prop_assert!(opened.is_ok(), "{:?}", opened);
+            }
+            Err(e) => {
+                prop_assert!(chars > 4096);
+                prop_assert_eq!(&e, &LinkError::TooLong(chars));
+                prop_assert_eq!(decode(builtin::catalogue(), &url).unwrap_err(), e);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_limit_is_in_characters_for_the_writer_and_the_reader() {
+    let qual = &builtin::catalogue()[qual_index("vtct-l1-cert-principles-cs")];
+    let path = share_path(qual, &full_doc("vtct-l1-cert-principles-cs"), true);
+    let pad = |n: usize| format!("https://例.jp/{}", "計".repeat(n));
+    let fill = MAX_LINK - pad(0).chars().count() - path.chars().count();
+    let longest = format!("{}{path}", pad(fill));
+    assert_eq!(longest.chars().count(), MAX_LINK);
+    assert!(longest.len() > MAX_LINK, "more bytes than characters");
+    assert_eq!(checked(longest.clone()), Ok(longest.clone()));
+    assert!(decode(builtin::catalogue(), &longest).is_ok());
+    let over = format!("{}{path}", pad(fill + 1));
+    assert_eq!(checked(over.clone()), Err(LinkError::TooLong(MAX_LINK + 1)));
+    assert_eq!(
+        decode(builtin::catalogue(), &over),
+        Err(LinkError::TooLong(MAX_LINK + 1))
+    );
+    assert_eq!(
+        LinkError::TooLong(5000).to_string(),
+        "the link is 5000 characters long, more than the 4096 a link may have"
+    );
+}
+
+#[test]
+fn entered_credits_out_of_range_travel_in_the_link_and_are_reported_when_opened() {
+    let qual = &builtin::catalogue()[qual_index("ncfe-l1-nvq-cert-cs")];
+    let unknown = qual
+        .units
+        .iter()
+        .find(|u| u.credits.value().is_none())
+        .expect("a unit of unstated credits");
+    let mut doc = PlanDoc::new(qual);
+    doc.units.insert(unknown.key);
+    doc.entered.insert(
+        unknown.key,
+        EnteredValues {
+            credits: Some(5000),
+            level: None,
+        },
+    );
+    let opened = decode(builtin::catalogue(), &share_path(qual, &doc, false)).unwrap();
+    assert_eq!(opened.doc.entered[&unknown.key].credits, Some(5000));
+    let (plan, problems) = opened.doc.to_plan(qual);
+    assert!(plan.entered().values().all(|e| e.credits.is_none()));
+    assert_eq!(
+        problems
+            .iter()
+            .map(|p| p.describe(qual))
+            .collect::<Vec<_>>(),
+        [format!(
+            "{}: the entered credit value 5000 was ignored: it is above 999, more than any unit carries",
+            unknown.label()
+        )]
     );
 }

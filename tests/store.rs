@@ -144,6 +144,7 @@ fn importing_merges_without_duplicates_and_refuses_foreign_files() {
             added: 1,
             updated: 1,
             unchanged: 1,
+            kept: 0,
             skipped: 1
         }
     );
@@ -237,4 +238,119 @@ proptest! {
         }
         let _ = read(&String::from_utf8_lossy(&bytes));
     }
+}
+
+/// An export file exactly as the release before the check wrote it (no `check` field).
+const EXPORT_BEFORE_CHECK: &str = r#"{
+  "kind": "unit-planner plans",
+  "version": 2,
+  "plans": [
+    {
+      "id": 1,
+      "doc": {
+        "qualification": "vtct-l1-cert-principles-cs",
+        "units": [13],
+        "progress": {},
+        "entered": {},
+        "not_offered": []
+      },
+      "created": 5,
+      "updated": 7
+    }
+  ],
+  "deleted": {}
+}"#;
+
+#[test]
+fn export_files_carry_a_check_and_older_files_without_one_still_import() {
+    let file = export(&sample()).unwrap();
+    assert!(
+        file.contains("\"check\": \"crc32:"),
+        "the check is in the file: {file}"
+    );
+    let catalogue = builtin::catalogue();
+    let (after, report) = import(&Saved::default(), &file, catalogue).unwrap();
+    assert_eq!((report.added, after.plans), (1, sample().plans));
+    let (after, report) = import(&Saved::default(), EXPORT_BEFORE_CHECK, catalogue).unwrap();
+    assert_eq!(report.added, 1);
+    assert_eq!(after.plans[0].doc.units, [13].into());
+}
+
+#[test]
+fn a_tie_is_never_newer_and_a_differing_copy_at_the_same_time_is_kept_here() {
+    let catalogue = builtin::catalogue();
+    let here = Saved {
+        plans: vec![plan(1, 10, 13)],
+        deleted: Default::default(),
+    };
+    for unit in [12, 14, 15] {
+        let file = export(&Saved {
+            plans: vec![plan(1, 10, unit)],
+            deleted: Default::default(),
+        })
+        .unwrap();
+        let (after, report) = import(&here, &file, catalogue).unwrap();
+        assert_eq!(after, here, "unit {unit}: nothing replaced on a tie");
+        assert_eq!((report.updated, report.kept), (0, 1));
+        assert_eq!(
+            unit_planner::wording::imported(&report),
+            "Imported: 0 plans added, 1 plan kept as it is here (the file's copy differs but was not changed later)."
+        );
+    }
+}
+
+/// Every one-byte change of an export file, at every position, to a few bytes: the file is
+/// refused (as damaged, or as no export) with nothing changed, or it means exactly what
+/// was exported (whitespace, say).
+#[test]
+fn every_one_byte_edit_of_an_export_is_refused_or_changes_nothing() {
+    let catalogue = builtin::catalogue();
+    let mut saved = sample();
+    saved.plans.push(plan(2, 40, 15));
+    saved.plans[1].doc.note = Some("Ask about CSP15".into());
+    let here = Saved {
+        plans: vec![plan(2, 40, 13)],
+        deleted: Default::default(),
+    };
+    let file = export(&saved).unwrap();
+    let (intact, _) = import(&here, &file, catalogue).unwrap();
+    let mut damaged = 0;
+    for at in 0..file.len() {
+        for b in [b'0', b'1', b'9', b'a', b'e', b' ', b'"', b'}'] {
+            let mut bytes = file.clone().into_bytes();
+            if bytes[at] == b {
+                continue;
+            }
+            bytes[at] = b;
+            let text = String::from_utf8(bytes).unwrap();
+            match import(&here, &text, catalogue) {
+                Ok((after, _)) => assert_eq!(after, intact, "byte {at} to {:?}", b as char),
+                Err(ImportError::Damaged) => damaged += 1,
+                Err(ImportError::NotAnExport | ImportError::Newer(_)) => {}
+            }
+        }
+    }
+    assert!(
+        damaged > 100,
+        "the check catches edits that still parse ({damaged})"
+    );
+}
+
+#[test]
+fn a_damaged_export_says_so() {
+    let file = export(&sample())
+        .unwrap()
+        .replace("\"updated\": 7", "\"updated\": 8");
+    let err = import(&Saved::default(), &file, builtin::catalogue()).unwrap_err();
+    assert_eq!(err, ImportError::Damaged);
+    assert_eq!(
+        err.to_string(),
+        "this export file has been changed or damaged since it was exported (its check does not match); nothing was imported"
+    );
+    let renamed = export(&sample()).unwrap().replace("\"check\"", "\"chek\"");
+    assert_eq!(
+        import(&Saved::default(), &renamed, builtin::catalogue()),
+        Err(ImportError::NotAnExport),
+        "a file whose check was renamed away is not read as one without a check"
+    );
 }

@@ -1,6 +1,12 @@
 //! `check-batch`: one learner a CSV row, one verdict a row out. Rows are read with the `csv`
 //! crate; a row that cannot be read gets its own verdict (`error`, with why) and the others
 //! are still checked.
+//!
+//! Files are read as spreadsheets save them ([`decode`]): UTF-8 (with or without a
+//! byte-order mark), UTF-16 with its byte-order mark, and otherwise Windows-1252, Excel's
+//! default for "CSV"; any line ending (CR alone, as Excel for Mac writes, too). The
+//! separator is the one the header uses: a comma, a semicolon (Excel in much of Europe) or
+//! a tab (Excel's "Unicode text").
 
 use serde::Serialize;
 
@@ -30,6 +36,54 @@ pub struct Verdict {
     pub still_needed: String,
 }
 
+/// The separators a header may use, in the order they are tried.
+const SEPARATORS: [u8; 3] = [b',', b';', b'\t'];
+
+/// The text of a CSV file's bytes: UTF-8 when they are UTF-8 (a byte-order mark dropped),
+/// UTF-16 after its byte-order mark, else Windows-1252; every line ending made `\n`.
+/// UTF-16 without a byte-order mark, or any other file with NUL bytes, is refused with a
+/// hint.
+pub fn decode(bytes: &[u8]) -> Result<String, UsageError> {
+    let save_as = "save it from the spreadsheet as \"CSV UTF-8\"";
+    let text = match encoding_rs::Encoding::for_bom(bytes) {
+        Some((encoding, bom)) => {
+            let (text, bad) = encoding.decode_without_bom_handling(&bytes[bom..]);
+            if bad {
+                return Err(UsageError(format!(
+                    "the CSV file is not valid {} text; {save_as}",
+                    encoding.name()
+                )));
+            }
+            text.into_owned()
+        }
+        None => match std::str::from_utf8(bytes) {
+            Ok(text) => text.to_string(),
+            Err(_) => encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned(),
+        },
+    };
+    if text.contains('\0') {
+        return Err(UsageError(format!(
+            "the CSV file holds NUL characters: it looks like UTF-16 text without a byte-order mark, or not text at all; {save_as}"
+        )));
+    }
+    Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
+}
+
+/// The separator the header line uses, if it is the header with one of [`SEPARATORS`].
+fn separator(text: &str) -> Option<u8> {
+    let first = text.trim_start_matches('\n').lines().next()?;
+    SEPARATORS.into_iter().find(|&sep| {
+        let names: Vec<String> = first
+            .split(char::from(sep))
+            .map(|f| f.trim().trim_matches('"').trim().to_ascii_lowercase())
+            .collect();
+        names == HEADER
+    })
+}
+
 /// A row as read: its line and its fields.
 struct Row {
     line: u64,
@@ -38,30 +92,30 @@ struct Row {
 
 /// Checks every row of `text` against `quals`.
 pub fn check_batch(quals: &[Qualification], text: &str) -> Result<Vec<Verdict>, UsageError> {
-    let mut rows = rows(text).into_iter();
-    let header = rows
-        .next()
-        .ok_or_else(|| UsageError("the CSV file is empty".into()))?;
-    let names: Vec<String> = header
-        .fields
-        .iter()
-        .map(|f| f.trim().to_ascii_lowercase())
-        .collect();
-    if names != HEADER {
-        return Err(UsageError(
-            "the CSV header must be `learner,qualification,units`".into(),
-        ));
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(UsageError("the CSV file is empty".into()));
     }
+    let sep = separator(text).ok_or_else(|| {
+        let first = text.trim_start_matches('\n').lines().next().unwrap_or("");
+        UsageError(format!(
+            "the CSV header must be `learner,qualification,units` (separated by commas, semicolons or tabs); the first line is `{}`",
+            excerpt(first)
+        ))
+    })?;
+    let mut rows = rows(text, sep).into_iter();
+    rows.next();
     Ok(rows.map(|row| verdict(quals, row)).collect())
 }
 
 /// The rows of `text` with the line each starts on. A quote left open would swallow the
 /// rest of the file into one field; such a span is read again line by line, with quotes
 /// taken as plain characters.
-fn rows(text: &str) -> Vec<Row> {
+fn rows(text: &str, sep: u8) -> Vec<Row> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
+        .delimiter(sep)
         .from_reader(text.as_bytes());
     let mut out = Vec::new();
     let mut record = csv::StringRecord::new();
@@ -85,7 +139,7 @@ fn rows(text: &str) -> Vec<Row> {
             }
             // A record of the wrong shape spread over several lines, or one the reader
             // refused: read its lines plainly.
-            _ => out.extend(plain_rows(text, start, end, lines.of(text, start))),
+            _ => out.extend(plain_rows(text, start, end, lines.of(text, start), sep)),
         }
         start = end;
     }
@@ -132,8 +186,8 @@ impl Lines {
 }
 
 /// The non-blank lines of `text[start..end]` (whose first non-blank line is `first_line`),
-/// each split at commas with quotes kept as text.
-fn plain_rows(text: &str, start: usize, end: usize, first_line: u64) -> Vec<Row> {
+/// each split at `sep` with quotes kept as text.
+fn plain_rows(text: &str, start: usize, end: usize, first_line: u64, sep: u8) -> Vec<Row> {
     let span = text
         .get(start..end)
         .unwrap_or("")
@@ -145,7 +199,7 @@ fn plain_rows(text: &str, start: usize, end: usize, first_line: u64) -> Vec<Row>
             line: first_line + i as u64,
             fields: l
                 .trim_end_matches('\r')
-                .split(',')
+                .split(char::from(sep))
                 .map(str::to_string)
                 .collect(),
         })
@@ -250,14 +304,39 @@ mod tests {
     #[test]
     fn row_numbers_are_lines_of_the_file() {
         let text = "learner,qualification,units\n\n\nAna,q,u\n\"B\nb\",q,u\nCy,q,u\n";
-        let lines: Vec<u64> = rows(text).iter().map(|r| r.line).collect();
+        let lines: Vec<u64> = rows(text, b',').iter().map(|r| r.line).collect();
         assert_eq!(lines, [1, 4, 5, 7]);
+    }
+
+    #[test]
+    fn spreadsheet_encodings_and_line_endings_are_read() {
+        assert_eq!(decode(b"a\rb\r\nc\n").unwrap(), "a\nb\nc\n");
+        assert_eq!(decode(b"\xef\xbb\xbfJos\xc3\xa9").unwrap(), "José");
+        assert_eq!(decode(b"Jos\xe9 \x80").unwrap(), "José €", "Windows-1252");
+        assert_eq!(
+            decode(b"\xff\xfeJ\0o\0").unwrap(),
+            "Jo",
+            "UTF-16LE with its mark"
+        );
+        assert_eq!(
+            decode(b"\xfe\xff\0J\0o").unwrap(),
+            "Jo",
+            "UTF-16BE with its mark"
+        );
+        let err = decode(b"J\0o\0").unwrap_err().0;
+        assert!(
+            err.contains("UTF-16 text without a byte-order mark"),
+            "{err}"
+        );
+        assert_eq!(separator("learner;Qualification; units\n"), Some(b';'));
+        assert_eq!(separator("\"learner\"\tqualification\tunits"), Some(b'\t'));
+        assert_eq!(separator("learner,qualification"), None);
     }
 
     #[test]
     fn an_open_quote_in_the_last_field_swallows_nothing() {
         let text = "learner,qualification,units\nAna,q,\"u\nDee,q,u\n";
-        let rows = rows(text);
+        let rows = rows(text, b',');
         assert_eq!(rows.len(), 3);
         assert_eq!(rows[2].fields, ["Dee", "q", "u"]);
     }
@@ -265,7 +344,7 @@ mod tests {
     #[test]
     fn an_open_quote_swallows_nothing() {
         let text = "learner,qualification,units\n\"Cy,q,u\nDee,q,u\n";
-        let rows = rows(text);
+        let rows = rows(text, b',');
         let fields: Vec<Vec<String>> = rows.iter().map(|r| r.fields.clone()).collect();
         assert_eq!(fields[1], ["\"Cy", "q", "u"]);
         assert_eq!(fields[2], ["Dee", "q", "u"]);

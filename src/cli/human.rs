@@ -1,4 +1,6 @@
-//! Readable output for a person at a terminal.
+//! Readable output for a person at a terminal. Every value that comes from outside (a
+//! file, a link, a catalogue entry) goes through [`visible`], so it stays on its own line:
+//! the only line breaks are the ones written here.
 
 use std::fmt::Write;
 
@@ -22,7 +24,7 @@ pub fn list(quals: &[Qualification]) -> String {
         let _ = writeln!(
             out,
             "{:<id_width$}  {:<11}  {:<8}  {}  ({})",
-            q.id,
+            visible(&q.id),
             or_dash(q.number.value()),
             q.level.value().map_or("—".into(), |&l| wording::level(l)),
             visible(q.title_text()),
@@ -80,7 +82,7 @@ pub fn show(qual: &Qualification) -> String {
     }
     let _ = writeln!(out, "\nRules of combination");
     for entry in &qual.rules {
-        let _ = writeln!(out, "  - {}", entry.rule.describe(qual));
+        let _ = writeln!(out, "  - {}", visible(&entry.rule.describe(qual)));
     }
     if !qual.barred.is_empty() {
         let _ = writeln!(out, "\nBarred pairs");
@@ -106,24 +108,19 @@ pub fn show(qual: &Qualification) -> String {
 pub fn check(qual: &Qualification, eval: &Evaluation) -> String {
     let mut out = heading(qual);
     let _ = writeln!(out, "{}\n", visible(&wording::headline(qual, eval)));
-    let width = eval
-        .rules
-        .iter()
-        .map(|r| r.text.chars().count())
-        .max()
-        .unwrap_or(0);
-    for (r, entry) in eval.rules.iter().zip(&qual.rules) {
-        let pad = width - r.text.chars().count();
+    let texts: Vec<String> = eval.rules.iter().map(|r| visible(&r.text)).collect();
+    let width = texts.iter().map(|t| t.chars().count()).max().unwrap_or(0);
+    for ((r, entry), text) in eval.rules.iter().zip(&qual.rules).zip(&texts) {
+        let pad = width - text.chars().count();
         let _ = write!(
             out,
-            "  {} {}{}  {:<12}",
+            "  {} {text}{}  {:<12}",
             wording::mark(r.status),
-            r.text,
             " ".repeat(pad),
             wording::count(&entry.rule, r)
         );
         if let Some(still) = &r.still_needed {
-            let _ = write!(out, "  {still}");
+            let _ = write!(out, "  {}", visible(still));
         }
         if !r.unknown_units.is_empty() {
             let names: Vec<String> = r
@@ -190,7 +187,7 @@ pub fn opened(
         if units.is_empty() {
             "none".to_string()
         } else {
-            units.join(", ")
+            visible(&units.join(", "))
         }
     );
     if let Some(note) = report["note"].as_str() {
@@ -208,7 +205,7 @@ pub fn opened(
         .flatten()
         .filter_map(|p| p.as_str())
     {
-        let _ = writeln!(out, "! {p}");
+        let _ = writeln!(out, "! {}", visible(p));
     }
     out + &check(qual, eval)
 }
@@ -253,14 +250,19 @@ pub fn validated(
 ) -> String {
     match (problems, size) {
         ([], Some((units, rules))) => {
-            let note = note.map(|n| format!("; {n}")).unwrap_or_default();
-            format!("{name}: ok ({units} units, {rules} rules){note}\n")
+            let note = note
+                .map(|n| format!("; {}", visible(n)))
+                .unwrap_or_default();
+            format!(
+                "{}: ok ({units} units, {rules} rules){note}\n",
+                visible(name)
+            )
         }
-        ([only], _) => format!("{name}: {only}\n"),
+        ([only], _) => format!("{}: {}\n", visible(name), visible(only)),
         (many, _) => {
-            let mut out = format!("{name}: {total} problems\n");
+            let mut out = format!("{}: {total} problems\n", visible(name));
             for p in many {
-                let _ = writeln!(out, "  - {p}");
+                let _ = writeln!(out, "  - {}", visible(p));
             }
             out
         }
@@ -271,12 +273,12 @@ pub fn validated(
 fn review_lines(qual: &Qualification, doc: &PlanDoc) -> Option<String> {
     let review = doc.review.as_ref()?;
     let changes = review.changes_since(doc);
-    let mut out = wording::review(review, changes.is_empty()) + "\n";
+    let mut out = visible(&wording::review(review, changes.is_empty())) + "\n";
     if !review.note.is_empty() {
-        let _ = writeln!(out, "  Adviser's note: {}", review.note);
+        let _ = writeln!(out, "  Adviser's note: {}", visible(&review.note));
     }
     for line in wording::changes(qual, &changes) {
-        let _ = writeln!(out, "  Since the review: {line}");
+        let _ = writeln!(out, "  Since the review: {}", visible(&line));
     }
     Some(out)
 }
@@ -287,7 +289,7 @@ pub fn changes(qual: &Qualification, changes: &Changes) -> String {
     if lines.is_empty() {
         return "No changes.\n".into();
     }
-    lines.into_iter().map(|l| l + "\n").collect()
+    lines.into_iter().map(|l| visible(&l) + "\n").collect()
 }
 
 /// `carry`: each other qualification, the units carried with how sure the match is, and
@@ -303,20 +305,20 @@ pub fn carried(
     let mut out = String::new();
     for (d, eval) in destinations {
         let to = &catalogue[d.qualification];
-        let _ = writeln!(out, "{} ({})", to.title_text(), to.id);
+        let _ = writeln!(out, "{} ({})", visible(to.title_text()), visible(&to.id));
         for c in &d.units {
             let _ = writeln!(
                 out,
                 "  {} → {}: {}",
-                from.units[c.from].label(),
-                to.units[c.to].label(),
+                visible(from.units[c.from].label()),
+                visible(to.units[c.to].label()),
                 wording::carry_match(c.by)
             );
         }
         let _ = writeln!(
             out,
             "  With these carried over: {}",
-            wording::headline(to, eval)
+            visible(&wording::headline(to, eval))
         );
     }
     out

@@ -18,6 +18,7 @@ use serde_json::json;
 use crate::answers;
 use crate::catalogue::{builtin, parse_spec, Date, Qualification, SpecError, UnitIdx};
 use crate::document::link::{self, Opened};
+use crate::document::review::review_date;
 use crate::document::{carry as carrying, PlanDoc, Review, Verdict};
 use crate::engine::{complete_plan, evaluate, feasibility, Plan, Status};
 use crate::report;
@@ -224,8 +225,8 @@ fn check_spec(name: &str, text: &str) -> Checked {
 fn check_batch(args: &Args) -> Result<(Output, i32), UsageError> {
     args.expect_positionals(1)?;
     let quals = Catalogue::of(args)?;
-    let (_, text) = read_file(&args.positionals[0], MAX_CSV_FILE)?;
-    let verdicts = batch::check_batch(quals.all(), &text)?;
+    let (_, bytes) = read_bytes(&args.positionals[0], MAX_CSV_FILE)?;
+    let verdicts = batch::check_batch(quals.all(), &batch::decode(&bytes)?)?;
     let all_complete = verdicts.iter().all(|v| v.status == Status::Complete.name());
     let output = if args.json {
         Output::Json(json!(verdicts))
@@ -240,7 +241,7 @@ fn make_link(args: &Args) -> Result<(Output, i32), UsageError> {
     let qual = quals.find(args.first()?)?;
     let chosen = units(qual, &args.positionals[1..])?;
     let base = args.base.as_deref().unwrap_or(DEFAULT_BASE);
-    let url = answers::link(base, qual, chosen, args.name.clone());
+    let url = written(answers::link(base, qual, chosen, args.name.clone()))?;
     Ok((
         answer(args, || format!("{url}\n"), || json!({ "link": url })),
         0,
@@ -255,7 +256,10 @@ fn open(args: &Args) -> Result<(Output, i32), UsageError> {
     let qual = &quals[opened.qualification];
     let checked = opened.doc.check(qual);
     let (plan, eval) = (&checked.plan, &checked.eval);
-    let report = report::opened(qual, &opened, plan, &checked.problems, eval);
+    let mut report = report::opened(qual, &opened, plan, &checked.problems, eval);
+    if let (Some(review), Some(listed)) = (&opened.doc.review, report["problems"].as_array_mut()) {
+        listed.extend(review.date_problem(today()).map(|e| json!(e.to_string())));
+    }
     let code = i32::from(eval.status != Status::Complete);
     if args.json {
         Ok((Output::Json(report), code))
@@ -275,12 +279,21 @@ fn opened(text: &str) -> Result<(&'static Qualification, Opened), UsageError> {
 }
 
 /// The link of `doc`, on the same address as the link it came from.
-fn relinked(from: &str, qual: &Qualification, doc: &PlanDoc) -> String {
+fn relinked(from: &str, qual: &Qualification, doc: &PlanDoc) -> Result<String, UsageError> {
     let base = match from.split_once('#') {
         Some((base, _)) if !base.is_empty() => base.trim_end_matches('/'),
         _ => DEFAULT_BASE,
     };
-    format!("{base}{}", link::share_path(qual, doc, true))
+    written(format!("{base}{}", link::share_path(qual, doc, true)))
+}
+
+/// A link a command is about to print, refused when `open` could not read it back.
+fn written(url: String) -> Result<String, UsageError> {
+    link::checked(url).map_err(|e| {
+        UsageError(format!(
+            "cannot write the link: {e}; a shorter address, note or names would fit"
+        ))
+    })
 }
 
 /// Today's date from the system clock.
@@ -318,6 +331,7 @@ fn review(args: &Args) -> Result<(Output, i32), UsageError> {
         None => today(),
         Some(text) => text.parse().map_err(|e: String| UsageError(visible(&e)))?,
     };
+    let date = review_date(date, today()).map_err(|e| UsageError(e.to_string()))?;
     let note = args.note.as_deref().unwrap_or("");
     if note.chars().count() > crate::document::MAX_NOTE {
         return Err(UsageError(format!(
@@ -327,7 +341,7 @@ fn review(args: &Args) -> Result<(Output, i32), UsageError> {
         )));
     }
     opened.doc.review = Some(Review::of(&opened.doc, &by, verdict, note, date));
-    let url = relinked(&args.positionals[0], qual, &opened.doc);
+    let url = relinked(&args.positionals[0], qual, &opened.doc)?;
     Ok((
         answer(args, || format!("{url}\n"), || json!({ "link": url })),
         0,
@@ -356,7 +370,7 @@ fn edit(args: &Args) -> Result<(Output, i32), UsageError> {
             )));
         }
     }
-    let url = relinked(&args.positionals[0], qual, &opened.doc);
+    let url = relinked(&args.positionals[0], qual, &opened.doc)?;
     Ok((
         answer(args, || format!("{url}\n"), || json!({ "link": url })),
         0,
@@ -472,6 +486,14 @@ fn units(qual: &Qualification, names: &[String]) -> Result<Vec<UnitIdx>, UsageEr
 
 /// Reads a file of at most `limit` bytes, as UTF-8; returns its name and text.
 fn read_file(path: &str, limit: u64) -> Result<(String, String), UsageError> {
+    let (name, bytes) = read_bytes(path, limit)?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| UsageError(format!("cannot read `{}`: not UTF-8 text", excerpt(path))))?;
+    Ok((name, text))
+}
+
+/// Reads a file of at most `limit` bytes; returns its name and bytes.
+fn read_bytes(path: &str, limit: u64) -> Result<(String, Vec<u8>), UsageError> {
     let fail = |why: String| UsageError(format!("cannot read `{}`: {why}", excerpt(path)));
     let meta = std::fs::metadata(path).map_err(|e| fail(e.kind().to_string()))?;
     if !meta.is_file() {
@@ -481,9 +503,8 @@ fn read_file(path: &str, limit: u64) -> Result<(String, String), UsageError> {
         return Err(fail(format!("larger than {limit} bytes")));
     }
     let bytes = std::fs::read(path).map_err(|e| fail(e.kind().to_string()))?;
-    let text = String::from_utf8(bytes).map_err(|_| fail("not UTF-8 text".into()))?;
     let name = std::path::Path::new(path)
         .file_name()
         .map_or(path.to_string(), |n| n.to_string_lossy().into_owned());
-    Ok((name, text))
+    Ok((name, bytes))
 }

@@ -21,15 +21,18 @@ use std::fmt;
 use super::{
     EnteredValues, PlanDoc, Progress, Review, Transfer, Verdict, MAX_FROM, MAX_NAME, MAX_NOTE,
 };
-use crate::catalogue::limits::{MAX_KEY, MAX_UNIT_CREDITS};
+use crate::catalogue::limits::MAX_KEY;
 use crate::catalogue::{Date, Level, Qualification};
 
 /// The payload format this build writes; it reads every earlier one too.
 pub const VERSION: u8 = 3;
 /// The first character of a payload in format 2 or later.
 const MARKER: char = '.';
-/// Longest link accepted for decoding, in characters.
-const MAX_LINK: usize = 4096;
+/// Longest link, in characters, address included: the most any command writes and the
+/// most it reads (the command line's longest argument too). Counted in characters
+/// everywhere, so an address with letters beyond ASCII is measured the same way by the
+/// writer and the reader.
+pub const MAX_LINK: usize = 4096;
 
 /// Why a link cannot be opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +45,8 @@ pub enum LinkError {
     FutureVersion(u8),
     /// It is cut short or altered.
     Damaged,
+    /// It is longer than [`MAX_LINK`] characters (how many it has).
+    TooLong(usize),
 }
 
 impl fmt::Display for LinkError {
@@ -61,6 +66,10 @@ impl fmt::Display for LinkError {
             LinkError::Damaged => write!(
                 f,
                 "the link is damaged or cut short; ask for it to be sent again"
+            ),
+            LinkError::TooLong(n) => write!(
+                f,
+                "the link is {n} characters long, more than the {MAX_LINK} a link may have"
             ),
         }
     }
@@ -177,7 +186,8 @@ fn write_body(
         .entered
         .iter()
         .map(|(&key, values)| {
-            let credits = values.credits.filter(|&c| c <= MAX_UNIT_CREDITS);
+            // Written as entered, even out of range, so the reader is told it was ignored.
+            let credits = values.credits;
             let level = values
                 .level
                 .as_deref()
@@ -286,11 +296,23 @@ fn text(out: &mut Vec<u8>, text: &str) {
     out.extend(text.as_bytes());
 }
 
+/// `text`'s length in characters, if it is at most [`MAX_LINK`] (counted no further).
+fn within_limit(text: &str) -> Result<(), LinkError> {
+    match text.chars().take(MAX_LINK + 1).count() {
+        n if n <= MAX_LINK => Ok(()),
+        _ => Err(LinkError::TooLong(text.chars().count())),
+    }
+}
+
+/// `url` if [`decode`] will read it back: at most [`MAX_LINK`] characters. Every link a
+/// command writes goes through here, so no command writes a link another refuses.
+pub fn checked(url: String) -> Result<String, LinkError> {
+    within_limit(&url).map(|()| url)
+}
+
 /// Opens a link: a whole URL, or just its fragment. Never panics, whatever the input.
 pub fn decode(catalogue: &[Qualification], link: &str) -> Result<Opened, LinkError> {
-    if link.len() > MAX_LINK {
-        return Err(LinkError::Damaged);
-    }
+    within_limit(link)?;
     let fragment = link.split_once('#').map_or(link, |(_, f)| f).trim();
     let (id, payload) = fragment_parts(fragment).ok_or(LinkError::NotAPlanLink)?;
     open(catalogue, id, payload)
@@ -299,9 +321,7 @@ pub fn decode(catalogue: &[Qualification], link: &str) -> Result<Opened, LinkErr
 /// Opens a link from its parts, as the router has already split them: the qualification's
 /// id and the payload. Never panics, whatever the input.
 pub fn open(catalogue: &[Qualification], id: &str, payload: &str) -> Result<Opened, LinkError> {
-    if payload.len() > MAX_LINK {
-        return Err(LinkError::Damaged);
-    }
+    within_limit(payload)?;
     let qualification = catalogue
         .iter()
         .position(|q| q.id == id)
@@ -397,8 +417,9 @@ fn read_payload(r: &mut Reader, qual: &Qualification, version: u8) -> Option<(Pl
             if mask & !0b11 != 0 {
                 return None;
             }
+            // Kept as written: `PlanDoc::to_plan` ignores a value out of range and says so.
             let credits = if mask & 1 != 0 {
-                Some(r.varint()?).filter(|&c| c <= MAX_UNIT_CREDITS)
+                Some(r.varint()?)
             } else {
                 None
             };

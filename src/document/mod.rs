@@ -197,8 +197,13 @@ pub enum Mismatch {
     },
     /// An entered level that is not a level.
     BadLevel(u32),
-    /// An entered credit value larger than any unit carries.
-    BadCredits(u32),
+    /// An entered credit value larger than any unit carries: the unit's key, the value.
+    BadCredits {
+        /// The unit's key.
+        key: u32,
+        /// The value entered.
+        credits: u32,
+    },
 }
 
 impl Mismatch {
@@ -211,8 +216,9 @@ impl Mismatch {
                 qual.units[*unit].label()
             ),
             Mismatch::BadLevel(key) => format!("an entered level for unit key {key} is not a level; it was ignored"),
-            Mismatch::BadCredits(key) => format!(
-                "an entered credit value for unit key {key} is above {MAX_UNIT_CREDITS}, more than any unit carries; it was ignored"
+            Mismatch::BadCredits { key, credits } => format!(
+                "{}: the entered credit value {credits} was ignored: it is above {MAX_UNIT_CREDITS}, more than any unit carries",
+                qual.unit_by_key(*key).map_or(format!("unit key {key}"), |u| qual.units[u].label().to_string())
             ),
         }
     }
@@ -270,8 +276,8 @@ impl PlanDoc {
                 None => None,
             };
             let credits = values.credits.filter(|&c| c <= MAX_UNIT_CREDITS);
-            if credits != values.credits {
-                problems.push(Mismatch::BadCredits(key));
+            if let Some(bad) = values.credits.filter(|_| credits.is_none()) {
+                problems.push(Mismatch::BadCredits { key, credits: bad });
             }
             let unit = &qual.units[u];
             if let (Some(c), Some(stated)) = (credits, unit.credits.value()) {

@@ -1,6 +1,8 @@
 //! An adviser's review of a plan, and what changed between two versions of a plan.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::ops::RangeInclusive;
 
 use serde::{Deserialize, Serialize};
 
@@ -42,6 +44,54 @@ impl Verdict {
     }
 }
 
+/// The first day a review may be dated.
+pub const FIRST_DAY: Date = Date {
+    year: 2000,
+    month: 1,
+    day: 1,
+};
+
+/// The days a review may be dated on `today`: from [`FIRST_DAY`] to tomorrow (an adviser
+/// a time zone ahead of the clock). The one range, for the CLI's `--date`, the web's review
+/// and a review arriving in a link.
+pub fn review_dates(today: Date) -> RangeInclusive<Date> {
+    let tomorrow = Date::from_days(today.days() + 1).unwrap_or(today);
+    FIRST_DAY..=tomorrow.max(FIRST_DAY)
+}
+
+/// `date`, if a review may carry it on `today`.
+pub fn review_date(date: Date, today: Date) -> Result<Date, DateOutOfRange> {
+    let range = review_dates(today);
+    if range.contains(&date) {
+        Ok(date)
+    } else {
+        Err(DateOutOfRange {
+            date,
+            first: *range.start(),
+            last: *range.end(),
+        })
+    }
+}
+
+/// A review dated outside the days a review may carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateOutOfRange {
+    /// The date given.
+    pub date: Date,
+    /// The first day a review may carry.
+    pub first: Date,
+    /// The last.
+    pub last: Date,
+}
+
+impl fmt::Display for DateOutOfRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::wording::review_date(self))
+    }
+}
+
+impl std::error::Error for DateOutOfRange {}
+
 /// A review: who, what they concluded, when, and the plan as it stood.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Review {
@@ -72,6 +122,12 @@ impl Review {
             units: doc.units.clone(),
             progress: doc.progress.clone(),
         }
+    }
+
+    /// Why this review's date cannot be right on `today`, if it cannot (a link made by an
+    /// earlier build, or edited by hand).
+    pub fn date_problem(&self, today: Date) -> Option<DateOutOfRange> {
+        review_date(self.date, today).err()
     }
 
     /// What changed in `doc` since this review.
@@ -113,5 +169,26 @@ impl Changes {
     /// Whether nothing changed.
     pub fn is_empty(&self) -> bool {
         self.added.is_empty() && self.removed.is_empty() && self.progress.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_review_may_be_dated_from_2000_to_tomorrow() {
+        let today: Date = "31/12/2026".parse().unwrap();
+        let day = |t: &str| t.parse::<Date>().unwrap();
+        assert_eq!(review_dates(today), day("1/1/2000")..=day("1/1/2027"));
+        assert_eq!(review_date(day("1/1/2027"), today), Ok(day("1/1/2027")));
+        assert_eq!(review_date(day("1/1/2000"), today), Ok(day("1/1/2000")));
+        let late = review_date(day("2/1/2027"), today).unwrap_err();
+        assert_eq!(
+            late.to_string(),
+            "A review's date must be from 01/01/2000 to 01/01/2027; this one is 02/01/2027."
+        );
+        assert!(review_date(day("31/12/1999"), today).is_err());
+        assert!(review_date(day("1/1/1900"), today).is_err());
     }
 }

@@ -5,6 +5,11 @@
 //! Format 2 (written now) stamps each plan with when it was created and last changed, and
 //! remembers deleted plans (`deleted`: id → when), so a merge knows which copy is newer and
 //! that a deletion must not be undone by an older copy. Format 1 (read still) had neither.
+//!
+//! An export file carries `check`: `crc32:` and eight hex digits, the CRC-32 of the file's
+//! content written compactly (its fields in a fixed order, `check` left out), so any edit
+//! that changes what the file means is caught; the prefix names the method, so a later one
+//! can be added. Export files written before the check (no `check` field) still import.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -18,6 +23,8 @@ use crate::catalogue::Qualification;
 pub const VERSION: u32 = 2;
 /// What an export file says it is.
 const EXPORT_KIND: &str = "unit-planner plans";
+/// The method of an export file's check, as its `check` field names it.
+const CHECK_METHOD: &str = "crc32:";
 
 /// A plan saved in the browser.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,6 +72,23 @@ struct Stored {
     plans: Vec<SavedPlan>,
     #[serde(default)]
     deleted: BTreeMap<u64, u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    check: Option<String>,
+}
+
+/// An export file as read: exactly [`Stored`]'s fields, so a one-byte edit to a field's
+/// name (`check` → `chec`) is refused rather than read as a file without a check.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExportFile {
+    #[serde(default)]
+    kind: Option<String>,
+    version: u32,
+    plans: Vec<SavedPlan>,
+    #[serde(default)]
+    deleted: BTreeMap<u64, u64>,
+    #[serde(default)]
+    check: Option<String>,
 }
 
 impl Stored {
@@ -74,7 +98,23 @@ impl Stored {
             version: VERSION,
             plans: saved.plans.clone(),
             deleted: saved.deleted.clone(),
+            check: None,
         }
+    }
+
+    /// The check over this content (`check` itself left out).
+    fn checksum(&self) -> Result<String, serde_json::Error> {
+        let content = serde_json::to_string(&Stored {
+            check: None,
+            kind: self.kind.clone(),
+            version: self.version,
+            plans: self.plans.clone(),
+            deleted: self.deleted.clone(),
+        })?;
+        Ok(format!(
+            "{CHECK_METHOD}{:08x}",
+            crc32fast::hash(content.as_bytes())
+        ))
     }
 
     fn saved(self) -> Saved {
@@ -113,11 +153,13 @@ pub fn export(saved: &Saved) -> Result<String, serde_json::Error> {
         plans: saved.plans.clone(),
         deleted: BTreeMap::new(),
     };
-    serde_json::to_string_pretty(&Stored::of(Some(EXPORT_KIND), &plans))
+    let mut stored = Stored::of(Some(EXPORT_KIND), &plans);
+    stored.check = Some(stored.checksum()?);
+    serde_json::to_string_pretty(&stored)
 }
 
-/// Whether `a` is the newer copy of a plan; equal times are settled by content, so every
-/// tab picks the same copy.
+/// Whether `a` is the copy two tabs keep of a plan: the newer, and between equal times the
+/// one greater by content, so every tab picks the same copy.
 fn newer(a: &SavedPlan, b: &SavedPlan) -> bool {
     (a.updated, format!("{:?}", a.doc)) > (b.updated, format!("{:?}", b.doc))
 }
@@ -158,6 +200,9 @@ pub struct Imported {
     pub updated: usize,
     /// Plans here already, as new or newer.
     pub unchanged: usize,
+    /// Plans here whose copy in the file differs but is not newer (changed at the same
+    /// time): the one here is kept.
+    pub kept: usize,
     /// Plans for qualifications not in this catalogue, left out.
     pub skipped: usize,
 }
@@ -169,6 +214,8 @@ pub enum ImportError {
     NotAnExport,
     /// Written by a newer version of the planner.
     Newer(u32),
+    /// An export whose content no longer matches its check: edited or damaged since.
+    Damaged,
 }
 
 impl fmt::Display for ImportError {
@@ -182,28 +229,51 @@ impl fmt::Display for ImportError {
                 f,
                 "this file was exported by a newer version of the planner (format {v}); nothing was imported"
             ),
+            ImportError::Damaged => write!(
+                f,
+                "this export file has been changed or damaged since it was exported (its check does not match); nothing was imported"
+            ),
         }
     }
 }
 
 impl std::error::Error for ImportError {}
 
+/// The content of an export file, its check verified when it has one (files exported
+/// before the check have none).
+fn export_content(text: &str) -> Result<Stored, ImportError> {
+    let file: ExportFile = match serde_json::from_str::<VersionOnly>(text) {
+        Ok(v) if v.version > VERSION => return Err(ImportError::Newer(v.version)),
+        Ok(_) => serde_json::from_str(text).map_err(|_| ImportError::NotAnExport)?,
+        Err(_) => return Err(ImportError::NotAnExport),
+    };
+    if file.kind.as_deref() != Some(EXPORT_KIND) {
+        return Err(ImportError::NotAnExport);
+    }
+    let stored = Stored {
+        kind: file.kind,
+        version: file.version,
+        plans: file.plans,
+        deleted: file.deleted,
+        check: None,
+    };
+    match file.check {
+        None => Ok(stored),
+        Some(check) if stored.checksum().is_ok_and(|sum| sum == check) => Ok(stored),
+        Some(_) => Err(ImportError::Damaged),
+    }
+}
+
 /// Brings the plans of an export file into `saved`. A plan already here (the same id, or
 /// the same content) is not duplicated; a copy in the file replaces the one here only when
-/// it is newer; a plan deleted here comes back, since importing it asks for it.
+/// it changed later (never on a tie); a plan deleted here comes back, since importing it
+/// asks for it. A damaged file changes nothing.
 pub fn import(
     saved: &Saved,
     text: &str,
     catalogue: &[Qualification],
 ) -> Result<(Saved, Imported), ImportError> {
-    let stored: Stored = match serde_json::from_str::<VersionOnly>(text) {
-        Ok(v) if v.version > VERSION => return Err(ImportError::Newer(v.version)),
-        Ok(_) => serde_json::from_str(text).map_err(|_| ImportError::NotAnExport)?,
-        Err(_) => return Err(ImportError::NotAnExport),
-    };
-    if stored.kind.as_deref() != Some(EXPORT_KIND) {
-        return Err(ImportError::NotAnExport);
-    }
+    let stored = export_content(text)?;
     let mut next = saved.clone();
     let mut report = Imported::default();
     for plan in stored.plans {
@@ -217,9 +287,12 @@ pub fn import(
             .iter_mut()
             .find(|p| p.id == plan.id || p.doc == plan.doc)
         {
-            Some(here) if here.id == plan.id && newer(&plan, here) => {
+            Some(here) if here.id == plan.id && plan.updated > here.updated => {
                 *here = plan;
                 report.updated += 1;
+            }
+            Some(here) if here.doc != plan.doc && here.updated == plan.updated => {
+                report.kept += 1;
             }
             Some(_) => report.unchanged += 1,
             None => {

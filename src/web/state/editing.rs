@@ -31,13 +31,20 @@ impl Draft {
         }
     }
 
-    /// The plan a share link carries, checked against the built-in catalogue.
-    pub fn from_link(id: &str, payload: &str) -> Result<Draft, LinkError> {
+    /// The plan a share link carries, checked against the built-in catalogue, with a
+    /// warning when its review is dated outside the dates a review may carry on `today`.
+    pub fn from_link(id: &str, payload: &str, today: Date) -> Result<Draft, LinkError> {
         let opened = link::open(builtin::catalogue(), id, payload)?;
         let qual = &builtin::catalogue()[opened.qualification];
         let problems = opened.doc.check(qual).problems;
+        let review_date = opened.doc.review.as_ref();
+        let review_date = review_date.and_then(|r| r.date_problem(today));
         Ok(Draft {
-            problems: problems.iter().map(|p| p.describe(qual)).collect(),
+            problems: problems
+                .iter()
+                .map(|p| p.describe(qual))
+                .chain(review_date.map(|e| e.to_string()))
+                .collect(),
             doc: opened.doc,
             from_link: true,
             catalogue_changed: opened.catalogue_changed,

@@ -234,7 +234,7 @@ impl PlannerState {
                 self.notices.link_error = None;
                 self.open_qualification(&qual);
             }
-            Action::OpenLink(id, payload) => match Draft::from_link(&id, &payload) {
+            Action::OpenLink(id, payload) => match Draft::from_link(&id, &payload, clock::date_of(now)) {
                 Ok(draft) => {
                     self.notices.link_error = None;
                     self.editing.draft(draft);
@@ -659,5 +659,21 @@ mod tests {
             Rc::ptr_eq(&state, &again),
             "what storage holds already changes nothing"
         );
+    }
+
+    #[test]
+    fn a_shared_review_dated_outside_its_range_opens_with_the_cli_s_warning() {
+        let q = builtin::by_id(VTCT).unwrap();
+        let mut doc = PlanDoc::new(q);
+        let date = "1/1/2999".parse().unwrap();
+        doc.review = Some(crate::document::Review::of(&doc, "Sam", Verdict::Approved, "", date));
+        let payload = link::encode(q, &doc, true);
+        let today = clock::date_of(CLOCK.with(Cell::get));
+        let draft = Draft::from_link(VTCT, &payload, today).unwrap();
+        let warning = crate::document::review::review_date(date, today)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(draft.problems, [warning]);
+        assert!(draft.problems[0].ends_with("; this one is 01/01/2999."));
     }
 }
