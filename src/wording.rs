@@ -230,6 +230,11 @@ pub fn link_refused(error: &LinkError) -> String {
     format!("This share link cannot be opened: {error}.")
 }
 
+/// Why a link about to be written or shown is not: it would be longer than `open` reads.
+pub fn link_unwritable(error: &LinkError) -> String {
+    format!("cannot write the link: {error}; a shorter address, note or names would fit")
+}
+
 /// Said when text from a person was longer than is kept: what was left out (its first 60
 /// characters when it is long).
 pub fn cut(what: &str, max: usize, left_out: &str) -> String {

@@ -289,11 +289,7 @@ fn relinked(from: &str, qual: &Qualification, doc: &PlanDoc) -> Result<String, U
 
 /// A link a command is about to print, refused when `open` could not read it back.
 fn written(url: String) -> Result<String, UsageError> {
-    link::checked(url).map_err(|e| {
-        UsageError(format!(
-            "cannot write the link: {e}; a shorter address, note or names would fit"
-        ))
-    })
+    link::checked(url).map_err(|e| UsageError(crate::wording::link_unwritable(&e)))
 }
 
 /// Today's date from the system clock.

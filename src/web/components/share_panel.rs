@@ -4,8 +4,9 @@
 use yew::prelude::*;
 
 use super::qualification;
-use crate::document::link::share_path;
+use crate::document::link::{self, share_path};
 use crate::document::PlanDoc;
+use crate::wording;
 use crate::web::services::{copy, origin};
 
 /// Properties of [`SharePanel`].
@@ -25,11 +26,11 @@ pub fn share_panel(props: &Props) -> Html {
     let Some(qual) = qualification(&props.qualification) else {
         return html! {};
     };
-    let url = format!(
+    let url = link::checked(format!(
         "{}{}",
         origin(),
         share_path(qual, &props.doc, *include_name)
-    );
+    ));
     let toggle = {
         let include_name = include_name.clone();
         let copied = copied.clone();
@@ -37,6 +38,17 @@ pub fn share_panel(props: &Props) -> Html {
             include_name.set(!*include_name);
             copied.set(None);
         })
+    };
+    let url = match url {
+        Ok(url) => url,
+        Err(e) => {
+            return html! {
+                <section class="panel share" aria-labelledby="share-heading">
+                    <h2 id="share-heading">{ "Share this plan" }</h2>
+                    <p role="alert">{ format!("⚠ {}", wording::link_unwritable(&e)) }</p>
+                </section>
+            }
+        }
     };
     let onclick = {
         let url = url.clone();
