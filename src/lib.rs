@@ -16,6 +16,8 @@ pub mod cli;
 pub mod document;
 pub mod engine;
 pub mod report;
+#[cfg(feature = "site")]
+pub mod site;
 pub mod text;
 #[cfg(feature = "web")]
 pub mod web;
