@@ -17,6 +17,8 @@ pub mod document;
 pub mod engine;
 pub mod import;
 pub mod report;
+#[cfg(feature = "site")]
+pub mod site;
 pub mod text;
 #[cfg(feature = "web")]
 pub mod web;

@@ -1,8 +1,9 @@
 // The service worker: after one visit the planner opens and works with no network.
-// scripts/offline.py prepends VERSION (a hash of every file it lists) and FILES (the
-// pages and hashed assets). Each version has its own cache, filled when the worker
-// installs; the previous one is deleted once the new one is active, so a new release is
-// picked up on the next visit. Saved plans live in localStorage: no version touches them.
+// The pre-renderer (src/site/offline.rs) prepends VERSION (a hash of every file it lists)
+// and FILES (the pages and hashed assets). Each version has its own cache, filled when the
+// worker installs; the previous one is deleted once the new one is active, so a new
+// release is picked up on the next visit. Saved plans live in localStorage: no version
+// touches them.
 const CACHE = `unit-planner-${VERSION}`;
 
 self.addEventListener('install', (event) => {

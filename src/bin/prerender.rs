@@ -1,30 +1,45 @@
-//! Writes the pre-rendered pages into `dist/` after the Trunk build (`dist/index.html` is
-//! the template): `prerender [dist]`.
+//! Writes the site's pages into `dist/` after the Trunk build (`dist/index.html` is the
+//! template), each once and finished: rendered by the app, loading it after the first
+//! paint, with its Content Security Policy; then the service worker with the files it
+//! keeps: `prerender [dist]`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use unit_planner::site::{csp, loader, offline};
 use unit_planner::web::prerender;
 
 fn main() {
     let dist = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "dist".into()));
-    let template = dist.join("index.html");
-    let result = std::fs::read_to_string(&template)
-        .map_err(|e| format!("cannot read {}: {e}", template.display()))
-        .and_then(|t| prerender::pages(&t, unit_planner::web::today()))
-        .and_then(|pages| {
-            pages.iter().try_for_each(|page| {
-                let file = dist.join(&page.file);
-                std::fs::create_dir_all(file.parent().expect("pages are under dist"))
-                    .and_then(|_| std::fs::write(&file, &page.html))
-                    .map_err(|e| format!("cannot write {}: {e}", file.display()))
-            })?;
-            Ok(pages.len())
-        });
-    match result {
-        Ok(n) => println!("prerender: {n} pages written"),
+    match write_site(&dist) {
+        Ok((pages, kept)) => {
+            println!("prerender: {pages} pages written; the service worker keeps {kept} files")
+        }
         Err(e) => {
             eprintln!("prerender: {e}");
             std::process::exit(1);
         }
     }
+}
+
+/// Writes every page and `sw.js`; how many pages, and how many files the worker keeps.
+fn write_site(dist: &Path) -> Result<(usize, usize), String> {
+    let write = |file: &Path, text: &str| {
+        std::fs::create_dir_all(file.parent().expect("files are under dist"))
+            .and_then(|_| std::fs::write(file, text))
+            .map_err(|e| format!("cannot write {}: {e}", file.display()))
+    };
+    let template = dist.join("index.html");
+    let template = std::fs::read_to_string(&template)
+        .map_err(|e| format!("cannot read {}: {e}", template.display()))?;
+    let template = loader::paint_first(&template).map_err(|e| e.to_string())?;
+    let pages = prerender::pages(&template, unit_planner::web::today())?;
+    for page in &pages {
+        write(
+            &dist.join(&page.file),
+            &csp::with_policy(&page.html).map_err(|e| e.to_string())?,
+        )?;
+    }
+    let kept = offline::kept(dist).map_err(|e| e.to_string())?;
+    write(&dist.join("sw.js"), &offline::worker(&kept))?;
+    Ok((pages.len(), kept.len()))
 }

@@ -1,0 +1,91 @@
+//! Loading the app after the first paint: Trunk's page preloads the app's module and wasm
+//! and fetches them at once; here its preload links go, and its loader waits, when the
+//! page is visible, for the first contentful paint (where the browser reports paints; else
+//! the first frame; at most 3 s) before fetching both together, the wasm still checked
+//! against Trunk's integrity digest. The pre-rendered HTML is the content; the app only
+//! takes it over, so a slow link's bandwidth goes first to the page.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::SiteError;
+
+/// Trunk's loader: the module's and the wasm's addresses.
+static IMPORT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"import init, \* as bindings from '(/[^']+\.js)';\nconst wasm = await init\(\{ module_or_path: '(/[^']+\.wasm)' \}\);")
+        .expect("a valid pattern")
+});
+/// Trunk's preloads of the module and the wasm, with the white space after them.
+static PRELOADS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"<link rel="(?:modulepreload|preload)" href="/[^"]+\.(?:js|wasm)"[^>]*>\s*"#)
+        .expect("a valid pattern")
+});
+/// The wasm's integrity digest, on its preload.
+static WASM_INTEGRITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"<link rel="preload" href="/[^"]+\.wasm"[^>]*integrity="([^"]+)""#)
+        .expect("a valid pattern")
+});
+
+/// Trunk's page (`dist/index.html`) loading the app only after its first paint.
+pub fn paint_first(page: &str) -> Result<String, SiteError> {
+    let found = IMPORT.captures(page).ok_or(SiteError::NoLoader)?;
+    let integrity = WASM_INTEGRITY
+        .captures(page)
+        .ok_or(SiteError::NoIntegrity)?;
+    let (js, wasm, integrity) = (&found[1], &found[2], &integrity[1]);
+    let loader = format!(
+        "if (document.visibilityState === 'visible') await new Promise((painted) => {{
+  if (PerformanceObserver.supportedEntryTypes?.includes('paint')) {{
+    new PerformanceObserver((list) => {{ if (list.getEntriesByName('first-contentful-paint').length) painted(); }})
+      .observe({{ type: 'paint', buffered: true }});
+  }} else {{
+    requestAnimationFrame(() => setTimeout(painted));
+  }}
+  setTimeout(painted, 3000);
+}});
+const wasmResponse = fetch('{wasm}', {{ integrity: '{integrity}' }});
+const bindings = await import('{js}');
+const wasm = await bindings.default({{ module_or_path: wasmResponse }});"
+    );
+    let page = page.replace(&found[0], &loader);
+    Ok(PRELOADS.replace_all(&page, "").into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The head Trunk 0.21 writes, shortened.
+    const TRUNK: &str = "<head>\n<link rel=\"modulepreload\" href=\"/app-1a.js\" crossorigin=\"anonymous\" integrity=\"sha384-js\">\n  <link rel=\"preload\" href=\"/app-1a_bg.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-wasm\" as=\"fetch\" type=\"application/wasm\">\n<script type=\"module\">\nimport init, * as bindings from '/app-1a.js';\nconst wasm = await init({ module_or_path: '/app-1a_bg.wasm' });\nwindow.wasmBindings = bindings;\n</script></head>";
+
+    #[test]
+    fn the_app_is_fetched_after_the_first_paint_with_no_preload() {
+        let page = paint_first(TRUNK).unwrap();
+        assert!(!page.contains("<link"), "{page}");
+        assert!(!page.contains("import init"));
+        let paint = page.find("first-contentful-paint").unwrap();
+        let fetch = page
+            .find("fetch('/app-1a_bg.wasm', { integrity: 'sha384-wasm' })")
+            .unwrap();
+        let import = page.find("await import('/app-1a.js')").unwrap();
+        assert!(paint < fetch && fetch < import);
+        assert!(page.starts_with("<head>\n<script type=\"module\">\nif (document"));
+        assert!(page.ends_with(
+            "module_or_path: wasmResponse });\nwindow.wasmBindings = bindings;\n</script></head>"
+        ));
+    }
+
+    #[test]
+    fn a_page_trunk_did_not_write_is_refused() {
+        assert!(matches!(
+            paint_first("<head></head>"),
+            Err(SiteError::NoLoader)
+        ));
+        let no_digest = TRUNK.replace(" integrity=\"sha384-wasm\"", "");
+        assert!(matches!(
+            paint_first(&no_digest),
+            Err(SiteError::NoIntegrity)
+        ));
+    }
+}
