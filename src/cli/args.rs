@@ -44,6 +44,9 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// The qualifications in the catalogue (or the file)
+    #[command(
+        long_about = "The qualifications in the catalogue (or in the `--spec` file).\n\nExit status: 0; 2 for bad input."
+    )]
     List {
         #[command(flatten)]
         spec: Spec,
@@ -52,7 +55,7 @@ pub enum Command {
     },
     /// Groups, units, rules, barred pairs, notes
     #[command(
-        long_about = "Groups, units (with the basis of each level and credit value), rules, barred pairs, notes on the source."
+        long_about = "Groups, units (with the basis of each level and credit value), rules, barred pairs, notes on the source.\n\nExit status: 0; 2 for bad input."
     )]
     Show {
         #[arg(value_name = "QUAL", help = QUAL)]
@@ -115,7 +118,7 @@ pub enum Command {
     },
     /// The share link the web app makes for a plan
     #[command(
-        long_about = "The share link the web app makes for that plan (`--base` must be an http:// or https:// address)."
+        long_about = "The share link the web app makes for that plan (`--base` must be an `http://` or `https://` address).\n\nExit status: 0; 2 for bad input."
     )]
     Link {
         #[command(flatten)]
@@ -133,7 +136,7 @@ pub enum Command {
     },
     /// Decode a share link and check its plan
     #[command(
-        long_about = "Decodes a share link and re-checks its plan against the catalogue; --json gives each unit's progress (planned, in_progress, achieved, transferred, exempt), transfer details, the note, and `review`: null or {by, verdict, note, date, current, added, removed} (`current` is false once the plan changed after the review; `added`/`removed` are relative to the reviewed plan).\n\nExit status: 0 when complete, else 1; 2 for a damaged link."
+        long_about = "Decodes a share link and re-checks its plan against the catalogue; `--json` gives each unit's progress (`planned`, `in_progress`, `achieved`, `transferred`, `exempt`), transfer details, the note, and `review`: null or `{by, verdict, note, date, current, added, removed}` (`current` is false once the plan changed after the review; `added`/`removed` are relative to the reviewed plan).\n\nExit status: 0 when complete, else 1; 2 for a damaged link or other bad input."
     )]
     Open {
         #[arg(value_name = "LINK", help = LINK)]
@@ -143,7 +146,7 @@ pub enum Command {
     },
     /// The link with an adviser's review added
     #[command(
-        long_about = "Prints the link with the adviser's review added (dated today unless --date), on the address of the link given."
+        long_about = "Prints the link with the adviser's review added (dated today unless `--date`), on the address of the link given (an `http://` or `https://` address).\n\nExit status: 0; 2 for bad input."
     )]
     Review {
         #[arg(value_name = "LINK", help = LINK)]
@@ -165,7 +168,7 @@ pub enum Command {
     },
     /// The link of the changed plan (a review stays, no longer current)
     #[command(
-        long_about = "Prints the link of the changed plan, on the address of the link given; a review stays, and is then not current."
+        long_about = "Prints the link of the changed plan; a review stays, and is then not current. The link keeps the address of the link given (an `http://` or `https://` address).\n\nExit status: 0; 2 for bad input."
     )]
     Edit {
         #[arg(value_name = "LINK", help = LINK)]
@@ -181,7 +184,7 @@ pub enum Command {
     },
     /// Units added and removed, progress changed
     #[command(
-        long_about = "From A to B: units added, units removed, progress changed (--json: {added, removed, progress: [{unit, from, to}]}); the links must be for the same qualification."
+        long_about = "From A to B: units added, units removed, progress changed (`--json`: `{added, removed, progress: [{unit, from, to}]}`); the links must be for the same qualification.\n\nExit status: 0; 2 for bad input."
     )]
     Diff {
         #[arg(value_name = "LINK_A", help = LINK)]
@@ -193,7 +196,7 @@ pub enum Command {
     },
     /// Other qualifications the units appear in, and where each would stand with them carried over
     #[command(
-        long_about = "The other qualifications the units (all the qualification's units when none are named) appear in: each unit's match (`reference` or `title`) and the status a plan there would have with them carried over (--json: [{qualification, units: [{from, to, match}], status_after}])."
+        long_about = "The other qualifications the units (all the qualification's units when none are named) appear in: each unit's match (`reference` or `title`) and the status a plan there would have with them carried over (`--json`: `[{qualification, units: [{from, to, match}], status_after}]`).\n\nExit status: 0; 2 for bad input."
     )]
     Carry {
         #[command(flatten)]
@@ -201,18 +204,18 @@ pub enum Command {
         #[arg(long, help = JSON, overrides_with = "json")]
         json: bool,
     },
-    /// A shell's completion script
+    /// The completion script for a shell
     #[command(
-        long_about = "Prints the completion script for SHELL. For bash: `source <(unit-planner completions bash)` (or save it in ~/.local/share/bash-completion/completions/unit-planner); zsh: save it as `_unit-planner` in a directory of $fpath; fish: save it in ~/.config/fish/completions/unit-planner.fish."
+        long_about = "Prints the completion script for SHELL (`bash`, `zsh`, `fish`, `elvish` or `powershell`). bash: `source <(unit-planner completions bash)` in ~/.bashrc, or save it as ~/.local/share/bash-completion/completions/unit-planner; zsh: save it as `_unit-planner` in a directory of $fpath; fish: save it as ~/.config/fish/completions/unit-planner.fish.\n\nExit status: 0; 2 for bad input."
     )]
     Completions {
         /// The shell
         #[arg(value_name = "SHELL")]
         shell: Shell,
     },
-    /// The manual page (roff)
+    /// The manual page (roff) of the checker or of a command
     #[command(
-        long_about = "Prints the manual page, of the checker or of one COMMAND, in roff: `unit-planner manpage | man -l -`, or save it as unit-planner.1 in a man1 directory."
+        long_about = "Prints the manual page (roff) of the checker, or of one command (`unit-planner-check(1)`): `unit-planner manpage | man -l -`, or save it as unit-planner.1 in a man1 directory.\n\nExit status: 0; 2 for bad input."
     )]
     Manpage {
         /// The command whose page to print (unit-planner-COMMAND(1))

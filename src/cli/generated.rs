@@ -17,12 +17,13 @@ pub fn completions(shell: Shell) -> Vec<u8> {
 /// The manual page of the checker (`unit-planner(1)`), or of one of its commands
 /// (`unit-planner-check(1)`).
 pub fn manual_page(of: Option<&str>) -> Result<Vec<u8>, UsageError> {
-    let cli = command();
+    let mut cli = command();
+    // Built, the description holds the `help` command too, which the page lists.
+    cli.build();
     let page = match of {
         None => cli,
         Some(name) => cli
             .find_subcommand(name)
-            .filter(|c| c.get_name() != "help")
             .cloned()
             .ok_or_else(|| {
                 UsageError(format!(
