@@ -14,6 +14,8 @@ if [ ! -d ../shared/seeds ]; then
   echo "test.sh: ../shared/seeds is missing; the golden tests read the source specifications from there" >&2
   exit 2
 fi
+# The tools first: the CLI tests load its completion scripts in zsh and fish.
+scripts/setup-web.sh
 cargo test --locked --all-targets
 cargo test --locked --features prerender --lib
 scripts/build-web.sh

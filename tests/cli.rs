@@ -1215,6 +1215,15 @@ fn the_manual_page_names_every_command() {
             "{own}"
         );
     }
+    for listed in page.split("\nunit\\-planner\\-").skip(1) {
+        let command = listed.split("(1)").next().unwrap().replace("\\-", "-");
+        let (own, code) = stdout(&["manpage", &command]);
+        assert_eq!(code, 0, "the page lists unit-planner-{command}(1)");
+        assert!(
+            own.contains(&format!(".TH unit-planner-{command} 1")),
+            "{own}"
+        );
+    }
     let (check, _) = stdout(&["manpage", "check"]);
     assert!(check.contains("Each rule met ✓"), "{check}");
     fails_cleanly(&["manpage", "chekc"], "unknown command `chekc`");

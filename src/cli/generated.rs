@@ -11,6 +11,16 @@ use crate::text::excerpt;
 pub fn completions(shell: Shell) -> Vec<u8> {
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut command(), "unit-planner", &mut script);
+    if shell == Shell::Bash {
+        // clap_complete 4.6 (clap issue #6421) names the state of a command of a program
+        // whose name has a hyphen one way where it sets it (`unit__planner__subcmd__check`)
+        // and another where it matches it (`unit__subcmd__planner__subcmd__check`), so no
+        // command's options would complete. The state is named as where it is set.
+        let script = String::from_utf8_lossy(&script);
+        return script
+            .replace("unit__subcmd__planner", "unit__planner")
+            .into_bytes();
+    }
     script
 }
 
