@@ -167,8 +167,7 @@ fn show(name: &str, spec: &Spec, json: bool) -> Result<(Output, i32), UsageError
 
 fn check(plan: &PlanArgs, spec: &Spec, json: bool) -> Result<(Output, i32), UsageError> {
     let quals = Catalogue::of(spec)?;
-    let qual = quals.find(&plan.qual)?;
-    let chosen = units(qual, &plan.units)?;
+    let (qual, chosen) = quals.plan(plan)?;
     if json {
         let (report, status) = answers::check(qual, chosen);
         return Ok((Output::Json(report), i32::from(status != Status::Complete)));
@@ -187,8 +186,7 @@ fn suggest(
     json: bool,
 ) -> Result<(Output, i32), UsageError> {
     let quals = Catalogue::of(spec)?;
-    let qual = quals.find(&plan.qual)?;
-    let chosen = units(qual, &plan.units)?;
+    let (qual, chosen) = quals.plan(plan)?;
     let excluded = units(qual, exclude)?;
     if json {
         let (report, found) = answers::suggest(qual, chosen, excluded);
@@ -255,8 +253,7 @@ fn make_link(
     json: bool,
 ) -> Result<(Output, i32), UsageError> {
     let quals = Catalogue::of(spec)?;
-    let qual = quals.find(&plan.qual)?;
-    let chosen = units(qual, &plan.units)?;
+    let (qual, chosen) = quals.plan(plan)?;
     let url = answers::link(base.unwrap_or(DEFAULT_BASE), qual, chosen, name);
     Ok((
         answer(json, || format!("{url}\n"), || json!({ "link": url })),
@@ -452,6 +449,12 @@ impl Catalogue {
 
     fn find(&self, name: &str) -> Result<&Qualification, UsageError> {
         answers::qualification(self.all(), name).map_err(UsageError)
+    }
+
+    /// The qualification and units of `plan`.
+    fn plan(&self, plan: &PlanArgs) -> Result<(&Qualification, Vec<UnitIdx>), UsageError> {
+        let qual = self.find(&plan.qual)?;
+        Ok((qual, units(qual, &plan.units)?))
     }
 }
 
