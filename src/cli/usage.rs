@@ -3,7 +3,7 @@
 
 use clap::error::{ContextKind, ContextValue, Error, ErrorKind};
 
-use crate::text::excerpt;
+use crate::text::{excerpt, shortened};
 
 /// Bad input: the message is printed on one line and the exit status is 2.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,11 +107,12 @@ pub fn one_line(error: &Error, argv: &[String], cli: &clap::Command) -> UsageErr
 }
 
 /// The first line of clap's own message, without its `error: `: the checker's own
-/// refusals (from its value parsers) are written so.
+/// refusals (from its value parsers) are written so. Cut short, as clap may quote an
+/// argument whole.
 fn first_line(error: &Error) -> String {
     let rendered = error.render().to_string();
     let line = rendered.lines().next().unwrap_or_default();
-    line.strip_prefix("error: ").unwrap_or(line).to_string()
+    shortened(line.strip_prefix("error: ").unwrap_or(line), 160)
 }
 
 /// Whether `flag` is an option of some command.
