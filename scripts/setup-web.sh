@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the web build and browser-test tools, skipping each one already present at the
 # right version: the wasm32 target, trunk, the wasm-bindgen-cli matching Cargo.lock,
-# binaryen's wasm-opt, playwright-core and axe-core (npm), and Debian's Chromium.
+# binaryen's wasm-opt, playwright-core and axe-core (npm), and Debian's Chromium, zsh and
+# fish.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -15,6 +16,12 @@ rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup targe
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ]; then
   npm ci --no-audit --no-fund --silent
 fi
-if [ ! -x /usr/bin/chromium ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver > /dev/null
+# Debian's packages: Chromium for the browser tests, zsh and fish for the tests that load
+# the CLI's completion scripts in each shell.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium chromium-driver)
+command -v zsh > /dev/null || missing+=(zsh)
+command -v fish > /dev/null || missing+=(fish)
+if [ ${#missing[@]} -gt 0 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" > /dev/null
 fi

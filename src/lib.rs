@@ -11,7 +11,7 @@
 
 pub mod answers;
 pub mod catalogue;
-#[cfg(feature = "spec-files")]
+#[cfg(feature = "cli")]
 pub mod cli;
 pub mod document;
 pub mod engine;

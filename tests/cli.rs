@@ -941,6 +941,295 @@ fn review_edit_diff_and_carry_refuse_bad_input_in_one_line() {
     fails_cleanly(&["carry", "600/4940/6", "NOPE"], "NOPE");
 }
 
+/// The README's table of commands: each command word, what it does and its exit status.
+fn readme_commands() -> Vec<(String, String, String)> {
+    let readme = include_str!("../README.md");
+    readme
+        .lines()
+        .filter_map(|line| line.strip_prefix("| `unit-planner "))
+        .map(|row| {
+            let row = row.replace("\\|", "|");
+            let cells: Vec<&str> = row.split(" | ").collect();
+            let command = cells[0].split([' ', '`']).next().unwrap().to_string();
+            let what = cells[1].to_string();
+            (command, what, cells[2].trim_end_matches(" |").to_string())
+        })
+        .collect()
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().unwrap().to_uppercase().chain(chars).collect()
+}
+
+#[test]
+fn every_command_explains_itself_in_the_readme_s_words() {
+    let commands = readme_commands();
+    assert_eq!(commands.len(), 15, "{commands:?}");
+    let (top, code) = stdout(&["--help"]);
+    assert_eq!(code, 0);
+    assert_eq!(stdout(&["help"]), (top.clone(), 0));
+    for (command, what, exit) in &commands {
+        assert!(
+            top.contains(&format!("\n  {command} ")),
+            "{command} in {top}"
+        );
+        let (help, code) = stdout(&[command, "--help"]);
+        assert_eq!(code, 0, "{command}");
+        assert!(
+            help.contains(&capitalised(what)),
+            "{command} --help says {what:?}: {help}"
+        );
+        assert!(
+            help.contains(&format!("Exit status: {exit}")),
+            "{command} --help gives exit status {exit}: {help}"
+        );
+        assert!(help.contains(&format!("Usage: unit-planner {command} ")));
+        assert_eq!(stdout(&["help", command]), (help, 0), "help {command}");
+    }
+    let (check, _) = stdout(&["check", "--help"]);
+    assert!(check.contains("--spec <FILE>") && check.contains("--json"));
+    let (open, _) = stdout(&["open", "--help"]);
+    assert!(!open.contains("--spec"), "open takes no --spec: {open}");
+    assert_eq!(
+        stdout(&["--version"]),
+        (format!("unit-planner {}\n", env!("CARGO_PKG_VERSION")), 0)
+    );
+    fails_cleanly(&["help", "frobnicate"], "unknown command `frobnicate`");
+}
+
+#[test]
+fn a_mistyped_command_or_option_gets_a_suggestion_in_one_line() {
+    fails_cleanly(
+        &["chekc"],
+        "unknown command `chekc`: did you mean `check`? (try `unit-planner help`)",
+    );
+    fails_cleanly(&["sugest", "600/4940/6"], "did you mean `suggest`?");
+    fails_cleanly(
+        &["check", "600/4940/6", "--jsn"],
+        "unknown option `--jsn`: did you mean `--json`? (try `unit-planner help check`)",
+    );
+    fails_cleanly(
+        &["suggest", "600/4940/6", "--exlude", "CSP04"],
+        "did you mean `--exclude`?",
+    );
+    let long = format!("--{}", "x".repeat(3000));
+    fails_cleanly(&["check", "600/4940/6", &long], "unknown option");
+    assert!(run(&["check", "600/4940/6", &long]).stderr.len() < 200);
+    let long = "y".repeat(3000);
+    fails_cleanly(&[&long], "unknown command");
+    assert!(run(&[&long]).stderr.len() < 200);
+}
+
+#[test]
+fn options_are_refused_in_every_spelling() {
+    let vtct = link_of(&["link", "600/4940/6", "CSP04", "--json"]);
+    fails_cleanly(&["list", "--name=x"], "`list` does not take --name");
+    fails_cleanly(&["--json", "list"], "--json comes after a command");
+    fails_cleanly(
+        &["link", "600/4940/6", "--name=--json"],
+        "--name needs a value",
+    );
+    fails_cleanly(
+        &["link", "600/4940/6", "--name", "--json"],
+        "--name needs a value",
+    );
+    fails_cleanly(&["link", "600/4940/6", "--name="], "--name needs a value");
+    fails_cleanly(
+        &["link", "600/4940/6", "--base=ftp://x.org"],
+        "--base must be an http:// or https:// address (got `ftp://x.org`)",
+    );
+    fails_cleanly(&["show", "600/4940/6", "CSP04"], "`show` takes 1 argument");
+    fails_cleanly(
+        &[
+            "review",
+            &vtct,
+            "--by",
+            "Sam",
+            "--by",
+            "Ann",
+            "--verdict",
+            "approved",
+        ],
+        "--by is given twice",
+    );
+    fails_cleanly(
+        &["review", &vtct, "--verdict", "approved"],
+        "`review` needs --by",
+    );
+    fails_cleanly(&["completions", "tcsh"], "SHELL must be `bash`");
+    fails_cleanly(
+        &["completions", "bash", "--json"],
+        "`completions` does not take --json",
+    );
+    let (list, code) = json(&["list", "--json", "--json"]);
+    assert_eq!((list.as_array().map(Vec::len), code), (Some(5), 0));
+    let dashed = link_of(&["link", "600/4940/6", "--name", "-Asha-", "--json"]);
+    let (opened, _) = json(&["open", &dashed, "--json"]);
+    assert_eq!(opened["name"], "-Asha-", "a value may start with one dash");
+}
+
+#[test]
+fn edit_and_review_print_only_web_links() {
+    let good = link_of(&["link", "600/4940/6", "CSP04", "--json"]);
+    let fragment = &good[good.find('#').unwrap()..];
+    for base in [
+        "javascript:alert(1)//",
+        "data:text/html,<script>alert(1)</script>",
+        "file:///etc/",
+        "https://",
+    ] {
+        let bad = format!("{base}{fragment}");
+        fails_cleanly(
+            &["edit", &bad, "--add", "CSP14"],
+            "the link's address must be an http:// or https:// address",
+        );
+        fails_cleanly(
+            &["review", &bad, "--by", "Sam", "--verdict", "approved"],
+            "the link's address must be an http:// or https:// address",
+        );
+    }
+    let edited = link_of(&["edit", fragment, "--add", "CSP14", "--json"]);
+    assert!(edited.starts_with("http://127.0.0.1:8080/#/q/"), "{edited}");
+    let on_https = format!("https://plans.example/{fragment}");
+    let reviewed = link_of(&[
+        "review",
+        &on_https,
+        "--by",
+        "Sam",
+        "--verdict",
+        "changes",
+        "--json",
+    ]);
+    assert!(
+        reviewed.starts_with("https://plans.example/#/q/"),
+        "{reviewed}"
+    );
+}
+
+/// Asserts that `message` quotes `text` cut to 40 characters, and no more of it.
+fn quotes_an_excerpt(message: &str, text: &str) {
+    let cut: String = text.chars().take(40).collect();
+    let more: String = text.chars().take(41).collect();
+    assert!(message.contains(&format!("{cut}…")), "{message}");
+    assert!(!message.contains(&more), "{message}");
+}
+
+#[test]
+fn a_bad_date_or_a_broken_file_is_quoted_in_forty_characters() {
+    let vtct = link_of(&["link", "600/4940/6", "CSP04", "--json"]);
+    let date = "1".repeat(4000);
+    let args = [
+        "review",
+        &vtct,
+        "--by",
+        "Sam",
+        "--verdict",
+        "approved",
+        "--date",
+        &date,
+    ];
+    fails_cleanly(&args, "is not a date in the form DD/MM/YYYY");
+    quotes_an_excerpt(&String::from_utf8_lossy(&run(&args).stderr), &date);
+
+    let field = "k".repeat(300);
+    let file = temp_file("long-field.toml", &format!("{field} = 1\n"));
+    let (text, code) = stdout(&["validate", &file]);
+    assert_eq!(code, 1);
+    quotes_an_excerpt(&text, &field);
+    assert!(
+        text.contains("expected one of `id`"),
+        "the parser's words stay: {text}"
+    );
+    let value = temp_file(
+        "long-value.toml",
+        &format!("title = {{ value = \"x\", line = \"{field}\" }}\n"),
+    );
+    let (text, _) = stdout(&["validate", &value]);
+    quotes_an_excerpt(&text, &field);
+    let args = ["check", "x", "--spec", &value];
+    fails_cleanly(&args, "long-value.toml: ");
+    quotes_an_excerpt(&String::from_utf8_lossy(&run(&args).stderr), &field);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_is_named_as_such() {
+    use std::os::unix::ffi::OsStrExt;
+    let good = temp_file("any.toml", "");
+    let path =
+        std::path::Path::new(&good).with_file_name(std::ffi::OsStr::from_bytes(b"bad\xff.toml"));
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/specs/vtct-l1-cert-principles-cs.toml"
+        ),
+        &path,
+    )
+    .unwrap();
+    let bin = env!("CARGO_BIN_EXE_unit-planner");
+    for args in [
+        vec!["validate".as_ref(), path.as_os_str()],
+        vec!["list".as_ref(), "--spec".as_ref(), path.as_os_str()],
+        vec!["check-batch".as_ref(), path.as_os_str()],
+    ] {
+        let out = Command::new(bin).args(&args).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.contains("bad\u{fffd}.toml`: the file name is not UTF-8"),
+            "{err}"
+        );
+    }
+    let out = Command::new(bin)
+        .args(["check".as_ref(), std::ffi::OsStr::from_bytes(b"60\xff")])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(err.contains("an argument is not UTF-8 text"), "{err}");
+}
+
+#[test]
+fn the_manual_page_names_every_command() {
+    let (page, code) = stdout(&["manpage"]);
+    assert_eq!(code, 0);
+    assert!(
+        page.contains(&format!(
+            ".TH unit-planner 1  \"unit-planner {}\"",
+            env!("CARGO_PKG_VERSION")
+        )),
+        "{page}"
+    );
+    for (command, _, _) in readme_commands() {
+        let roff_name = command.replace('-', "\\-");
+        assert!(
+            page.contains(&format!("unit\\-planner\\-{roff_name}(1)")),
+            "{command}"
+        );
+        let (own, code) = stdout(&["manpage", &command]);
+        assert_eq!(code, 0);
+        assert!(
+            own.contains(&format!(".TH unit-planner-{command} 1")),
+            "{own}"
+        );
+    }
+    for listed in page.split("\nunit\\-planner\\-").skip(1) {
+        let command = listed.split("(1)").next().unwrap().replace("\\-", "-");
+        let (own, code) = stdout(&["manpage", &command]);
+        assert_eq!(code, 0, "the page lists unit-planner-{command}(1)");
+        assert!(
+            own.contains(&format!(".TH unit-planner-{command} 1")),
+            "{own}"
+        );
+    }
+    let (check, _) = stdout(&["manpage", "check"]);
+    assert!(check.contains("Each rule met ✓"), "{check}");
+    fails_cleanly(&["manpage", "chekc"], "unknown command `chekc`");
+}
+
+
 // ---- Issue 16, items 5–9 and 13: the record's edges (dates, link lengths, CSV files,
 // entered values, text that stays text). Kept together; helpers above are reused.
 

@@ -1,10 +1,7 @@
 //! The `unit-planner` command-line checker.
 
 fn main() {
-    let argv: Vec<String> = std::env::args_os()
-        .skip(1)
-        .map(|a| a.to_string_lossy().into_owned())
-        .collect();
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
     let code = unit_planner::cli::run(
         &argv,
         &mut std::io::stdout().lock(),

@@ -10,7 +10,7 @@ use super::{
     BarredPair, Basis, Date, Group, Level, LevelFilter, Note, NoteKind, Qualification, Rule,
     RuleEntry, Scope, Sourced, Unit,
 };
-use crate::text::excerpt;
+use crate::text::{excerpt, shortened};
 
 fn not_stated<T>() -> Sourced<T> {
     Sourced::unknown("the specification does not state it")
@@ -176,14 +176,21 @@ fn check(file: &str, raw: RawFile) -> Result<Qualification, SpecError> {
     }
 }
 
-/// A parser's message with any quoted input cut short: the parser may quote a whole line.
+/// A parser's message (its first line) with each piece it quotes (in `…` or "…") cut to an
+/// excerpt: the parser may quote a whole line of the file.
 fn excerpt_message(message: &str) -> String {
-    let first = message.lines().next().unwrap_or("");
-    if first.chars().count() > 200 {
-        first.chars().take(200).collect::<String>() + "…"
-    } else {
-        first.to_string()
+    let mut rest = message.lines().next().unwrap_or("");
+    let mut out = String::new();
+    while let Some(start) = rest.find(['`', '"']) {
+        let quote = &rest[start..=start];
+        out += &rest[..=start];
+        let quoted = &rest[start + 1..];
+        let end = quoted.find(quote).unwrap_or(quoted.len());
+        out += &excerpt(&quoted[..end]);
+        out += &quoted[end..(end + 1).min(quoted.len())];
+        rest = &quoted[(end + 1).min(quoted.len())..];
     }
+    shortened(&(out + rest), 200)
 }
 
 #[cfg(feature = "spec-files")]

@@ -7,7 +7,7 @@ use std::io::Write as _;
 
 use serde_json::json;
 
-use super::{answer, check_spec, read_file, Args, Checked, Output, UsageError};
+use super::{answer, check_spec, read_file, SpecCheck, Output, UsageError};
 use crate::import;
 use crate::text::excerpt;
 use crate::wording;
@@ -17,25 +17,27 @@ const MAX_SPEC_TEXT: u64 = 4 << 20;
 
 /// Runs the command: exit status 0 when the draft loads as a qualification file, 1 when it
 /// has problems (it is still written), 2 for bad input.
-pub fn import(args: &Args) -> Result<(Output, i32), UsageError> {
-    args.expect_positionals(1)?;
-    let (name, text) = read_file(&args.positionals[0], MAX_SPEC_TEXT)?;
+pub fn import(
+    file: &std::path::Path,
+    out: Option<&str>,
+    json: bool,
+) -> Result<(Output, i32), UsageError> {
+    let (name, text) = read_file(file, MAX_SPEC_TEXT)?;
     let draft = import::import(&name, &text);
-    let file = args.out.clone().unwrap_or_else(|| "draft.toml".into());
-    let checked = check_spec(&excerpt(&file), &draft.toml);
-    if let Some(out) = &args.out {
+    let checked = check_spec(&excerpt(out.unwrap_or("draft.toml")), &draft.toml);
+    if let Some(out) = out {
         write_new(out, &draft.toml)?;
     }
     let summary = wording::import_summary(draft.facts.len(), draft.unread.len(), checked.total);
     let valid = checked.problems.is_empty();
     let output = answer(
-        args,
-        || text_report(args, &draft, &checked, &summary),
+        json,
+        || text_report(out, &draft, &checked, &summary),
         || {
             json!({
                 "source": excerpt(&name),
-                "out": args.out,
-                "draft": if args.out.is_some() { None } else { Some(&draft.toml) },
+                "out": out,
+                "draft": if out.is_some() { None } else { Some(&draft.toml) },
                 "facts": draft.facts,
                 "unread": draft.unread,
                 "valid": valid,
@@ -50,8 +52,8 @@ pub fn import(args: &Args) -> Result<(Output, i32), UsageError> {
 
 /// The draft itself when no `--out` is given (so it can be redirected), else what was
 /// written, what was left unknown and what `validate` says.
-fn text_report(args: &Args, draft: &import::Draft, checked: &Checked, summary: &str) -> String {
-    let Some(out) = &args.out else {
+fn text_report(out: Option<&str>, draft: &import::Draft, checked: &SpecCheck, summary: &str) -> String {
+    let Some(out) = out else {
         return draft.toml.clone();
     };
     let mut text = format!("wrote {}\n{summary}\n", excerpt(out));

@@ -1,17 +1,21 @@
 //! The command-line checker `unit-planner`: list, show, check, suggest, validate,
 //! check-batch, link, open, review, edit, diff and carry, each with a readable form and a
-//! `--json` form.
+//! `--json` form; and its shell completions and manual page.
 //!
 //! Every byte it prints goes through [`emit`], which shows control characters from files,
 //! links and CSV rows as visible escapes, so no input can drive the terminal.
 
 mod args;
 mod batch;
+mod generated;
 mod human;
 mod import;
+mod usage;
 
 use std::collections::BTreeSet;
+use std::ffi::OsString;
 use std::io::Write;
+use std::path::Path;
 
 use serde_json::json;
 
@@ -24,7 +28,8 @@ use crate::engine::{complete_plan, evaluate, feasibility, Plan, Status};
 use crate::report;
 use crate::text::{excerpt, is_hidden, visible, visible_lines};
 
-pub use args::{Args, UsageError};
+use args::{Command, Parsed, PlanArgs, Spec};
+pub use usage::UsageError;
 
 /// Where the web app is served when `link` is given no `--base`.
 const DEFAULT_BASE: &str = "http://127.0.0.1:8080";
@@ -37,11 +42,14 @@ const MAX_CSV_FILE: u64 = 64 << 20;
 enum Output {
     Text(String),
     Json(serde_json::Value),
+    /// A script or page the checker generated (completions, the manual page): written as
+    /// it is, holding no outside text.
+    Generated(Vec<u8>),
 }
 
 /// Runs the checker on `argv` (without the program name), writing to `out`; returns the
 /// exit status: 0 for success (a complete plan), 1 for a negative answer, 2 for bad input.
-pub fn run(argv: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+pub fn run(argv: &[OsString], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     match dispatch(argv) {
         Ok((output, code)) => {
             emit(out, output);
@@ -58,6 +66,10 @@ pub fn run(argv: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
 /// in JSON, as `\u` escapes (serde_json leaves DEL, C1 controls and bidi overrides raw).
 fn emit(out: &mut dyn Write, output: Output) {
     let text = match output {
+        Output::Generated(bytes) => {
+            let _ = out.write_all(&bytes);
+            return;
+        }
         Output::Text(text) => visible_lines(&text),
         Output::Json(value) => {
             let pretty = serde_json::to_string_pretty(&value)
@@ -76,63 +88,90 @@ fn emit(out: &mut dyn Write, output: Output) {
     let _ = out.write_all(text.as_bytes());
 }
 
-fn dispatch(argv: &[String]) -> Result<(Output, i32), UsageError> {
-    let args = Args::parse(argv)?;
-    match args.command.as_str() {
-        "list" => list(&args),
-        "show" => show(&args),
-        "check" => check(&args),
-        "suggest" => suggest(&args),
-        "validate" => validate(&args),
-        "check-batch" => check_batch(&args),
-        "link" => make_link(&args),
-        "open" => open(&args),
-        "review" => review(&args),
-        "edit" => edit(&args),
-        "diff" => diff(&args),
-        "carry" => carry(&args),
-        "import" => import::import(&args),
-        "help" | "--help" => Ok((Output::Text(args::USAGE.to_string()), 0)),
-        other => Err(UsageError(format!(
-            "unknown command `{}` (try `unit-planner help`)",
-            excerpt(other)
-        ))),
+fn dispatch(argv: &[OsString]) -> Result<(Output, i32), UsageError> {
+    let command = match args::parse(argv)? {
+        Parsed::Run(command) => command,
+        Parsed::Print(text) => return Ok((Output::Text(text), 0)),
+    };
+    match command {
+        Command::List { spec, json } => list(&spec, json),
+        Command::Show { qual, spec, json } => show(&qual, &spec, json),
+        Command::Check { plan, spec, json } => check(&plan, &spec, json),
+        Command::Suggest {
+            plan,
+            exclude,
+            spec,
+            json,
+        } => suggest(&plan, &exclude, &spec, json),
+        Command::Validate { file, json } => validate(&file, json),
+        Command::CheckBatch { file, spec, json } => check_batch(&file, &spec, json),
+        Command::Link {
+            plan,
+            name,
+            base,
+            spec,
+            json,
+        } => make_link(&plan, name, base.as_deref(), &spec, json),
+        Command::Open { link, json } => open(&link, json),
+        Command::Review {
+            link,
+            by,
+            verdict,
+            note,
+            date,
+            json,
+        } => review(&link, &by, verdict, note.as_deref(), date, json),
+        Command::Edit {
+            link,
+            add,
+            remove,
+            json,
+        } => edit(&link, &add, &remove, json),
+        Command::Diff {
+            link_a,
+            link_b,
+            json,
+        } => diff(&link_a, &link_b, json),
+        Command::Carry { plan, json } => carry(&plan, json),
+        Command::Completions { shell } => Ok((Output::Generated(generated::completions(shell)), 0)),
+        Command::Manpage { command } => Ok((
+            Output::Generated(generated::manual_page(command.as_deref())?),
+            0,
+        )),
+        Command::Import { file, out, json } => import::import(&file, out.as_deref(), json),
     }
 }
 
 /// Text for a person, or JSON with `--json`.
 fn answer(
-    args: &Args,
+    as_json: bool,
     text: impl FnOnce() -> String,
     json: impl FnOnce() -> serde_json::Value,
 ) -> Output {
-    if args.json {
+    if as_json {
         Output::Json(json())
     } else {
         Output::Text(text())
     }
 }
 
-fn list(args: &Args) -> Result<(Output, i32), UsageError> {
-    args.expect_positionals(0)?;
-    let quals = Catalogue::of(args)?;
+fn list(spec: &Spec, json: bool) -> Result<(Output, i32), UsageError> {
+    let quals = Catalogue::of(spec)?;
     let quals = quals.all();
-    let output = answer(args, || human::list(quals), || answers::list(quals));
+    let output = answer(json, || human::list(quals), || answers::list(quals));
     Ok((output, 0))
 }
 
-fn show(args: &Args) -> Result<(Output, i32), UsageError> {
-    args.expect_positionals(1)?;
-    let quals = Catalogue::of(args)?;
-    let qual = quals.find(&args.positionals[0])?;
-    Ok((answer(args, || human::show(qual), || report::show(qual)), 0))
+fn show(name: &str, spec: &Spec, json: bool) -> Result<(Output, i32), UsageError> {
+    let quals = Catalogue::of(spec)?;
+    let qual = quals.find(name)?;
+    Ok((answer(json, || human::show(qual), || report::show(qual)), 0))
 }
 
-fn check(args: &Args) -> Result<(Output, i32), UsageError> {
-    let quals = Catalogue::of(args)?;
-    let qual = quals.find(args.first()?)?;
-    let chosen = units(qual, &args.positionals[1..])?;
-    if args.json {
+fn check(plan: &PlanArgs, spec: &Spec, json: bool) -> Result<(Output, i32), UsageError> {
+    let quals = Catalogue::of(spec)?;
+    let (qual, chosen) = quals.plan(plan)?;
+    if json {
         let (report, status) = answers::check(qual, chosen);
         return Ok((Output::Json(report), i32::from(status != Status::Complete)));
     }
@@ -143,12 +182,16 @@ fn check(args: &Args) -> Result<(Output, i32), UsageError> {
     ))
 }
 
-fn suggest(args: &Args) -> Result<(Output, i32), UsageError> {
-    let quals = Catalogue::of(args)?;
-    let qual = quals.find(args.first()?)?;
-    let chosen = units(qual, &args.positionals[1..])?;
-    let excluded = units(qual, &args.excluded)?;
-    if args.json {
+fn suggest(
+    plan: &PlanArgs,
+    exclude: &[String],
+    spec: &Spec,
+    json: bool,
+) -> Result<(Output, i32), UsageError> {
+    let quals = Catalogue::of(spec)?;
+    let (qual, chosen) = quals.plan(plan)?;
+    let excluded = units(qual, exclude)?;
+    if json {
         let (report, found) = answers::suggest(qual, chosen, excluded);
         return Ok((Output::Json(report), i32::from(!found)));
     }
@@ -160,11 +203,10 @@ fn suggest(args: &Args) -> Result<(Output, i32), UsageError> {
     ))
 }
 
-fn validate(args: &Args) -> Result<(Output, i32), UsageError> {
-    args.expect_positionals(1)?;
-    let (name, text) = read_file(&args.positionals[0], MAX_SPEC_FILE)?;
+fn validate(file: &Path, json: bool) -> Result<(Output, i32), UsageError> {
+    let (name, text) = read_file(file, MAX_SPEC_FILE)?;
     let name = excerpt(&name);
-    let Checked {
+    let SpecCheck {
         problems,
         total,
         note,
@@ -172,7 +214,7 @@ fn validate(args: &Args) -> Result<(Output, i32), UsageError> {
     } = check_spec(&name, &text);
     let valid = problems.is_empty();
     let output = answer(
-        args,
+        json,
         || human::validated(&name, &problems, total, note.as_deref(), size),
         || {
             json!({
@@ -191,14 +233,14 @@ fn validate(args: &Args) -> Result<(Output, i32), UsageError> {
 
 /// What `validate` finds in a qualification file: the problems to show and how many there
 /// are in all, a note on feasibility, and the numbers of units and rules when it loads.
-struct Checked {
+struct SpecCheck {
     problems: Vec<String>,
     total: usize,
     note: Option<String>,
     size: Option<(usize, usize)>,
 }
 
-fn check_spec(name: &str, text: &str) -> Checked {
+fn check_spec(name: &str, text: &str) -> SpecCheck {
     match parse_spec(name, text) {
         Ok(qual) => {
             let size = Some((qual.units.len(), qual.rules.len()));
@@ -206,14 +248,14 @@ fn check_spec(name: &str, text: &str) -> Checked {
                 Ok(note) => (Vec::new(), note),
                 Err(problem) => (vec![problem], None),
             };
-            Checked {
+            SpecCheck {
                 total: problems.len(),
                 problems,
                 note,
                 size,
             }
         }
-        Err(e) => Checked {
+        Err(e) => SpecCheck {
             problems: e.shown_problems(),
             total: e.problems.len(),
             note: None,
@@ -222,13 +264,12 @@ fn check_spec(name: &str, text: &str) -> Checked {
     }
 }
 
-fn check_batch(args: &Args) -> Result<(Output, i32), UsageError> {
-    args.expect_positionals(1)?;
-    let quals = Catalogue::of(args)?;
-    let (_, bytes) = read_bytes(&args.positionals[0], MAX_CSV_FILE)?;
+fn check_batch(file: &Path, spec: &Spec, json: bool) -> Result<(Output, i32), UsageError> {
+    let quals = Catalogue::of(spec)?;
+    let (_, bytes) = read_bytes(file, MAX_CSV_FILE)?;
     let verdicts = batch::check_batch(quals.all(), &batch::decode(&bytes)?)?;
     let all_complete = verdicts.iter().all(|v| v.status == Status::Complete.name());
-    let output = if args.json {
+    let output = if json {
         Output::Json(json!(verdicts))
     } else {
         Output::Text(batch::to_csv(&verdicts)?)
@@ -236,23 +277,25 @@ fn check_batch(args: &Args) -> Result<(Output, i32), UsageError> {
     Ok((output, i32::from(!all_complete)))
 }
 
-fn make_link(args: &Args) -> Result<(Output, i32), UsageError> {
-    let quals = Catalogue::of(args)?;
-    let qual = quals.find(args.first()?)?;
-    let chosen = units(qual, &args.positionals[1..])?;
-    let base = args.base.as_deref().unwrap_or(DEFAULT_BASE);
-    let url = written(answers::link(base, qual, chosen, args.name.clone()))?;
+fn make_link(
+    plan: &PlanArgs,
+    name: Option<String>,
+    base: Option<&str>,
+    spec: &Spec,
+    json: bool,
+) -> Result<(Output, i32), UsageError> {
+    let quals = Catalogue::of(spec)?;
+    let (qual, chosen) = quals.plan(plan)?;
+    let url = written(answers::link(base.unwrap_or(DEFAULT_BASE), qual, chosen, name))?;
     Ok((
-        answer(args, || format!("{url}\n"), || json!({ "link": url })),
+        answer(json, || format!("{url}\n"), || json!({ "link": url })),
         0,
     ))
 }
 
-fn open(args: &Args) -> Result<(Output, i32), UsageError> {
-    args.expect_positionals(1)?;
+fn open(text: &str, json: bool) -> Result<(Output, i32), UsageError> {
     let quals = builtin_catalogue()?;
-    let opened =
-        link::decode(quals, &args.positionals[0]).map_err(|e| UsageError(e.to_string()))?;
+    let opened = link::decode(quals, text).map_err(|e| UsageError(e.to_string()))?;
     let qual = &quals[opened.qualification];
     let checked = opened.doc.check(qual);
     let (plan, eval) = (&checked.plan, &checked.eval);
@@ -261,7 +304,7 @@ fn open(args: &Args) -> Result<(Output, i32), UsageError> {
         listed.extend(review.date_problem(today()).map(|e| json!(e.to_string())));
     }
     let code = i32::from(eval.status != Status::Complete);
-    if args.json {
+    if json {
         Ok((Output::Json(report), code))
     } else {
         Ok((
@@ -278,11 +321,13 @@ fn opened(text: &str) -> Result<(&'static Qualification, Opened), UsageError> {
     Ok((&quals[opened.qualification], opened))
 }
 
-/// The link of `doc`, on the same address as the link it came from.
+/// The link of `doc`, on the same address as the link it came from, which must be a web
+/// address, as `--base` must.
 fn relinked(from: &str, qual: &Qualification, doc: &PlanDoc) -> Result<String, UsageError> {
     let base = match from.split_once('#') {
-        Some((base, _)) if !base.is_empty() => base.trim_end_matches('/'),
-        _ => DEFAULT_BASE,
+        Some((base, _)) if !base.is_empty() => args::web_address(base)
+            .map_err(|why| UsageError(format!("the link's address {why}")))?,
+        _ => DEFAULT_BASE.to_string(),
     };
     written(format!("{base}{}", link::share_path(qual, doc, true)))
 }
@@ -304,31 +349,21 @@ fn today() -> Date {
     })
 }
 
-fn review(args: &Args) -> Result<(Output, i32), UsageError> {
-    args.expect_positionals(1)?;
-    let (qual, mut opened) = opened(&args.positionals[0])?;
-    let by = args
-        .by
-        .as_deref()
-        .map(|b| crate::document::plain_text(b, crate::document::MAX_NAME))
-        .filter(|b| !b.is_empty())
-        .ok_or_else(|| UsageError("review needs --by NAME".into()))?;
-    let verdict = args
-        .verdict
-        .as_deref()
-        .ok_or_else(|| UsageError("review needs --verdict approved or --verdict changes".into()))?;
-    let verdict = Verdict::from_name(verdict).ok_or_else(|| {
-        UsageError(format!(
-            "--verdict must be `approved` or `changes` (got `{}`)",
-            excerpt(verdict)
-        ))
-    })?;
-    let date = match &args.date {
-        None => today(),
-        Some(text) => text.parse().map_err(|e: String| UsageError(visible(&e)))?,
-    };
-    let date = review_date(date, today()).map_err(|e| UsageError(e.to_string()))?;
-    let note = args.note.as_deref().unwrap_or("");
+fn review(
+    text: &str,
+    by: &str,
+    verdict: Verdict,
+    note: Option<&str>,
+    date: Option<Date>,
+    json: bool,
+) -> Result<(Output, i32), UsageError> {
+    let (qual, mut opened) = opened(text)?;
+    let by = crate::document::plain_text(by, crate::document::MAX_NAME);
+    if by.is_empty() {
+        return Err(UsageError("review needs --by NAME".into()));
+    }
+    let date = review_date(date.unwrap_or_else(today), today()).map_err(|e| UsageError(e.to_string()))?;
+    let note = note.unwrap_or("");
     if note.chars().count() > crate::document::MAX_NOTE {
         return Err(UsageError(format!(
             "--note is {} characters; at most {}",
@@ -337,17 +372,21 @@ fn review(args: &Args) -> Result<(Output, i32), UsageError> {
         )));
     }
     opened.doc.review = Some(Review::of(&opened.doc, &by, verdict, note, date));
-    let url = relinked(&args.positionals[0], qual, &opened.doc)?;
+    let url = relinked(text, qual, &opened.doc)?;
     Ok((
-        answer(args, || format!("{url}\n"), || json!({ "link": url })),
+        answer(json, || format!("{url}\n"), || json!({ "link": url })),
         0,
     ))
 }
 
-fn edit(args: &Args) -> Result<(Output, i32), UsageError> {
-    args.expect_positionals(1)?;
-    let (qual, mut opened) = opened(&args.positionals[0])?;
-    for name in &args.added {
+fn edit(
+    text: &str,
+    add: &[String],
+    remove: &[String],
+    json: bool,
+) -> Result<(Output, i32), UsageError> {
+    let (qual, mut opened) = opened(text)?;
+    for name in add {
         let u = units(qual, std::slice::from_ref(name))?[0];
         if qual.is_mandatory(u) {
             return Err(UsageError(format!(
@@ -357,7 +396,7 @@ fn edit(args: &Args) -> Result<(Output, i32), UsageError> {
         }
         opened.doc.units.insert(qual.units[u].key);
     }
-    for name in &args.removed {
+    for name in remove {
         let u = units(qual, std::slice::from_ref(name))?[0];
         if !opened.doc.units.remove(&qual.units[u].key) {
             return Err(UsageError(format!(
@@ -366,17 +405,16 @@ fn edit(args: &Args) -> Result<(Output, i32), UsageError> {
             )));
         }
     }
-    let url = relinked(&args.positionals[0], qual, &opened.doc)?;
+    let url = relinked(text, qual, &opened.doc)?;
     Ok((
-        answer(args, || format!("{url}\n"), || json!({ "link": url })),
+        answer(json, || format!("{url}\n"), || json!({ "link": url })),
         0,
     ))
 }
 
-fn diff(args: &Args) -> Result<(Output, i32), UsageError> {
-    args.expect_positionals(2)?;
-    let (qual_a, a) = opened(&args.positionals[0])?;
-    let (qual_b, b) = opened(&args.positionals[1])?;
+fn diff(link_a: &str, link_b: &str, json: bool) -> Result<(Output, i32), UsageError> {
+    let (qual_a, a) = opened(link_a)?;
+    let (qual_b, b) = opened(link_b)?;
     if qual_a.id != qual_b.id {
         return Err(UsageError(format!(
             "the links are for different qualifications ({} and {})",
@@ -386,7 +424,7 @@ fn diff(args: &Args) -> Result<(Output, i32), UsageError> {
     let changes = a.doc.changes_to(&b.doc);
     Ok((
         answer(
-            args,
+            json,
             || human::changes(qual_a, &changes),
             || report::changes(qual_a, &changes),
         ),
@@ -394,15 +432,15 @@ fn diff(args: &Args) -> Result<(Output, i32), UsageError> {
     ))
 }
 
-fn carry(args: &Args) -> Result<(Output, i32), UsageError> {
+fn carry(plan: &PlanArgs, json: bool) -> Result<(Output, i32), UsageError> {
     let catalogue = Catalogue::Builtin(builtin_catalogue()?);
     let quals = catalogue.all();
-    let qual = catalogue.find(args.first()?)?;
+    let qual = catalogue.find(&plan.qual)?;
     let from = quals.iter().position(|q| q.id == qual.id).unwrap_or(0);
-    let chosen = if args.positionals.len() > 1 {
-        units(qual, &args.positionals[1..])?
-    } else {
+    let chosen = if plan.units.is_empty() {
         (0..qual.units.len()).collect()
+    } else {
+        units(qual, &plan.units)?
     };
     let destinations: Vec<_> = carrying::destinations(quals, from, &chosen)
         .into_iter()
@@ -414,7 +452,7 @@ fn carry(args: &Args) -> Result<(Output, i32), UsageError> {
         .collect();
     Ok((
         answer(
-            args,
+            json,
             || human::carried(quals, qual, &destinations),
             || report::carried(quals, qual, &destinations),
         ),
@@ -429,8 +467,8 @@ enum Catalogue {
 }
 
 impl Catalogue {
-    fn of(args: &Args) -> Result<Catalogue, UsageError> {
-        match &args.spec {
+    fn of(spec: &Spec) -> Result<Catalogue, UsageError> {
+        match &spec.file {
             None => builtin_catalogue().map(Catalogue::Builtin),
             Some(path) => {
                 let (name, text) = read_file(path, MAX_SPEC_FILE)?;
@@ -450,6 +488,12 @@ impl Catalogue {
 
     fn find(&self, name: &str) -> Result<&Qualification, UsageError> {
         answers::qualification(self.all(), name).map_err(UsageError)
+    }
+
+    /// The qualification and units of `plan`.
+    fn plan(&self, plan: &PlanArgs) -> Result<(&Qualification, Vec<UnitIdx>), UsageError> {
+        let qual = self.find(&plan.qual)?;
+        Ok((qual, units(qual, &plan.units)?))
     }
 }
 
@@ -481,16 +525,25 @@ fn units(qual: &Qualification, names: &[String]) -> Result<Vec<UnitIdx>, UsageEr
 }
 
 /// Reads a file of at most `limit` bytes, as UTF-8; returns its name and text.
-fn read_file(path: &str, limit: u64) -> Result<(String, String), UsageError> {
+fn read_file(path: &Path, limit: u64) -> Result<(String, String), UsageError> {
     let (name, bytes) = read_bytes(path, limit)?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| UsageError(format!("cannot read `{}`: not UTF-8 text", excerpt(path))))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        UsageError(format!(
+            "cannot read `{}`: not UTF-8 text",
+            excerpt(&path.to_string_lossy())
+        ))
+    })?;
     Ok((name, text))
 }
 
-/// Reads a file of at most `limit` bytes; returns its name and bytes.
-fn read_bytes(path: &str, limit: u64) -> Result<(String, Vec<u8>), UsageError> {
-    let fail = |why: String| UsageError(format!("cannot read `{}`: {why}", excerpt(path)));
+/// Reads a file of at most `limit` bytes; returns its name and bytes. A file name that is
+/// not UTF-8 is refused as such.
+fn read_bytes(path: &Path, limit: u64) -> Result<(String, Vec<u8>), UsageError> {
+    let shown = path.to_string_lossy();
+    let fail = |why: String| UsageError(format!("cannot read `{}`: {why}", excerpt(&shown)));
+    if path.to_str().is_none() {
+        return Err(fail("the file name is not UTF-8".into()));
+    }
     let meta = std::fs::metadata(path).map_err(|e| fail(e.kind().to_string()))?;
     if !meta.is_file() {
         return Err(fail("not a file".into()));
@@ -499,8 +552,8 @@ fn read_bytes(path: &str, limit: u64) -> Result<(String, Vec<u8>), UsageError> {
         return Err(fail(format!("larger than {limit} bytes")));
     }
     let bytes = std::fs::read(path).map_err(|e| fail(e.kind().to_string()))?;
-    let name = std::path::Path::new(path)
+    let name = path
         .file_name()
-        .map_or(path.to_string(), |n| n.to_string_lossy().into_owned());
+        .map_or_else(|| shown.to_string(), |n| n.to_string_lossy().into_owned());
     Ok((name, bytes))
 }
