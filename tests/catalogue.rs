@@ -93,7 +93,8 @@ fn swapped_references_and_barred_mandatory_units_are_noted() {
     let pairs: Vec<(&str, &str)> = vtct
         .barred
         .iter()
-        .map(|p| (vtct.units[p.a].label(), vtct.units[p.b].label()))
+        .flat_map(|set| set.pairs())
+        .map(|(a, b)| (vtct.units[a].label(), vtct.units[b].label()))
         .collect();
     // The source's table (lines 121-140) lists each pair from both sides; once each here.
     assert_eq!(

@@ -143,7 +143,8 @@ fn overall(qual: &Qualification, plan: &Plan, rules: &[(RuleStatus, bool)]) -> S
     let barred = qual
         .barred
         .iter()
-        .any(|p| plan.contains(p.a) && plan.contains(p.b));
+        .flat_map(|set| set.pairs())
+        .any(|(a, b)| plan.contains(a) && plan.contains(b));
     if barred || rules.iter().any(|r| r.1) {
         Status::Blocked
     } else if rules.iter().any(|r| r.0 == RuleStatus::Unmet) {
@@ -159,8 +160,8 @@ fn availability(qual: &Qualification, plan: &Plan, unit: UnitIdx) -> Availabilit
     if plan.contains(unit) {
         return Availability::InPlan;
     }
-    for p in &qual.barred {
-        for (a, b) in [(p.a, p.b), (p.b, p.a)] {
+    for (pa, pb) in qual.barred.iter().flat_map(|set| set.pairs()) {
+        for (a, b) in [(pa, pb), (pb, pa)] {
             if a == unit && plan.contains(b) {
                 return Availability::Barred {
                     with: b,

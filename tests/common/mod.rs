@@ -6,7 +6,7 @@
 use proptest::prelude::*;
 
 use unit_planner::catalogue::{
-    BarredPair, Basis, Group, Level, LevelFilter, Qualification, Rule, RuleEntry, Scope, Sourced,
+    BarredSet, Basis, Group, Level, LevelFilter, Qualification, Rule, RuleEntry, Scope, Sourced,
     Unit,
 };
 
@@ -77,9 +77,8 @@ pub fn qualification(
             .collect(),
         barred: barred
             .iter()
-            .map(|&(a, b)| BarredPair {
-                a,
-                b,
+            .map(|&(a, b)| BarredSet {
+                units: vec![a, b],
                 basis: stated.clone(),
             })
             .collect(),
@@ -237,7 +236,7 @@ pub fn describe(qual: &Qualification) -> String {
         })
         .collect();
     let rules: Vec<_> = qual.rules.iter().map(|r| r.rule.clone()).collect();
-    let barred: Vec<_> = qual.barred.iter().map(|p| (p.a, p.b)).collect();
+    let barred: Vec<_> = qual.barred.iter().map(|set| &set.units).collect();
     format!("units {units:?} rules {rules:?} barred {barred:?}")
 }
 

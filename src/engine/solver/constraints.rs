@@ -23,9 +23,6 @@ pub struct Constraint {
     pub max: Option<u64>,
     /// Whether the weights are credits (so a deficit bounds the credits still to add).
     pub credits: bool,
-    /// The group, when this counts the units of one group: deficits of different groups
-    /// add up, as they count different units.
-    pub group: Option<GroupIdx>,
 }
 
 /// What a constraint counts: credits or units, over a scope, at a level.
@@ -196,10 +193,6 @@ fn constraint(
         low.push(l);
         high.push(h);
     }
-    let group = match &shape.scope {
-        ScopeKey::Groups(list) if !shape.credits && list.len() == 1 => Some(list[0]),
-        _ => None,
-    };
     Ok(Constraint {
         low,
         high,
@@ -208,6 +201,5 @@ fn constraint(
         min: bounds.min,
         max: bounds.max,
         credits: shape.credits,
-        group,
     })
 }

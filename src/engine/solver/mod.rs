@@ -6,6 +6,7 @@
 //! The search is exact, and bounded in work and memory: past either bound it says that it
 //! stopped, never that there is no completion.
 
+mod bounds;
 mod constraints;
 mod search;
 
@@ -114,13 +115,18 @@ pub fn complete_plan_within(
         .iter()
         .enumerate()
         .for_each(|(i, &u)| position[u] = Some(i));
-    let mut barred = vec![Vec::new(); candidates.len()];
-    for p in &qual.barred {
-        if let (Some(a), Some(b)) = (position[p.a], position[p.b]) {
-            barred[a].push(b);
-            barred[b].push(a);
-        }
-    }
+    // Barred sets among the candidates (a set with one candidate left bars nothing).
+    let sets: Vec<Vec<usize>> = qual
+        .barred
+        .iter()
+        .map(|set| {
+            set.units
+                .iter()
+                .filter_map(|&u| position[u])
+                .collect::<Vec<_>>()
+        })
+        .filter(|set| set.len() >= 2)
+        .collect();
     let credits: Vec<u64> = candidates
         .iter()
         .map(|&u| u64::from(plan.credits(qual, u).unwrap_or(0)))
@@ -130,7 +136,7 @@ pub fn complete_plan_within(
         .zip(&credits)
         .map(|(&u, &c)| (qual.units[u].group, plan.level(qual, u), c))
         .collect();
-    let mut search = Search::new(credits, constraints, &class, barred, limit);
+    let mut search = Search::new(credits, constraints, &class, &sets, limit, MAX_CELLS);
     let picks = search
         .run()
         .map_err(|()| NoCompletion::Stopped)?
