@@ -40,6 +40,42 @@ fn oracle(
     best.map(|(c, _, add)| (c, add))
 }
 
+/// Checks the solver's answer for `plan` against the oracle's.
+fn agrees(
+    qual: &Qualification,
+    plan: &Plan,
+    exclude: &BTreeSet<usize>,
+) -> Result<(), TestCaseError> {
+    let expected = oracle(qual, plan, exclude);
+    let got = complete_plan(qual, plan, exclude);
+    let context = format!(
+        "{} plan {:?} exclude {exclude:?}",
+        common::describe(qual),
+        plan.units().collect::<Vec<_>>()
+    );
+    match (&expected, &got) {
+        (Some((credits, add)), Ok(done)) => {
+            prop_assert_eq!(*credits, done.credits_added, "{}", context);
+            prop_assert_eq!(add, &done.add, "{}", context);
+        }
+        (None, Err(_)) => {}
+        _ => prop_assert!(
+            false,
+            "oracle {:?} but solver {:?}: {}",
+            expected,
+            got,
+            context
+        ),
+    }
+    if let Ok(done) = got {
+        prop_assert!(done.add.iter().all(|u| !exclude.contains(u)));
+        let mut after = plan.clone();
+        done.add.iter().for_each(|&u| after.add(u));
+        prop_assert_eq!(evaluate(qual, &after).status, Status::Complete);
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(common::cases(2000))]
 
@@ -52,23 +88,22 @@ proptest! {
         let n = qual.units.len();
         let plan = Plan::with_units(&qual, picks.iter().map(|p| p % n));
         let exclude: BTreeSet<usize> = excluded.iter().map(|e| e % n).collect();
-        let expected = oracle(&qual, &plan, &exclude);
-        let got = complete_plan(&qual, &plan, &exclude);
-        let context = format!("{} plan {:?} exclude {exclude:?}", common::describe(&qual), plan.units().collect::<Vec<_>>());
-        match (&expected, &got) {
-            (Some((credits, add)), Ok(done)) => {
-                prop_assert_eq!(*credits, done.credits_added, "{}", context);
-                prop_assert_eq!(add, &done.add, "{}", context);
-            }
-            (None, Err(_)) => {}
-            _ => prop_assert!(false, "oracle {:?} but solver {:?}: {}", expected, got, context),
-        }
-        if let Ok(done) = got {
-            prop_assert!(done.add.iter().all(|u| !exclude.contains(u)));
-            let mut after = plan.clone();
-            done.add.iter().for_each(|&u| after.add(u));
-            prop_assert_eq!(evaluate(&qual, &after).status, Status::Complete);
-        }
+        agrees(&qual, &plan, &exclude)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(common::cases(1000))]
+
+    /// Many groups, caps, barred sets and chains: the shapes the bounds cut.
+    #[test]
+    fn solver_matches_brute_force_on_many_groups_and_barred_chains(
+        qual in common::structured_qualification(),
+        picks in proptest::collection::vec(0usize..12, 0..3),
+    ) {
+        let n = qual.units.len();
+        let plan = Plan::with_units(&qual, picks.iter().map(|p| p % n));
+        agrees(&qual, &plan, &BTreeSet::new())?;
     }
 }
 

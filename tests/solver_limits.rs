@@ -324,3 +324,130 @@ fn a_plan_exactly_at_a_maximum_is_completed_elsewhere() {
     let done = complete_plan(&qual, &Plan::new(&qual), &BTreeSet::new()).expect("a completion");
     assert_eq!(done.add, [1]);
 }
+
+fn complete(qual: &unit_planner::catalogue::Qualification) -> Result<(u32, usize), NoCompletion> {
+    let plan = Plan::new(qual);
+    let done = complete_plan(qual, &plan, &BTreeSet::new())?;
+    let mut after = plan.clone();
+    done.add.iter().for_each(|&u| after.add(u));
+    assert_eq!(evaluate(qual, &after).status, Status::Complete);
+    Ok((done.credits_added, done.add.len()))
+}
+
+#[test]
+fn shortfalls_of_eight_groups_add_up() {
+    for interleaved in [false, true] {
+        let qual = common::eight_groups_of_seven(interleaved);
+        assert_eq!(complete(&qual), Ok((56, 24)), "interleaved: {interleaved}");
+    }
+}
+
+#[test]
+fn a_cap_below_what_eight_groups_need_is_proved_impossible_at_once() {
+    let mut qual = common::eight_groups_of_seven(true);
+    qual.rules.push(unit_planner::catalogue::RuleEntry {
+        rule: Rule::Credits {
+            scope: Scope::All,
+            level: None,
+            min: None,
+            max: Some(55),
+        },
+        basis: unit_planner::catalogue::Basis::Inferred("test".into()),
+    });
+    assert_eq!(
+        complete_plan_within(&qual, &Plan::new(&qual), &BTreeSet::new(), 10_000),
+        Err(NoCompletion::NoUnitsSuffice)
+    );
+}
+
+/// Every (credits, units) an independent set of a chain of barred neighbours can make, by
+/// dynamic programming along the chain: the oracle for the chain cases.
+fn chain_totals(credits: &[u32]) -> BTreeSet<(u32, usize)> {
+    // (last unit taken, credits, units)
+    let mut states: BTreeSet<(bool, u32, usize)> = BTreeSet::from([(false, 0, 0)]);
+    for &c in credits {
+        let mut next = BTreeSet::new();
+        for &(last, sum, count) in &states {
+            next.insert((false, sum, count));
+            if !last {
+                next.insert((true, sum + c, count + 1));
+            }
+        }
+        states = next;
+    }
+    states.into_iter().map(|(_, s, n)| (s, n)).collect()
+}
+
+fn chain_credits(seed: u64) -> Vec<u32> {
+    let mut rng = common::Xorshift(seed);
+    (0..60).map(|_| 1 + rng.below(9) as u32).collect()
+}
+
+#[test]
+fn a_chain_of_sixty_barred_neighbours_is_answered_exactly() {
+    for seed in 1..=3 {
+        let credits = chain_credits(seed);
+        let totals = chain_totals(&credits);
+        let most = totals.iter().map(|t| t.0).max().unwrap();
+        for min in [most / 2, most - 10, most - 1, most, most + 1] {
+            let qual = common::barred_chain(&credits, credits_rule(min));
+            let expected = totals
+                .iter()
+                .filter(|t| t.0 >= min)
+                .min()
+                .copied()
+                .ok_or(NoCompletion::NoUnitsSuffice);
+            assert_eq!(
+                complete(&qual),
+                expected,
+                "seed {seed}, at least {min} credits"
+            );
+        }
+        for units in [29, 30, 31] {
+            let rules = vec![Rule::Units {
+                scope: Scope::All,
+                min: Some(units),
+                max: None,
+            }];
+            let qual = common::barred_chain(&credits, rules);
+            let expected = totals
+                .iter()
+                .filter(|t| t.1 >= units as usize)
+                .min()
+                .copied()
+                .ok_or(NoCompletion::NoUnitsSuffice);
+            assert_eq!(
+                complete(&qual),
+                expected,
+                "seed {seed}, at least {units} units"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_cap_on_level_one_credits_against_a_unit_from_each_group_is_proved_impossible_at_once() {
+    // The least each group can give, worked out directly.
+    let open = common::capped_level_one(30, 10, 99_999);
+    let least: u32 = (1..=30)
+        .map(|g| {
+            open.units
+                .iter()
+                .filter(|u| u.group == g)
+                .map(|u| *u.credits.value().unwrap())
+                .min()
+                .unwrap()
+        })
+        .sum();
+    let qual = common::capped_level_one(30, 10, least - 1);
+    assert_eq!(
+        complete_plan_within(&qual, &Plan::new(&qual), &BTreeSet::new(), 10_000),
+        Err(NoCompletion::NoUnitsSuffice)
+    );
+    let room = common::capped_level_one(30, 10, least);
+    assert_eq!(
+        complete(&room),
+        Ok((least, 30)),
+        "the cheapest unit of each group"
+    );
+}
