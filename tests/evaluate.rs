@@ -436,3 +436,30 @@ fn a_plan_keeps_its_mandatory_units_and_only_real_units() {
     assert_eq!(plan.entered().get(&1).and_then(|e| e.credits), Some(2));
     assert_eq!(plan.entered().len(), 1);
 }
+
+#[test]
+fn a_unit_of_unknown_level_counts_where_every_level_does() {
+    let entry_one_up = Some(LevelFilter {
+        level: Level::Entry(1),
+        or_above: true,
+    });
+    let units = vec![(0, Some(6), None), (1, Some(1), Some(Level::Numbered(2)))];
+    let rule = |min, max| Rule::Credits {
+        scope: Scope::All,
+        level: entry_one_up,
+        min,
+        max,
+    };
+    let capped = common::qualification(&[true, false], &units, vec![rule(None, Some(5))], &[]);
+    let eval = evaluate(&capped, &Plan::new(&capped));
+    assert_eq!(
+        eval.status,
+        Status::Blocked,
+        "6 credits at any level are over 5"
+    );
+    let wanted = common::qualification(&[true, false], &units, vec![rule(Some(6), None)], &[]);
+    assert_eq!(
+        evaluate(&wanted, &Plan::new(&wanted)).status,
+        Status::Complete
+    );
+}

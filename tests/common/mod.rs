@@ -148,8 +148,9 @@ pub fn synthetic(groups: usize, units: usize) -> Qualification {
     qualification(&mandatory, &specs, rules, &barred)
 }
 
-/// The levels random qualifications use.
-pub const LEVELS: [Level; 5] = [
+/// The levels random qualifications use (Entry 1 or above admits every level).
+pub const LEVELS: [Level; 6] = [
+    Level::Entry(1),
     Level::Entry(3),
     Level::Numbered(1),
     Level::Numbered(2),
