@@ -224,6 +224,21 @@ pub fn level_text(text: &str) -> String {
         .map_or_else(|_| text.to_string(), level)
 }
 
+/// A number of credits: "1 credit", "5 credits".
+pub fn credit_count(n: u32) -> String {
+    format!("{n} {}", if n == 1 { "credit" } else { "credits" })
+}
+
+/// The heading of a proposal to complete a plan: "Add 1 unit (3 credits)", or without the
+/// credits "Add 2 units".
+pub fn proposal(units: usize, credits: Option<u32>) -> String {
+    let noun = if units == 1 { "unit" } else { "units" };
+    match credits {
+        Some(c) => format!("Add {units} {noun} ({})", credit_count(c)),
+        None => format!("Add {units} {noun}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -344,5 +359,14 @@ mod tests {
             max: Some(4),
         };
         assert_eq!(count(&at_most, &result), "7 / ≤4");
+    }
+
+    #[test]
+    fn proposals_say_one_unit_and_one_credit() {
+        assert_eq!(proposal(1, Some(1)), "Add 1 unit (1 credit)");
+        assert_eq!(proposal(2, Some(7)), "Add 2 units (7 credits)");
+        assert_eq!(proposal(1, None), "Add 1 unit");
+        assert_eq!(proposal(3, None), "Add 3 units");
+        assert_eq!(credit_count(0), "0 credits");
     }
 }

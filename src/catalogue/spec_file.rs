@@ -393,6 +393,9 @@ fn build_rule(raw: RawRule, groups: &HashMap<String, usize>) -> Result<RuleEntry
             _ => Ok(()),
         }
     };
+    if raw.all_mandatory == Some(false) {
+        return Err(Kind::BadRule(BadRule::AllMandatoryFalse));
+    }
     let kinds = [
         raw.all_mandatory.is_some(),
         raw.credits.is_some(),

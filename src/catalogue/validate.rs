@@ -89,10 +89,17 @@ fn duplicates(qual: &Qualification, out: &mut Vec<Problem>) {
         if unit.code.value().is_none() && unit.reference.value().is_none() {
             out.push(Problem::new(Entry::Unit(unit.key), Kind::NoIdentifier));
         }
-        for name in [unit.code.value(), unit.reference.value()]
-            .into_iter()
-            .flatten()
-        {
+        for (field, name) in [("code", &unit.code), ("reference", &unit.reference)] {
+            let Some(name) = name.value() else {
+                continue;
+            };
+            if name.trim().is_empty() {
+                out.push(Problem::new(
+                    Entry::Unit(unit.key),
+                    Kind::BlankIdentifier(field),
+                ));
+                continue;
+            }
             let folded = name.to_ascii_uppercase();
             match names.get(&folded) {
                 Some(&other) if other != u => out.push(Problem::new(

@@ -152,9 +152,8 @@ pub fn suggest(qual: &Qualification, result: &Result<Completion, NoCompletion>) 
         Ok(done) if done.add.is_empty() => "The plan is already complete.\n".to_string(),
         Ok(done) => {
             let mut out = format!(
-                "Add {} units ({} credits):\n",
-                done.add.len(),
-                done.credits_added
+                "{}:\n",
+                wording::proposal(done.add.len(), Some(done.credits_added))
             );
             for &u in &done.add {
                 let unit = &qual.units[u];

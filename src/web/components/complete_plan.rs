@@ -9,6 +9,7 @@ use crate::document::PlanDoc;
 use crate::engine::complete_plan;
 use crate::web::state::Action;
 use crate::web::use_planner;
+use crate::wording;
 
 /// Properties of [`CompletePlan`].
 #[derive(Properties, PartialEq)]
@@ -68,10 +69,10 @@ pub fn complete_plan_panel(props: &Props) -> Html {
                     if keys.is_empty() {
                         <p>{ "Your plan is already complete." }</p>
                     } else {
-                        <p>{ format!("Add {} units:", keys.len()) }</p>
+                        <p>{ format!("{}:", wording::proposal(keys.len(), None)) }</p>
                         <ul>{ for keys.iter().filter_map(|&k| qual.unit_by_key(k)).map(|u| {
                             let unit = &qual.units[u];
-                            html! { <li>{ format!("{} {} ({} credits)", unit.label(), unit.title_text(), unit.credits.value().copied().unwrap_or(0)) }</li> }
+                            html! { <li>{ format!("{} {} ({})", unit.label(), unit.title_text(), wording::credit_count(unit.credits.value().copied().unwrap_or(0))) }</li> }
                         }) }</ul>
                     }
                     <button onclick={accept}>{ "Accept" }</button>{ " " }
