@@ -451,3 +451,82 @@ fn a_cap_on_level_one_credits_against_a_unit_from_each_group_is_proved_impossibl
         "the cheapest unit of each group"
     );
 }
+
+#[test]
+fn feasibility_sees_past_unstated_values_that_cannot_help() {
+    use unit_planner::engine::{feasibility, Feasibility};
+    // Five credits of unknown level may count toward "at least 5 at level 2" in group A,
+    // but certainly count toward "at most 3 in group A": check rejects every plan.
+    let units = vec![
+        level_two(0, Some(1)),
+        (1, Some(5), None),
+        level_two(1, Some(1)),
+    ];
+    let rules = vec![
+        Rule::Credits {
+            scope: Scope::Groups(vec![1]),
+            level: Some(unit_planner::catalogue::LevelFilter {
+                level: Level::Numbered(2),
+                or_above: false,
+            }),
+            min: Some(5),
+            max: None,
+        },
+        Rule::Credits {
+            scope: Scope::Groups(vec![1]),
+            level: None,
+            min: None,
+            max: Some(3),
+        },
+    ];
+    let qual = common::qualification(&[true, false], &units, rules.clone(), &[]);
+    assert_eq!(feasibility(&qual), Feasibility::Impossible(vec![0, 1]));
+    // With room for the five, whether it counts at level 2 is open: undecided.
+    let mut roomy = rules;
+    roomy[1] = Rule::Credits {
+        scope: Scope::Groups(vec![1]),
+        level: None,
+        min: None,
+        max: Some(6),
+    };
+    let qual = common::qualification(&[true, false], &units, roomy, &[]);
+    assert_eq!(
+        feasibility(&qual),
+        Feasibility::Undecided(NoCompletion::NoUnitsSuffice)
+    );
+    // A mandatory unit of unstated credits leaves a maximum open, yet the minimum is out
+    // of reach whatever its credits: still impossible.
+    let units = vec![(0, None, Some(Level::Numbered(2))), level_two(1, Some(1))];
+    let rules = vec![
+        Rule::Units {
+            scope: Scope::Groups(vec![1]),
+            min: Some(2),
+            max: None,
+        },
+        Rule::Credits {
+            scope: Scope::All,
+            level: None,
+            min: None,
+            max: Some(9),
+        },
+    ];
+    let qual = common::qualification(&[true, false], &units, rules, &[]);
+    assert_eq!(feasibility(&qual), Feasibility::Impossible(vec![0]));
+}
+
+#[test]
+fn feasibility_proves_eighty_units_under_a_cap_impossible() {
+    use unit_planner::engine::{feasibility, Feasibility};
+    let mut qual = common::eight_groups_of_seven(true);
+    assert_eq!(feasibility(&qual), Feasibility::Possible);
+    qual.rules.push(unit_planner::catalogue::RuleEntry {
+        rule: Rule::Credits {
+            scope: Scope::All,
+            level: None,
+            min: None,
+            max: Some(55),
+        },
+        basis: unit_planner::catalogue::Basis::Inferred("test".into()),
+    });
+    assert!(matches!(feasibility(&qual), Feasibility::Impossible(_)));
+}
