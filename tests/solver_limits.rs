@@ -102,12 +102,12 @@ fn a_total_no_subset_can_make_is_proved_impossible_at_once() {
 
 #[test]
 fn a_search_past_its_limit_says_it_stopped() {
-    // Distinct credits and an exact total: the search cannot finish within a tiny limit,
-    // and says so instead of "no completion". (An odd limit: the work counts in steps of
-    // two here, so the limit is passed, not met.)
-    let qual = common::exact_total((0..60).map(|i| 100 + 2 * i + (i % 3)), 3_001);
+    // A thousand units in fifty groups cannot be searched within a tiny limit: the search
+    // says so instead of "no completion".
+    let credits = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 15];
+    let qual = common::centre_sized(50, 1000, &credits, 250, 1);
     assert_eq!(
-        complete_plan_within(&qual, &Plan::new(&qual), &BTreeSet::new(), 10_001),
+        complete_plan_within(&qual, &Plan::new(&qual), &BTreeSet::new(), 1_000),
         Err(NoCompletion::Stopped)
     );
 }
@@ -529,4 +529,28 @@ fn feasibility_proves_eighty_units_under_a_cap_impossible() {
         basis: unit_planner::catalogue::Basis::Inferred("test".into()),
     });
     assert!(matches!(feasibility(&qual), Feasibility::Impossible(_)));
+}
+
+#[test]
+fn a_group_may_spend_past_its_least_where_the_budget_allows() {
+    // Group 1 needs 5 (3 + 1 + 1 at least), group 2 needs 1, the total 7: within 7 credits
+    // group 1 may spend 6, and its one 6 beats 3 + 3 on units.
+    let units: Vec<common::UnitSpec> = [3, 3, 1, 1, 1, 1, 1, 6]
+        .iter()
+        .map(|&c| level_two(1, Some(c)))
+        .chain([level_two(2, Some(1))])
+        .collect();
+    let at_least = |scope, min| Rule::Credits {
+        scope,
+        level: None,
+        min: Some(min),
+        max: None,
+    };
+    let rules = vec![
+        at_least(Scope::Groups(vec![1]), 5),
+        at_least(Scope::Groups(vec![2]), 1),
+        at_least(Scope::All, 7),
+    ];
+    let qual = common::qualification(&[true, false, false], &units, rules, &[]);
+    assert_eq!(complete(&qual), Ok((7, 2)));
 }

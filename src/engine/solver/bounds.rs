@@ -3,6 +3,9 @@
 //!
 //! - Reach: the most a minimum can still gain, taking at most one unit of each barred set
 //!   (the sets are split into disjoint parts once, each part a clique of the barred graph).
+//! - Totals: for a credit minimum, the least total at or past what it still needs that its
+//!   undecided candidates can make, and the fewest units making one, by dynamic programming
+//!   over its candidates (so 7 credits from units of 4 to 6 cost 8, in two units).
 //! - Shortfalls add up: a minimum whose candidates all lie in one group is local to it;
 //!   the credits and units that local minima of different groups still need are summed
 //!   (they count different units), and compared with what every other minimum needs alone.
@@ -36,6 +39,105 @@ impl Ratio {
         }
     }
 }
+
+/// Never reached, in a table of unit counts.
+const UNREACHED: u8 = u8::MAX;
+
+/// The totals a credit minimum's candidates can still make, by position among them.
+struct Totals {
+    /// The candidates counting toward the minimum, in order.
+    members: Vec<usize>,
+    /// Totals tabulated: `0..width`.
+    width: usize,
+    /// `next[i * width + s]`: the least total `≥ s` that `members[i..]` can make
+    /// (`u32::MAX` if none).
+    next: Vec<u32>,
+    /// `fewest[i * width + s]`: the fewest of `members[i..]` making a total `≥ s`.
+    fewest: Vec<u8>,
+    /// `exact[i * width + s]`: the fewest of `members[i..]` making exactly `s`.
+    exact: Vec<u8>,
+}
+
+impl Totals {
+    /// The table for `weights` (of `members`), tabulating totals below `width`; `None`
+    /// when it would hold more than `cells` entries.
+    fn new(members: Vec<usize>, weights: &[u64], width: usize, cells: usize) -> Option<Totals> {
+        let rows = members.len() + 1;
+        if rows.checked_mul(width)? > cells {
+            return None;
+        }
+        let mut next = vec![u32::MAX; rows * width];
+        let mut fewest = vec![UNREACHED; rows * width];
+        let mut exact = vec![UNREACHED; rows * width];
+        // count[s]: the fewest units making exactly `s`, from the members seen so far.
+        let mut count = vec![UNREACHED; width];
+        count[0] = 0;
+        for row in (0..rows).rev() {
+            if row < members.len() {
+                let w = weights[row] as usize;
+                for s in (w..width).rev() {
+                    if count[s - w] != UNREACHED {
+                        count[s] = count[s].min((count[s - w] + 1).min(UNREACHED - 1));
+                    }
+                }
+            }
+            exact[row * width..(row + 1) * width].copy_from_slice(&count);
+            let (mut least, mut few) = (u32::MAX, UNREACHED);
+            for s in (0..width).rev() {
+                if count[s] != UNREACHED {
+                    least = s as u32;
+                    few = few.min(count[s]);
+                }
+                next[row * width + s] = least;
+                fewest[row * width + s] = few;
+            }
+        }
+        Some(Totals {
+            members,
+            width,
+            next,
+            fewest,
+            exact,
+        })
+    }
+
+    /// From candidate `c` on, the fewest units making a total in `from..=to` (or a lower
+    /// bound on it: the fewest making any total `≥ from`, when the range is long or runs
+    /// past the table).
+    fn fewest_between(&self, c: usize, from: u64, to: u64) -> u64 {
+        let (Ok(from), Ok(to)) = (usize::try_from(from), usize::try_from(to)) else {
+            return 0;
+        };
+        if from >= self.width {
+            return 0;
+        }
+        let row = self.members.partition_point(|&m| m < c) * self.width;
+        if to >= self.width || to - from > SCANNED_TOTALS {
+            return u64::from(self.fewest[row + from]);
+        }
+        let few = self.exact[row + from..=row + to].iter().min();
+        u64::from(*few.unwrap_or(&UNREACHED))
+    }
+
+    /// From candidate `c` on, needing `deficit` more: (least total, fewest units), `None`
+    /// when no total reaches it; `Some(None)` when the deficit is past the table.
+    fn at(&self, c: usize, deficit: u64) -> Option<Option<(u64, u64)>> {
+        let Ok(s) = usize::try_from(deficit) else {
+            return Some(None);
+        };
+        if s >= self.width {
+            return Some(None);
+        }
+        let at = self.members.partition_point(|&m| m < c) * self.width + s;
+        match self.next[at] {
+            u32::MAX => None,
+            least => Some(Some((u64::from(least), u64::from(self.fewest[at])))),
+        }
+    }
+}
+
+/// Longest range of totals scanned for the fewest units making one.
+const SCANNED_TOTALS: usize = 32;
 
 /// A minimum's least ratio of a maximum's weight to its own, by position.
 struct Forcing {
@@ -81,12 +183,23 @@ impl RegionSum {
     }
 }
 
+/// Totals-table entries allowed per constraint weight the search may hold (five bytes
+/// each: at the search's memory bound, some tens of megabytes more).
+const TOTALS_PER_CELL: usize = 4;
+
+/// How far a constraint's total is short of its minimum.
+fn deficit(k: &Constraint, low: u64) -> u64 {
+    k.min.map_or(0, |m| m.saturating_sub(low))
+}
+
 /// The bound tables of one search.
 pub struct Bounds {
     /// Minimum constraints with their region (the group all their candidates are in),
     /// grouped by region.
     minima: Vec<(usize, Option<usize>)>,
     caps: Vec<Cap>,
+    /// The totals tables of credit minima, by constraint, where they fit.
+    totals: Vec<Option<Totals>>,
     /// `reach[k][c]`: the most minimum `k` can gain from candidates `c..`, one per barred part.
     reach: Vec<Vec<u64>>,
     /// `heaviest[k][c]`: the largest gain for minimum `k` of one candidate in `c..`.
@@ -223,9 +336,30 @@ impl Bounds {
                 })
             })
             .collect();
+        let mut room = cells.saturating_mul(TOTALS_PER_CELL);
+        let mut totals: Vec<Option<Totals>> = constraints.iter().map(|_| None).collect();
+        for &(k, _) in &minima {
+            let c = &constraints[k];
+            // (A minimum met already needs nothing more: no table.)
+            let (true, Some(min)) = (c.credits, c.min.filter(|&m| m > c.base_low)) else {
+                continue;
+            };
+            let members: Vec<usize> = (0..n).filter(|&m| c.low[m] > 0).collect();
+            let weights: Vec<u64> = members.iter().map(|&m| u64::from(c.low[m])).collect();
+            let heaviest = weights.iter().copied().max().unwrap_or(0);
+            let Ok(width) = usize::try_from(min.saturating_sub(c.base_low) + heaviest) else {
+                continue;
+            };
+            let size = (members.len() + 1).saturating_mul(width);
+            totals[k] = Totals::new(members, &weights, width, room);
+            if totals[k].is_some() {
+                room -= size;
+            }
+        }
         Bounds {
             minima,
             caps,
+            totals,
             reach,
             heaviest,
             cheapest,
@@ -233,35 +367,32 @@ impl Bounds {
     }
 
     /// Lower bounds on (credits, units) still to add from candidates `c..`, given the
-    /// constraints' totals `low` (certain) and `high` (possible); `None` when a maximum
-    /// leaves no room for what the minima force, so no completion exists from here.
+    /// constraints' totals `low` (certain) and `high` (possible); `None` when no
+    /// completion exists from here (a minimum no total reaches, or a maximum without room
+    /// for what the minima force). `room`, the credits still in the budget when the units
+    /// are limited, bounds what each group may spend, so its units are counted among the
+    /// totals it can afford.
     pub fn need(
         &self,
         c: usize,
         constraints: &[Constraint],
         low: &[u64],
         high: &[u64],
+        room: Option<u64>,
     ) -> Option<(u64, u64)> {
-        let deficit = |k: usize| constraints[k].min.map_or(0, |m| m.saturating_sub(low[k]));
         let (mut credits, mut units) = (RegionSum::default(), RegionSum::default());
         for &(k, region) in &self.minima {
-            let d = deficit(k);
-            if d == 0 {
-                continue;
+            let d = deficit(&constraints[k], low[k]);
+            if d > 0 {
+                let (cost, count) = self.one(k, c, d, constraints)?;
+                credits.add(region, cost);
+                units.add(region, count);
             }
-            let heaviest = self.heaviest[k][c].max(1);
-            let (cost, count) = if constraints[k].credits {
-                (d, d.div_ceil(heaviest))
-            } else {
-                (self.cheapest[k][c].saturating_mul(d), d)
-            };
-            credits.add(region, cost);
-            units.add(region, count);
         }
         for cap in &self.caps {
             let mut forced = RegionSum::default();
             for f in &cap.forcing {
-                let d = deficit(f.minimum);
+                let d = deficit(&constraints[f.minimum], low[f.minimum]);
                 if d > 0 {
                     forced.add(f.region, f.ratio[c].of(d));
                 }
@@ -270,7 +401,63 @@ impl Bounds {
                 return None;
             }
         }
-        Some((credits.value(), units.value()))
+        let mut units = units.value();
+        if let Some(room) = room {
+            let slack = room.saturating_sub(credits.total.saturating_add(credits.this));
+            units = units.max(self.units_affordable(c, constraints, low, slack));
+        }
+        Some((credits.value(), units))
+    }
+
+    /// What minimum `k` alone still needs, `d` short, from `c..`: (credits, units).
+    fn one(&self, k: usize, c: usize, d: u64, constraints: &[Constraint]) -> Option<(u64, u64)> {
+        let tabulated = match &self.totals[k] {
+            Some(totals) => totals.at(c, d)?,
+            None => None,
+        };
+        let heaviest = self.heaviest[k][c].max(1);
+        Some(match tabulated {
+            Some(exact) => exact,
+            None if constraints[k].credits => (d, d.div_ceil(heaviest)),
+            None => (self.cheapest[k][c].saturating_mul(d), d),
+        })
+    }
+
+    /// Units the local minima need when each group may spend only `slack` credits past
+    /// what it needs at least: summed over groups, each the most of its minima's fewest
+    /// units making a total it can afford.
+    fn units_affordable(
+        &self,
+        c: usize,
+        constraints: &[Constraint],
+        low: &[u64],
+        slack: u64,
+    ) -> u64 {
+        let mut units = RegionSum::default();
+        for span in self.minima.chunk_by(|a, b| a.1 == b.1) {
+            let region @ Some(_) = span[0].1 else {
+                continue;
+            };
+            let needs = |&(k, _): &(usize, Option<usize>)| {
+                let d = deficit(&constraints[k], low[k]);
+                (d > 0).then(|| (k, d, self.one(k, c, d, constraints).map_or(0, |n| n.0)))
+            };
+            let spend = span
+                .iter()
+                .filter_map(needs)
+                .map(|n| n.2)
+                .max()
+                .unwrap_or(0);
+            for (k, d, _) in span.iter().filter_map(needs) {
+                if let Some(totals) = &self.totals[k] {
+                    units.add(
+                        region,
+                        totals.fewest_between(c, d, spend.saturating_add(slack)),
+                    );
+                }
+            }
+        }
+        units.value()
     }
 
     /// Whether every minimum can still be reached with at most `slots` more candidates

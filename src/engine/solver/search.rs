@@ -119,7 +119,7 @@ impl Search {
         let base_high: Vec<u64> = self.constraints.iter().map(|k| k.base_high).collect();
         let Some((mut budget, fewest)) =
             self.bounds
-                .need(0, &self.constraints, &self.base_low(), &base_high)
+                .need(0, &self.constraints, &self.base_low(), &base_high, None)
         else {
             return Ok(None);
         };
@@ -173,8 +173,10 @@ impl Search {
             if self.work > self.limit {
                 return None;
             }
+            let room = (w.units != usize::MAX).then(|| w.budget - w.spent);
             let Some((need_credits, need_units)) =
-                self.bounds.need(c, &self.constraints, &w.low, &w.high)
+                self.bounds
+                    .need(c, &self.constraints, &w.low, &w.high, room)
             else {
                 return Some(false);
             };
