@@ -543,3 +543,26 @@ fn a_group_may_spend_past_its_least_where_the_budget_allows() {
     let qual = common::qualification(&[true, false, false], &units, rules, &[]);
     assert_eq!(complete(&qual), Ok((7, 2)));
 }
+
+#[test]
+fn an_exact_total_no_subset_makes_is_proved_impossible_at_once() {
+    let credits: Vec<u32> = (0..60).map(|i| 100 + 7 * i + (i * i) % 13).collect();
+    // The subset sums, worked out directly; the first one missing past 1,500.
+    let mut sums = vec![false; 40_000];
+    sums[0] = true;
+    for &c in &credits {
+        for s in (c as usize..sums.len()).rev() {
+            sums[s] |= sums[s - c as usize];
+        }
+    }
+    let missing = (1_500..).find(|&s| !sums[s]).unwrap() as u32;
+    let qual = common::exact_total(credits.iter().copied(), missing);
+    assert_eq!(
+        complete_plan_within(&qual, &Plan::new(&qual), &BTreeSet::new(), 10_000),
+        Err(NoCompletion::NoUnitsSuffice),
+        "{missing} is no subset's total"
+    );
+    let qual = common::exact_total(credits.iter().copied(), missing + 1);
+    assert!(sums[missing as usize + 1]);
+    assert_eq!(complete(&qual).map(|done| done.0), Ok(missing + 1));
+}

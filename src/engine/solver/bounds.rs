@@ -9,10 +9,11 @@
 //! - Shortfalls add up: a minimum whose candidates all lie in one group is local to it;
 //!   the credits and units that local minima of different groups still need are summed
 //!   (they count different units), and compared with what every other minimum needs alone.
-//! - Caps against forced choices: what a minimum still needs forces, through the least
-//!   ratio of a maximum's weight to the minimum's among its candidates, a least addition to
-//!   that maximum; summed over groups the same way, past the maximum's room no completion
-//!   exists.
+//! - Caps against forced choices: what a minimum still needs (its least reachable total,
+//!   where tabulated) forces, through the least ratio of a maximum's weight to the
+//!   minimum's among its candidates, a least addition to that maximum; summed over groups
+//!   the same way, past the maximum's room no completion exists. (So an exact total no
+//!   subset makes is proved impossible at once.)
 
 use super::constraints::Constraint;
 
@@ -394,7 +395,14 @@ impl Bounds {
             for f in &cap.forcing {
                 let d = deficit(&constraints[f.minimum], low[f.minimum]);
                 if d > 0 {
-                    forced.add(f.region, f.ratio[c].of(d));
+                    // The minimum's total grows by at least its least reachable total.
+                    let least = self.one(f.minimum, c, d, constraints)?.0;
+                    let least = if constraints[f.minimum].credits {
+                        least
+                    } else {
+                        d
+                    };
+                    forced.add(f.region, f.ratio[c].of(least));
                 }
             }
             if high[cap.constraint].saturating_add(forced.value()) > cap.max {
