@@ -1,6 +1,7 @@
 //! Engine timings: check and suggest on the largest real qualification and a synthetic one
 //! of 300 units in 12 groups; check on 5,000 units with 2,000 maximum rules; suggest at the
-//! solver's limits (1,000 units in 50 groups, 3,000 units, and a case that runs to the work limit).
+//! solver's limits (1,000 units in 50 groups, 3,000 units, a case that runs to the work limit,
+//! and the adversarial shapes: eight groups' shortfalls, a barred chain, a level-1 cap).
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -8,7 +9,7 @@ mod common;
 use std::collections::BTreeSet;
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use unit_planner::catalogue::{builtin, Qualification};
+use unit_planner::catalogue::{builtin, Qualification, Rule, Scope};
 use unit_planner::engine::{complete_plan, evaluate, Plan};
 
 fn everyday(c: &mut Criterion) {
@@ -51,11 +52,50 @@ fn limits(c: &mut Criterion) {
         "3000x20".into(),
         common::centre_sized(20, 3000, &[2, 3, 4, 5, 6, 8, 10], 200, 7),
     ));
-    // Distinct credit values and an exact total: the case that runs the search to its limit.
+    // Distinct credit values and an exact total: subset sum, the hardest case here (it ran
+    // to the work limit before the bounds of `solver::bounds`).
     let distinct = (0..60).map(|i| 100 + 2 * i + (i % 3));
     cases.push((
-        "exact-total-to-the-limit".into(),
+        "exact-total-60-distinct".into(),
         common::exact_total(distinct, 3_001),
+    ));
+    // The adversarial shapes: shortfalls that add up, a chain of barred neighbours, a cap
+    // against forced choices (no completion).
+    cases.push((
+        "eight-groups-of-seven".into(),
+        common::eight_groups_of_seven(true),
+    ));
+    let chain: Vec<u32> = {
+        let mut rng = common::Xorshift(1);
+        (0..60).map(|_| 1 + rng.below(9) as u32).collect()
+    };
+    // The most credits the chain can give (no two neighbours), asked for exactly.
+    let most = chain
+        .iter()
+        .fold((0, 0), |(with, without): (u32, u32), &c| {
+            (without + c, with.max(without))
+        });
+    let most = most.0.max(most.1);
+    for (name, min) in [("chain-60-most-credits", most), ("chain-60-31-units", 0)] {
+        let rules = if min > 0 {
+            vec![Rule::Credits {
+                scope: Scope::All,
+                level: None,
+                min: Some(min),
+                max: None,
+            }]
+        } else {
+            vec![Rule::Units {
+                scope: Scope::All,
+                min: Some(31),
+                max: None,
+            }]
+        };
+        cases.push((name.into(), common::barred_chain(&chain, rules)));
+    }
+    cases.push((
+        "300-level-one-capped".into(),
+        common::capped_level_one(30, 10, 20),
     ));
     for (name, qual) in &cases {
         let empty = Plan::new(qual);

@@ -75,7 +75,7 @@ pub fn show(qual: &Qualification) -> Value {
     let barred: Vec<Value> = qual
         .barred
         .iter()
-        .map(|p| json!(labels(qual, &[p.a, p.b])))
+        .map(|set| json!(labels(qual, &set.units)))
         .collect();
     let notes: Vec<Value> = qual
         .notes

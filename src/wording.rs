@@ -211,7 +211,7 @@ pub fn completion(units: usize, credits: u64) -> String {
         1 => "1 unit".to_string(),
         n => format!("{n} units"),
     };
-    format!("Add {units} ({credits} credits):")
+    format!("Add {units} ({}):", credit_count(credits))
 }
 
 /// A proposal to complete a plan that is complete already.
@@ -363,6 +363,11 @@ pub fn import_summary(stated: usize, unknown: usize, problems: usize) -> String 
         values(stated),
         values(unknown)
     )
+}
+
+/// A number of credits: "1 credit", "5 credits".
+pub fn credit_count(n: u64) -> String {
+    format!("{n} {}", if n == 1 { "credit" } else { "credits" })
 }
 
 #[cfg(test)]
@@ -547,5 +552,12 @@ mod tests {
             achieved(3, None, &r, &none),
             "Achieved so far: at least 3 credits (the credits of R/601/1209 are not stated)"
         );
+    }
+
+    #[test]
+    fn proposals_say_one_unit_and_one_credit() {
+        assert_eq!(completion(1, 1), "Add 1 unit (1 credit):");
+        assert_eq!(completion(2, 7), "Add 2 units (7 credits):");
+        assert_eq!(credit_count(0), "0 credits");
     }
 }

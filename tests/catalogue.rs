@@ -93,7 +93,8 @@ fn swapped_references_and_barred_mandatory_units_are_noted() {
     let pairs: Vec<(&str, &str)> = vtct
         .barred
         .iter()
-        .map(|p| (vtct.units[p.a].label(), vtct.units[p.b].label()))
+        .flat_map(|set| set.pairs())
+        .map(|(a, b)| (vtct.units[a].label(), vtct.units[b].label()))
         .collect();
     // The source's table (lines 121-140) lists each pair from both sides; once each here.
     assert_eq!(
@@ -216,6 +217,37 @@ fn broken_files_fail_with_the_file_and_the_entry_named() {
             Entry::Rule(1),
             Kind::BadRule(BadRule::MinAboveMax(5, 4)),
         ),
+        (
+            ("credits = { min = 5 }", "all_mandatory = false"),
+            Entry::Rule(1),
+            Kind::BadRule(BadRule::AllMandatoryFalse),
+        ),
+        (
+            ("code = { value = \"A1\"", "code = { value = \"\""),
+            Entry::Unit(2),
+            Kind::BlankIdentifier("code"),
+        ),
+        (
+            ("code = { value = \"A1\", line = 5 }", "ref = { value = \" \", line = 5 }"),
+            Entry::Unit(2),
+            Kind::BlankIdentifier("reference"),
+        ),
+        (
+            (
+                "[[rules]]",
+                "[[barred]]\nunits = [\"A1\", \"M1\", \"A1\"]\nline = 7\n\n[[rules]]",
+            ),
+            Entry::BarredPair("A1".into(), "A1".into()),
+            Kind::BarredWithItself,
+        ),
+        (
+            (
+                "[[rules]]",
+                "[[barred]]\nunits = [\"A1\", \"M1\"]\nline = 7\n\n[[barred]]\nunits = [\"M1\", \"A1\"]\nline = 8\n\n[[rules]]",
+            ),
+            Entry::BarredPair("M1".into(), "A1".into()),
+            Kind::ListedTwice,
+        ),
     ];
     for ((from, to), entry, kind) in cases {
         let error = broken(from, to);
@@ -251,5 +283,29 @@ fn a_group_with_no_units_is_rejected() {
     assert_eq!(
         error.problems,
         [Problem::new(Entry::Group("B".into()), Kind::NoUnits)]
+    );
+}
+
+#[test]
+fn a_barred_set_of_thousands_is_kept_as_one_set() {
+    let mut text = GOOD.replace("credits = { min = 5 }", "units = { min = 2 }");
+    let mut names = vec!["\"A1\"".to_string()];
+    for key in 3..4003 {
+        text += &format!(
+            "\n[[units]]\nkey = {key}\ngroup = \"A\"\ncode = {{ value = \"X{key}\", line = 5 }}\ntitle = {{ value = \"Unit\", line = 5 }}\ncredits = {{ value = 1, line = 5 }}\nlevel = {{ value = \"1\", line = 5 }}\n"
+        );
+        names.push(format!("\"X{key}\""));
+    }
+    text += &format!("\n[[barred]]\nunits = [{}]\nline = 7\n", names.join(", "));
+    let q = parse_spec("specs/tiny.toml", &text).expect("loads");
+    assert_eq!(q.barred.len(), 1);
+    assert_eq!(q.barred[0].units.len(), 4001);
+    let all = unit_planner::engine::Plan::with_units(&q, 0..q.units.len());
+    let eval = unit_planner::engine::evaluate(&q, &all);
+    assert_eq!(eval.status, unit_planner::engine::Status::Blocked);
+    assert_eq!(
+        eval.conflicts.len(),
+        4000,
+        "each with the first of the set in the plan"
     );
 }

@@ -143,7 +143,8 @@ fn overall(qual: &Qualification, plan: &Plan, rules: &[(RuleStatus, bool)]) -> S
     let barred = qual
         .barred
         .iter()
-        .any(|p| plan.contains(p.a) && plan.contains(p.b));
+        .flat_map(|set| set.pairs())
+        .any(|(a, b)| plan.contains(a) && plan.contains(b));
     if barred || rules.iter().any(|r| r.1) {
         Status::Blocked
     } else if rules.iter().any(|r| r.0 == RuleStatus::Unmet) {
@@ -159,8 +160,8 @@ fn availability(qual: &Qualification, plan: &Plan, unit: UnitIdx) -> Availabilit
     if plan.contains(unit) {
         return Availability::InPlan;
     }
-    for p in &qual.barred {
-        for (a, b) in [(p.a, p.b), (p.b, p.a)] {
+    for (pa, pb) in qual.barred.iter().flat_map(|set| set.pairs()) {
+        for (a, b) in [(pa, pb), (pb, pa)] {
             if a == unit && plan.contains(b) {
                 return Availability::Barred {
                     with: b,
@@ -434,4 +435,31 @@ fn a_plan_keeps_its_mandatory_units_and_only_real_units() {
     );
     assert_eq!(plan.entered().get(&1).and_then(|e| e.credits), Some(2));
     assert_eq!(plan.entered().len(), 1);
+}
+
+#[test]
+fn a_unit_of_unknown_level_counts_where_every_level_does() {
+    let entry_one_up = Some(LevelFilter {
+        level: Level::Entry(1),
+        or_above: true,
+    });
+    let units = vec![(0, Some(6), None), (1, Some(1), Some(Level::Numbered(2)))];
+    let rule = |min, max| Rule::Credits {
+        scope: Scope::All,
+        level: entry_one_up,
+        min,
+        max,
+    };
+    let capped = common::qualification(&[true, false], &units, vec![rule(None, Some(5))], &[]);
+    let eval = evaluate(&capped, &Plan::new(&capped));
+    assert_eq!(
+        eval.status,
+        Status::Blocked,
+        "6 credits at any level are over 5"
+    );
+    let wanted = common::qualification(&[true, false], &units, vec![rule(Some(6), None)], &[]);
+    assert_eq!(
+        evaluate(&wanted, &Plan::new(&wanted)).status,
+        Status::Complete
+    );
 }

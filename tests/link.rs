@@ -498,7 +498,7 @@ fn wide_doc() -> impl Strategy<Value = (PlanDoc, String)> {
         prop_oneof![
             Just("https://planner.example.org".to_string()),
             Just("https://計画.例え.jp/学習者".to_string()),
-            "https://x.org/[a-z文]{0,3000}",
+            "https://x\\.org/[a-z文]{0,3000}",
         ],
     )
         .prop_map(|(mut doc, name, note, sources, review, base)| {

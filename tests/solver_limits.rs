@@ -102,12 +102,12 @@ fn a_total_no_subset_can_make_is_proved_impossible_at_once() {
 
 #[test]
 fn a_search_past_its_limit_says_it_stopped() {
-    // Distinct credits and an exact total: the search cannot finish within a tiny limit,
-    // and says so instead of "no completion". (An odd limit: the work counts in steps of
-    // two here, so the limit is passed, not met.)
-    let qual = common::exact_total((0..60).map(|i| 100 + 2 * i + (i % 3)), 3_001);
+    // A thousand units in fifty groups cannot be searched within a tiny limit: the search
+    // says so instead of "no completion".
+    let credits = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 15];
+    let qual = common::centre_sized(50, 1000, &credits, 250, 1);
     assert_eq!(
-        complete_plan_within(&qual, &Plan::new(&qual), &BTreeSet::new(), 10_001),
+        complete_plan_within(&qual, &Plan::new(&qual), &BTreeSet::new(), 1_000),
         Err(NoCompletion::Stopped)
     );
 }
@@ -323,4 +323,241 @@ fn a_plan_exactly_at_a_maximum_is_completed_elsewhere() {
     let qual = common::qualification(&[true, false], &units, rules, &[]);
     let done = complete_plan(&qual, &Plan::new(&qual), &BTreeSet::new()).expect("a completion");
     assert_eq!(done.add, [1]);
+}
+
+fn complete(qual: &unit_planner::catalogue::Qualification) -> Result<(u32, usize), NoCompletion> {
+    let plan = Plan::new(qual);
+    let done = complete_plan(qual, &plan, &BTreeSet::new())?;
+    let mut after = plan.clone();
+    done.add.iter().for_each(|&u| after.add(u));
+    assert_eq!(evaluate(qual, &after).status, Status::Complete);
+    Ok((done.credits_added, done.add.len()))
+}
+
+#[test]
+fn shortfalls_of_eight_groups_add_up() {
+    for interleaved in [false, true] {
+        let qual = common::eight_groups_of_seven(interleaved);
+        assert_eq!(complete(&qual), Ok((56, 24)), "interleaved: {interleaved}");
+    }
+}
+
+#[test]
+fn a_cap_below_what_eight_groups_need_is_proved_impossible_at_once() {
+    use unit_planner::engine::{feasibility, Feasibility};
+    let mut qual = common::eight_groups_of_seven(true);
+    assert_eq!(feasibility(&qual), Feasibility::Possible);
+    qual.rules.push(unit_planner::catalogue::RuleEntry {
+        rule: Rule::Credits {
+            scope: Scope::All,
+            level: None,
+            min: None,
+            max: Some(55),
+        },
+        basis: unit_planner::catalogue::Basis::Inferred("test".into()),
+    });
+    assert_eq!(
+        complete_plan_within(&qual, &Plan::new(&qual), &BTreeSet::new(), 10_000),
+        Err(NoCompletion::NoUnitsSuffice)
+    );
+    assert!(
+        matches!(feasibility(&qual), Feasibility::Impossible(_)),
+        "validate says so"
+    );
+}
+
+/// Every (credits, units) an independent set of a chain of barred neighbours can make, by
+/// dynamic programming along the chain: the oracle for the chain cases.
+fn chain_totals(credits: &[u32]) -> BTreeSet<(u32, usize)> {
+    // (last unit taken, credits, units)
+    let mut states: BTreeSet<(bool, u32, usize)> = BTreeSet::from([(false, 0, 0)]);
+    for &c in credits {
+        let mut next = BTreeSet::new();
+        for &(last, sum, count) in &states {
+            next.insert((false, sum, count));
+            if !last {
+                next.insert((true, sum + c, count + 1));
+            }
+        }
+        states = next;
+    }
+    states.into_iter().map(|(_, s, n)| (s, n)).collect()
+}
+
+fn chain_credits(seed: u64) -> Vec<u32> {
+    let mut rng = common::Xorshift(seed);
+    (0..60).map(|_| 1 + rng.below(9) as u32).collect()
+}
+
+#[test]
+fn a_chain_of_sixty_barred_neighbours_is_answered_exactly() {
+    for seed in 1..=3 {
+        let credits = chain_credits(seed);
+        let totals = chain_totals(&credits);
+        let most = totals.iter().map(|t| t.0).max().unwrap();
+        // The cheapest (credits, units) of the totals that qualify.
+        let best = |qualifies: &dyn Fn(&(u32, usize)) -> bool| {
+            let mut fitting = totals.iter().filter(|t| qualifies(t));
+            fitting.next().copied().ok_or(NoCompletion::NoUnitsSuffice)
+        };
+        for min in [most / 2, most - 10, most - 1, most, most + 1] {
+            let qual = common::barred_chain(&credits, credits_rule(min));
+            let expected = best(&|t| t.0 >= min);
+            assert_eq!(
+                complete(&qual),
+                expected,
+                "seed {seed}, at least {min} credits"
+            );
+        }
+        for units in [29, 30, 31] {
+            let rules = vec![Rule::Units {
+                scope: Scope::All,
+                min: Some(units),
+                max: None,
+            }];
+            let qual = common::barred_chain(&credits, rules);
+            let expected = best(&|t| t.1 >= units as usize);
+            assert_eq!(
+                complete(&qual),
+                expected,
+                "seed {seed}, at least {units} units"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_cap_on_level_one_credits_against_a_unit_from_each_group_is_proved_impossible_at_once() {
+    // The least each group can give, worked out directly.
+    let open = common::capped_level_one(30, 10, 99_999);
+    let least: u32 = (1..=30)
+        .map(|g| {
+            open.units
+                .iter()
+                .filter(|u| u.group == g)
+                .map(|u| *u.credits.value().unwrap())
+                .min()
+                .unwrap()
+        })
+        .sum();
+    let qual = common::capped_level_one(30, 10, least - 1);
+    assert_eq!(
+        complete_plan_within(&qual, &Plan::new(&qual), &BTreeSet::new(), 10_000),
+        Err(NoCompletion::NoUnitsSuffice)
+    );
+    let room = common::capped_level_one(30, 10, least);
+    assert_eq!(
+        complete(&room),
+        Ok((least, 30)),
+        "the cheapest unit of each group"
+    );
+}
+
+#[test]
+fn feasibility_sees_past_unstated_values_that_cannot_help() {
+    use unit_planner::engine::{feasibility, Feasibility};
+    // Five credits of unknown level may count toward "at least 5 at level 2" in group A,
+    // but certainly count toward "at most 3 in group A": check rejects every plan.
+    let units = vec![
+        level_two(0, Some(1)),
+        (1, Some(5), None),
+        level_two(1, Some(1)),
+    ];
+    let rules = vec![
+        Rule::Credits {
+            scope: Scope::Groups(vec![1]),
+            level: Some(unit_planner::catalogue::LevelFilter {
+                level: Level::Numbered(2),
+                or_above: false,
+            }),
+            min: Some(5),
+            max: None,
+        },
+        Rule::Credits {
+            scope: Scope::Groups(vec![1]),
+            level: None,
+            min: None,
+            max: Some(3),
+        },
+    ];
+    let qual = common::qualification(&[true, false], &units, rules.clone(), &[]);
+    assert_eq!(feasibility(&qual), Feasibility::Impossible(vec![0, 1]));
+    // With room for the five, whether it counts at level 2 is open: undecided.
+    let mut roomy = rules;
+    roomy[1] = Rule::Credits {
+        scope: Scope::Groups(vec![1]),
+        level: None,
+        min: None,
+        max: Some(6),
+    };
+    let qual = common::qualification(&[true, false], &units, roomy, &[]);
+    assert_eq!(
+        feasibility(&qual),
+        Feasibility::Undecided(NoCompletion::NoUnitsSuffice)
+    );
+    // A mandatory unit of unstated credits leaves a maximum open, yet the minimum is out
+    // of reach whatever its credits: still impossible.
+    let units = vec![(0, None, Some(Level::Numbered(2))), level_two(1, Some(1))];
+    let rules = vec![
+        Rule::Units {
+            scope: Scope::Groups(vec![1]),
+            min: Some(2),
+            max: None,
+        },
+        Rule::Credits {
+            scope: Scope::All,
+            level: None,
+            min: None,
+            max: Some(9),
+        },
+    ];
+    let qual = common::qualification(&[true, false], &units, rules, &[]);
+    assert_eq!(feasibility(&qual), Feasibility::Impossible(vec![0]));
+}
+
+#[test]
+fn a_group_may_spend_past_its_least_where_the_budget_allows() {
+    // Group 1 needs 5 (3 + 1 + 1 at least), group 2 needs 1, the total 7: within 7 credits
+    // group 1 may spend 6, and its one 6 beats 3 + 3 on units.
+    let units: Vec<common::UnitSpec> = [3, 3, 1, 1, 1, 1, 1, 6]
+        .iter()
+        .map(|&c| level_two(1, Some(c)))
+        .chain([level_two(2, Some(1))])
+        .collect();
+    let at_least = |scope, min| Rule::Credits {
+        scope,
+        level: None,
+        min: Some(min),
+        max: None,
+    };
+    let rules = vec![
+        at_least(Scope::Groups(vec![1]), 5),
+        at_least(Scope::Groups(vec![2]), 1),
+        at_least(Scope::All, 7),
+    ];
+    let qual = common::qualification(&[true, false, false], &units, rules, &[]);
+    assert_eq!(complete(&qual), Ok((7, 2)));
+}
+
+#[test]
+fn an_exact_total_no_subset_makes_is_proved_impossible_at_once() {
+    let credits: Vec<u32> = (0..60).map(|i| 100 + 7 * i + (i * i) % 13).collect();
+    // The subset sums, worked out directly; the first one missing past 1,500.
+    let mut sums = vec![false; 40_000];
+    sums[0] = true;
+    for &c in &credits {
+        for s in (c as usize..sums.len()).rev() {
+            sums[s] |= sums[s - c as usize];
+        }
+    }
+    let missing = (1_500..).find(|&s| !sums[s]).unwrap() as u32;
+    let qual = common::exact_total(credits.iter().copied(), missing);
+    assert_eq!(
+        complete_plan_within(&qual, &Plan::new(&qual), &BTreeSet::new(), 10_000),
+        Err(NoCompletion::NoUnitsSuffice),
+        "{missing} is no subset's total"
+    );
+    let qual = common::exact_total(credits.iter().copied(), missing + 1);
+    assert!(sums[missing as usize + 1]);
+    assert_eq!(complete(&qual).map(|done| done.0), Ok(missing + 1));
 }

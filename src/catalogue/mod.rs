@@ -15,7 +15,7 @@ pub mod builtin;
 pub use date::Date;
 pub use level::Level;
 pub use model::{
-    BarredPair, Group, GroupIdx, Note, NoteKind, Qualification, RuleEntry, Unit, UnitIdx,
+    BarredSet, Group, GroupIdx, Note, NoteKind, Qualification, RuleEntry, Unit, UnitIdx,
 };
 pub use rules::{counts, group_name, LevelFilter, Rule, Scope};
 pub use sourced::{Basis, Sourced};

@@ -1,4 +1,4 @@
-//! The catalogue model: a qualification, its groups, units, rules, barred pairs and notes.
+//! The catalogue model: a qualification, its groups, units, rules, barred sets and notes.
 
 use super::{Basis, Date, Level, Rule, Sourced};
 
@@ -46,8 +46,8 @@ pub struct Qualification {
     pub units: Vec<Unit>,
     /// Rules of combination.
     pub rules: Vec<RuleEntry>,
-    /// Pairs of units that may not both be taken.
-    pub barred: Vec<BarredPair>,
+    /// Sets of units of which at most one may be taken, as the source lists them.
+    pub barred: Vec<BarredSet>,
     /// Anomalies and readings a user should know about.
     pub notes: Vec<Note>,
 }
@@ -136,15 +136,25 @@ pub struct RuleEntry {
     pub basis: Basis,
 }
 
-/// Two units that may not both be in a plan.
+/// Units any two of which may not both be in a plan (two, for a barred pair). Kept as a
+/// set: a set of `k` units is `k` entries, not `k²/2` pairs.
 #[derive(Debug, Clone)]
-pub struct BarredPair {
-    /// One unit.
-    pub a: UnitIdx,
-    /// The other unit.
-    pub b: UnitIdx,
+pub struct BarredSet {
+    /// The units, in the order the source lists them.
+    pub units: Vec<UnitIdx>,
     /// Where the source says so.
     pub basis: Basis,
+}
+
+impl BarredSet {
+    /// Every two of its units, in the order listed: (first, second), (first, third), …,
+    /// (second, third), …
+    pub fn pairs(&self) -> impl Iterator<Item = (UnitIdx, UnitIdx)> + '_ {
+        self.units
+            .iter()
+            .enumerate()
+            .flat_map(move |(i, &a)| self.units[i + 1..].iter().map(move |&b| (a, b)))
+    }
 }
 
 /// A note for users and maintainers about the source.
@@ -223,19 +233,6 @@ impl Qualification {
     /// Finds a unit by its stable link key.
     pub fn unit_by_key(&self, key: u32) -> Option<UnitIdx> {
         self.units.iter().position(|u| u.key == key)
-    }
-
-    /// The units barred with `unit`.
-    pub fn barred_with(&self, unit: UnitIdx) -> impl Iterator<Item = UnitIdx> + '_ {
-        self.barred.iter().filter_map(move |p| {
-            if p.a == unit {
-                Some(p.b)
-            } else if p.b == unit {
-                Some(p.a)
-            } else {
-                None
-            }
-        })
     }
 
     /// The date after which the qualification is closed to learners, if known:

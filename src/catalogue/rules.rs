@@ -52,6 +52,11 @@ impl LevelFilter {
         format!(" at level {}{above}", self.level)
     }
 
+    /// Whether every level counts ("Entry 1 or above").
+    pub fn admits_all(&self) -> bool {
+        self.or_above && self.level == Level::ALL[0]
+    }
+
     /// Whether a unit at `level` counts.
     pub fn admits(&self, level: Level) -> bool {
         if self.or_above {
@@ -63,12 +68,13 @@ impl LevelFilter {
 }
 
 /// Whether a unit at `level` counts under `filter`: `None` when its level is unknown and
-/// the filter depends on it. The one place a level filter is applied.
+/// the filter depends on it (a filter every level passes does not). The one place a level
+/// filter is applied.
 pub fn counts(filter: Option<LevelFilter>, level: Option<Level>) -> Option<bool> {
     match (filter, level) {
         (None, _) => Some(true),
         (Some(f), Some(l)) => Some(f.admits(l)),
-        (Some(_), None) => None,
+        (Some(f), None) => f.admits_all().then_some(true),
     }
 }
 
@@ -284,5 +290,21 @@ mod tests {
         assert!(at_two.admits(Level::Numbered(2)) && !at_two.admits(Level::Numbered(3)));
         assert!(two_up.admits(Level::Numbered(2)) && two_up.admits(Level::Numbered(3)));
         assert!(!two_up.admits(Level::Numbered(1)) && !two_up.admits(Level::Entry(3)));
+        let everything = LevelFilter {
+            level: Level::Entry(1),
+            or_above: true,
+        };
+        assert!(everything.admits_all() && !two_up.admits_all());
+        let at_entry_one = LevelFilter {
+            or_above: false,
+            ..everything
+        };
+        assert!(!at_entry_one.admits_all());
+        assert_eq!(
+            counts(Some(everything), None),
+            Some(true),
+            "unknown, yet counted"
+        );
+        assert_eq!(counts(Some(two_up), None), None);
     }
 }

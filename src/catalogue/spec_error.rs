@@ -87,6 +87,8 @@ pub enum Kind {
     KeyUsedTwice(String, String),
     /// A unit with neither code nor reference.
     NoIdentifier,
+    /// A code or reference that is empty or only spaces (which field).
+    BlankIdentifier(&'static str),
     /// A code or reference used by two units (the name, then the two keys).
     IdentifierUsedTwice(String, u32, u32),
     /// A rule written wrongly.
@@ -118,6 +120,9 @@ pub enum BadRule {
     LevelOnUnitCount,
     /// `each_optional_group` with `min_units = 0`.
     AsksForNothing,
+    /// `all_mandatory = false`: refused, not read as no rule, since a rule entry that
+    /// states nothing is more likely a mistake than a meaning (as `min = 0` is).
+    AllMandatoryFalse,
 }
 
 /// Why a rule can never be met, from the values the file states.
@@ -177,6 +182,9 @@ impl fmt::Display for BadRule {
             BadRule::AsksForNothing => {
                 "`each_optional_group` with `min_units = 0` asks for nothing"
             }
+            BadRule::AllMandatoryFalse => {
+                "`all_mandatory = false` states no rule; write `all_mandatory = true` or leave the rule out (mandatory units are always in a plan)"
+            }
         })
     }
 }
@@ -233,6 +241,7 @@ impl fmt::Display for Kind {
             Kind::BarredWithItself => write!(f, "bars a unit with itself"),
             Kind::KeyUsedTwice(a, b) => write!(f, "is used by both {a} and {b}"),
             Kind::NoIdentifier => write!(f, "has neither a code nor a reference"),
+            Kind::BlankIdentifier(field) => write!(f, "has an empty {field}"),
             Kind::IdentifierUsedTwice(name, a, b) => write!(
                 f,
                 "identifier `{name}` is used twice (unit keys {a} and {b})"

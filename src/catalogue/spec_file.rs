@@ -7,7 +7,7 @@ use serde::Deserialize;
 use super::limits::{within, MAX_HOURS, MAX_KEY, MAX_OUTCOMES, MAX_RULE_BOUND, MAX_UNIT_CREDITS};
 use super::spec_error::{BadRule, Entry, Kind, Problem, SpecError};
 use super::{
-    BarredPair, Basis, Date, Group, Level, LevelFilter, Note, NoteKind, Qualification, Rule,
+    BarredSet, Basis, Date, Group, Level, LevelFilter, Note, NoteKind, Qualification, Rule,
     RuleEntry, Scope, Sourced, Unit,
 };
 use crate::text::{excerpt, shortened};
@@ -304,18 +304,13 @@ fn build(file: &str, raw: RawFile, problems: &mut Vec<Problem>) -> Qualification
         if found.len() != set.units.len() {
             continue;
         }
-        for (i, &a) in found.iter().enumerate() {
-            for &b in &found[i + 1..] {
-                barred.push(BarredPair {
-                    a,
-                    b,
-                    basis: Basis::Stated {
-                        line: set.line,
-                        to: None,
-                    },
-                });
-            }
-        }
+        barred.push(BarredSet {
+            units: found,
+            basis: Basis::Stated {
+                line: set.line,
+                to: None,
+            },
+        });
     }
     let rules = raw
         .rules
@@ -405,6 +400,9 @@ fn build_rule(raw: RawRule, groups: &HashMap<String, usize>) -> Result<RuleEntry
             _ => Ok(()),
         }
     };
+    if raw.all_mandatory == Some(false) {
+        return Err(Kind::BadRule(BadRule::AllMandatoryFalse));
+    }
     let kinds = [
         raw.all_mandatory.is_some(),
         raw.credits.is_some(),

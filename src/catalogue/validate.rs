@@ -1,7 +1,7 @@
 //! Checks a loaded qualification for data errors: duplicates, dangling references,
 //! empty groups and rules that no selection can ever meet.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::spec_error::{Entry, Kind, NeverMet, Problem};
 use super::{counts, Qualification, Rule, Scope, UnitIdx};
@@ -32,28 +32,7 @@ pub fn problems(qual: &Qualification) -> Vec<Problem> {
         }
     }
     duplicates(qual, &mut out);
-    for pair in &qual.barred {
-        if pair.a == pair.b {
-            let label = excerpt(qual.units[pair.a].label());
-            out.push(Problem::new(
-                Entry::BarredPair(label.clone(), label),
-                Kind::BarredWithItself,
-            ));
-        }
-    }
-    let mut pairs = HashMap::new();
-    for pair in &qual.barred {
-        let key = (pair.a.min(pair.b), pair.a.max(pair.b));
-        if pairs.insert(key, ()).is_some() {
-            out.push(Problem::new(
-                Entry::BarredPair(
-                    excerpt(qual.units[key.0].label()),
-                    excerpt(qual.units[key.1].label()),
-                ),
-                Kind::ListedTwice,
-            ));
-        }
-    }
+    barred_sets(qual, &mut out);
     let possible = possible_units(qual);
     for (i, entry) in qual.rules.iter().enumerate() {
         if let Some(why) = never_met(qual, &possible, &entry.rule) {
@@ -64,6 +43,37 @@ pub fn problems(qual: &Qualification) -> Vec<Problem> {
         }
     }
     out
+}
+
+/// A unit listed twice in one barred set, and two units barred together by two sets. Two
+/// sets list a pair twice exactly when they share two units, found by counting, for each
+/// set, the units it shares with the sets before it (linear in the sets' sizes when sets
+/// overlap little, as they do).
+fn barred_sets(qual: &Qualification, out: &mut Vec<Problem>) {
+    let label = |u: UnitIdx| excerpt(qual.units[u].label());
+    let mut sets_of: Vec<Vec<usize>> = vec![Vec::new(); qual.units.len()];
+    for (s, set) in qual.barred.iter().enumerate() {
+        let mut seen = HashSet::new();
+        let mut shared: HashMap<usize, UnitIdx> = HashMap::new();
+        for &u in &set.units {
+            if !seen.insert(u) {
+                out.push(Problem::new(
+                    Entry::BarredPair(label(u), label(u)),
+                    Kind::BarredWithItself,
+                ));
+                continue;
+            }
+            for &earlier in &sets_of[u] {
+                if let Some(first) = shared.insert(earlier, u) {
+                    out.push(Problem::new(
+                        Entry::BarredPair(label(first), label(u)),
+                        Kind::ListedTwice,
+                    ));
+                }
+            }
+            sets_of[u].push(s);
+        }
+    }
 }
 
 fn duplicates(qual: &Qualification, out: &mut Vec<Problem>) {
@@ -79,10 +89,17 @@ fn duplicates(qual: &Qualification, out: &mut Vec<Problem>) {
         if unit.code.value().is_none() && unit.reference.value().is_none() {
             out.push(Problem::new(Entry::Unit(unit.key), Kind::NoIdentifier));
         }
-        for name in [unit.code.value(), unit.reference.value()]
-            .into_iter()
-            .flatten()
-        {
+        for (field, name) in [("code", &unit.code), ("reference", &unit.reference)] {
+            let Some(name) = name.value() else {
+                continue;
+            };
+            if name.trim().is_empty() {
+                out.push(Problem::new(
+                    Entry::Unit(unit.key),
+                    Kind::BlankIdentifier(field),
+                ));
+                continue;
+            }
             let folded = name.to_ascii_uppercase();
             match names.get(&folded) {
                 Some(&other) if other != u => out.push(Problem::new(
@@ -100,10 +117,10 @@ fn duplicates(qual: &Qualification, out: &mut Vec<Problem>) {
 /// Units that can ever be in a plan: not barred with a mandatory unit.
 fn possible_units(qual: &Qualification) -> Vec<UnitIdx> {
     let mut blocked = vec![false; qual.units.len()];
-    for pair in &qual.barred {
-        for (unit, other) in [(pair.a, pair.b), (pair.b, pair.a)] {
-            if qual.is_mandatory(other) && !qual.is_mandatory(unit) {
-                blocked[unit] = true;
+    for set in &qual.barred {
+        if set.units.iter().any(|&u| qual.is_mandatory(u)) {
+            for &u in set.units.iter().filter(|&&u| !qual.is_mandatory(u)) {
+                blocked[u] = true;
             }
         }
     }

@@ -86,13 +86,13 @@ pub fn show(qual: &Qualification) -> String {
     }
     if !qual.barred.is_empty() {
         let _ = writeln!(out, "\nBarred pairs");
-        for p in &qual.barred {
-            let _ = writeln!(
-                out,
-                "  {} / {}",
-                visible(qual.units[p.a].label()),
-                visible(qual.units[p.b].label())
-            );
+        for set in &qual.barred {
+            let labels: Vec<String> = set
+                .units
+                .iter()
+                .map(|&u| visible(qual.units[u].label()))
+                .collect();
+            let _ = writeln!(out, "  {}", labels.join(" / "));
         }
     }
     if !qual.notes.is_empty() {

@@ -98,8 +98,8 @@ pub fn fingerprint(qual: &Qualification) -> u16 {
     for r in &qual.rules {
         text += &r.rule.describe(qual);
     }
-    for p in &qual.barred {
-        text += &format!("{}-{};", qual.units[p.a].key, qual.units[p.b].key);
+    for (a, b) in qual.barred.iter().flat_map(|set| set.pairs()) {
+        text += &format!("{}-{};", qual.units[a].key, qual.units[b].key);
     }
     let hash = text.bytes().fold(0x811c_9dc5u32, |h, b| {
         (h ^ u32::from(b)).wrapping_mul(0x0100_0193)

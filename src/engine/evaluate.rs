@@ -102,7 +102,8 @@ pub struct Evaluation {
     pub status: Status,
     /// One result per rule, in the qualification's order.
     pub rules: Vec<RuleResult>,
-    /// Barred pairs that are both in the plan.
+    /// Barred units both in the plan, in pairs: for each barred set, its first unit in the
+    /// plan with each other unit of the set in the plan.
     pub conflicts: Vec<(UnitIdx, UnitIdx)>,
     /// For every unit of the qualification, whether it is in the plan or can be added.
     pub units: Vec<Availability>,
@@ -315,17 +316,39 @@ fn evaluate_rule(qual: &Qualification, plan: &Plan, shared: &Shared, rule: &Rule
     }
 }
 
-/// For each unit, the first unit in the plan it is barred with, in the order pairs are listed.
+/// For each unit, the first unit in the plan it is barred with: in the first set, in the
+/// order sets are listed, holding another unit in the plan, the first such unit listed.
 fn barred_by(qual: &Qualification, plan: &Plan) -> Vec<Option<UnitIdx>> {
     let mut by = vec![None; qual.units.len()];
-    for pair in &qual.barred {
-        for (unit, other) in [(pair.a, pair.b), (pair.b, pair.a)] {
-            if plan.contains(other) && by[unit].is_none() {
-                by[unit] = Some(other);
+    for set in &qual.barred {
+        let mut held = set.units.iter().copied().filter(|&u| plan.contains(u));
+        let (Some(first), second) = (held.next(), held.next()) else {
+            continue;
+        };
+        for &u in &set.units {
+            let other = if u == first { second } else { Some(first) };
+            if by[u].is_none() {
+                by[u] = other;
             }
         }
     }
     by
+}
+
+/// Barred units both in the plan: for each set holding two or more, its first unit in the
+/// plan with each other one (so every unit in conflict is named, in pairs linear in number).
+fn conflicts(qual: &Qualification, plan: &Plan) -> Vec<(UnitIdx, UnitIdx)> {
+    let mut out = Vec::new();
+    for set in &qual.barred {
+        let mut held = set.units.iter().copied().filter(|&u| plan.contains(u));
+        if let Some(first) = held.next() {
+            out.extend(
+                held.filter(|&u| u != first)
+                    .map(|u| (first.min(u), first.max(u))),
+            );
+        }
+    }
+    out
 }
 
 /// Evaluates `plan` against every rule of `qual`, in time close to linear in the size of
@@ -343,12 +366,7 @@ pub fn evaluate(qual: &Qualification, plan: &Plan) -> Evaluation {
         .iter()
         .map(|entry| evaluate_rule(qual, plan, &shared, &entry.rule))
         .collect();
-    let conflicts: Vec<(UnitIdx, UnitIdx)> = qual
-        .barred
-        .iter()
-        .filter(|p| plan.contains(p.a) && plan.contains(p.b))
-        .map(|p| (p.a.min(p.b), p.a.max(p.b)))
-        .collect();
+    let conflicts = conflicts(qual, plan);
     let outside: Vec<UnitIdx> = (0..qual.units.len())
         .filter(|&u| !plan.contains(u))
         .collect();

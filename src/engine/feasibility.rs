@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use crate::catalogue::Qualification;
 
-use super::solver::{complete_plan_within, NoCompletion, WORK_LIMIT};
+use super::solver::{solve, NoCompletion, Reading, WORK_LIMIT};
 use super::Plan;
 
 /// Most rules the search for the rules to blame tries leaving out one by one.
@@ -21,32 +21,34 @@ pub enum Feasibility {
     Impossible(Vec<usize>),
     /// The mandatory units alone are barred together or over a maximum.
     MandatoryBlocked,
-    /// Not decided: values the specification does not state could change the answer, or
-    /// the search stopped at its limit.
+    /// Not decided: values the specification does not state could change the answer (some
+    /// plan is left unconfirmed, none rejected), or the search stopped at its limit.
     Undecided(NoCompletion),
 }
 
-/// Decides whether any plan can complete `qual`.
+/// Decides whether any plan can complete `qual`. Where unstated values leave it open, a
+/// second search reads them as hopefully as `check` allows: when even then no plan
+/// escapes an unmet rule, `check` rejects every plan, and no plan can complete it.
 pub fn feasibility(qual: &Qualification) -> Feasibility {
-    let all_known = qual
-        .units
-        .iter()
-        .all(|u| u.credits.value().is_some() && u.level.value().is_some());
-    match attempt(qual, WORK_LIMIT) {
+    match attempt(qual, WORK_LIMIT, Reading::Confirmed) {
         Ok(()) => Feasibility::Possible,
         Err(NoCompletion::Blocked) => Feasibility::MandatoryBlocked,
-        Err(NoCompletion::NoUnitsSuffice) if all_known => Feasibility::Impossible(blame(qual)),
-        Err(why) => Feasibility::Undecided(why),
+        Err(why @ (NoCompletion::Stopped | NoCompletion::TooLarge)) => Feasibility::Undecided(why),
+        Err(why) => match attempt(qual, WORK_LIMIT, Reading::Hopeful) {
+            Ok(()) => Feasibility::Undecided(why),
+            Err(NoCompletion::NoUnitsSuffice) => Feasibility::Impossible(blame(qual)),
+            Err(other) => Feasibility::Undecided(other),
+        },
     }
 }
 
-fn attempt(qual: &Qualification, limit: u64) -> Result<(), NoCompletion> {
-    complete_plan_within(qual, &Plan::new(qual), &BTreeSet::new(), limit).map(|_| ())
+fn attempt(qual: &Qualification, limit: u64, reading: Reading) -> Result<(), NoCompletion> {
+    solve(qual, &Plan::new(qual), &BTreeSet::new(), limit, reading).map(|_| ())
 }
 
-/// A smallest set of rules that no plan meets together: each rule is left out in turn and
-/// stays out when the rest still cannot be met. A trial that stops at its limit keeps its
-/// rule, so what is named is always proven.
+/// A smallest set of rules that no plan meets together, however unstated values turn out:
+/// each rule is left out in turn and stays out when the rest still cannot be met. A trial
+/// that stops at its limit keeps its rule, so what is named is always proven.
 fn blame(qual: &Qualification) -> Vec<usize> {
     let mut kept: Vec<usize> = (0..qual.rules.len()).collect();
     if kept.len() > MAX_BLAMED {
@@ -60,7 +62,7 @@ fn blame(qual: &Qualification) -> Vec<usize> {
         }
         let mut trial = qual.clone();
         trial.rules = without.iter().map(|&r| qual.rules[r].clone()).collect();
-        if attempt(&trial, limit) == Err(NoCompletion::NoUnitsSuffice) {
+        if attempt(&trial, limit, Reading::Hopeful) == Err(NoCompletion::NoUnitsSuffice) {
             kept = without;
         }
     }

@@ -323,26 +323,24 @@ pub fn score(draft: &Qualification, hand: &Qualification) -> Score {
     });
     row(&mut score, "barred", &|t| {
         let pair = |a: usize, b: usize| (a.min(b), a.max(b));
-        let drafted: Vec<Option<(usize, usize)>> = draft
+        let hand_pairs: Vec<(usize, usize)> = hand.barred.iter().flat_map(|s| s.pairs()).collect();
+        let drafted: Vec<(Option<(usize, usize)>, (usize, usize))> = draft
             .barred
             .iter()
-            .map(|p| Some(pair(units[p.a]?, units[p.b]?)))
+            .flat_map(|s| s.pairs())
+            .map(|(a, b)| (units[a].zip(units[b]).map(|(a, b)| pair(a, b)), (a, b)))
             .collect();
-        for p in &hand.barred {
-            let found = drafted.contains(&Some(pair(p.a, p.b)));
-            let what = format!(
-                "barred {} {}",
-                hand.units[p.a].label(),
-                hand.units[p.b].label()
-            );
+        for &(a, b) in &hand_pairs {
+            let found = drafted.iter().any(|(d, _)| *d == Some(pair(a, b)));
+            let what = format!("barred {} {}", hand.units[a].label(), hand.units[b].label());
             t.fact(&what, Some(&true), found.then_some(&true), true);
         }
-        for (p, d) in draft.barred.iter().zip(&drafted) {
-            if !d.is_some_and(|d| hand.barred.iter().any(|h| pair(h.a, h.b) == d)) {
+        for &(d, (a, b)) in &drafted {
+            if !d.is_some_and(|d| hand_pairs.iter().any(|&(x, y)| pair(x, y) == d)) {
                 let what = format!(
                     "draft barred {} {}",
-                    draft.units[p.a].label(),
-                    draft.units[p.b].label()
+                    draft.units[a].label(),
+                    draft.units[b].label()
                 );
                 t.fact(&what, None, Some(&true), true);
             }

@@ -6,7 +6,7 @@
 use proptest::prelude::*;
 
 use unit_planner::catalogue::{
-    BarredPair, Basis, Group, Level, LevelFilter, Qualification, Rule, RuleEntry, Scope, Sourced,
+    BarredSet, Basis, Group, Level, LevelFilter, Qualification, Rule, RuleEntry, Scope, Sourced,
     Unit,
 };
 
@@ -77,9 +77,8 @@ pub fn qualification(
             .collect(),
         barred: barred
             .iter()
-            .map(|&(a, b)| BarredPair {
-                a,
-                b,
+            .map(|&(a, b)| BarredSet {
+                units: vec![a, b],
                 basis: stated.clone(),
             })
             .collect(),
@@ -149,8 +148,9 @@ pub fn synthetic(groups: usize, units: usize) -> Qualification {
     qualification(&mandatory, &specs, rules, &barred)
 }
 
-/// The levels random qualifications use.
-pub const LEVELS: [Level; 5] = [
+/// The levels random qualifications use (Entry 1 or above admits every level).
+pub const LEVELS: [Level; 6] = [
+    Level::Entry(1),
     Level::Entry(3),
     Level::Numbered(1),
     Level::Numbered(2),
@@ -237,7 +237,7 @@ pub fn describe(qual: &Qualification) -> String {
         })
         .collect();
     let rules: Vec<_> = qual.rules.iter().map(|r| r.rule.clone()).collect();
-    let barred: Vec<_> = qual.barred.iter().map(|p| (p.a, p.b)).collect();
+    let barred: Vec<_> = qual.barred.iter().map(|set| &set.units).collect();
     format!("units {units:?} rules {rules:?} barred {barred:?}")
 }
 
@@ -345,4 +345,113 @@ pub fn exact_total(credits: impl IntoIterator<Item = u32>, total: u32) -> Qualif
         max: Some(total),
     }];
     qualification(&[true, false], &units, rules, &[])
+}
+
+/// 80 units in 8 optional groups of 10, each group needing at least 7 credits; credits of
+/// 2 and 3 only, so no two units make 7 and every group takes three (56 credits, 24 units).
+/// `interleaved` puts unit `i` in group `i % 8`, else the groups follow one another.
+pub fn eight_groups_of_seven(interleaved: bool) -> Qualification {
+    let units: Vec<UnitSpec> = (0..80)
+        .map(|i| {
+            let (group, nth) = if interleaved {
+                (i % 8, i / 8)
+            } else {
+                (i / 10, i % 10)
+            };
+            let credits = [3, 2, 3, 3, 2, 3, 2, 3, 3, 2][(nth + group) % 10];
+            (1 + group, Some(credits), Some(Level::Numbered(2)))
+        })
+        .collect();
+    let rules = (1..=8)
+        .map(|g| Rule::Credits {
+            scope: Scope::Groups(vec![g]),
+            level: None,
+            min: Some(7),
+            max: None,
+        })
+        .collect();
+    let mut mandatory = vec![false; 9];
+    mandatory[0] = true;
+    qualification(&mandatory, &units, rules, &[])
+}
+
+/// `credits.len()` optional units in one group, each barred with the next (a chain of
+/// barred pairs), under `rules`.
+pub fn barred_chain(credits: &[u32], rules: Vec<Rule>) -> Qualification {
+    let units: Vec<UnitSpec> = credits
+        .iter()
+        .map(|&c| (1, Some(c), Some(Level::Numbered(2))))
+        .collect();
+    let pairs: Vec<(usize, usize)> = (1..credits.len()).map(|i| (i - 1, i)).collect();
+    qualification(&[true, false], &units, rules, &pairs)
+}
+
+/// `groups` optional groups of `per_group` level-1 units (credits 1-5), one unit needed
+/// from each, and level-1 credits capped at `cap`: no completion when `cap < groups`.
+pub fn capped_level_one(groups: usize, per_group: usize, cap: u32) -> Qualification {
+    let mut rng = Xorshift(0x1e7e1);
+    let units: Vec<UnitSpec> = (0..groups * per_group)
+        .map(|i| {
+            let credits = 1 + rng.below(5) as u32;
+            (1 + i % groups, Some(credits), Some(Level::Numbered(1)))
+        })
+        .collect();
+    let rules = vec![
+        Rule::EachOptionalGroup { min_units: 1 },
+        Rule::Credits {
+            scope: Scope::All,
+            level: Some(LevelFilter {
+                level: Level::Numbered(1),
+                or_above: false,
+            }),
+            min: None,
+            max: Some(cap),
+        },
+    ];
+    let mut mandatory = vec![false; groups + 1];
+    mandatory[0] = true;
+    qualification(&mandatory, &units, rules, &[])
+}
+
+/// `qual` with these barred sets (unit indices) instead of its own.
+pub fn with_barred_sets(mut qual: Qualification, sets: Vec<Vec<usize>>) -> Qualification {
+    qual.barred = sets
+        .into_iter()
+        .map(|units| BarredSet {
+            units,
+            basis: Basis::Stated { line: 1, to: None },
+        })
+        .collect();
+    qual
+}
+
+prop_compose! {
+    /// A random qualification shaped like the solver's hard cases, small enough to brute
+    /// force: up to 6 groups, up to 12 units, up to 5 rules (minima per group, caps at a
+    /// level), and barred sets of 2-4 units or a chain of barred neighbours.
+    pub fn structured_qualification()(groups in 3usize..7)(
+        units in proptest::collection::vec((0..groups, credits(), proptest::option::weighted(0.9, level())), 2..13),
+        rules in proptest::collection::vec(rule(groups), 1..6),
+        chain in proptest::option::of((0usize..12, 2usize..12)),
+        sets in proptest::collection::vec(proptest::collection::vec(0usize..12, 2..5), 0..3),
+        groups in Just(groups),
+    ) -> Qualification {
+        let mandatory: Vec<bool> = (0..groups).map(|g| g == 0).collect();
+        let n = units.len();
+        let mut barred: Vec<Vec<usize>> = Vec::new();
+        if let Some((from, len)) = chain {
+            barred.extend((from..(from + len).min(n)).skip(1).map(|i| vec![i - 1, i]));
+        }
+        for set in sets {
+            let mut set: Vec<usize> = set.into_iter().map(|u| u % n).collect();
+            set.dedup();
+            if set.len() >= 2 && set.windows(2).all(|w| w[0] != w[1]) {
+                let distinct: std::collections::BTreeSet<usize> = set.iter().copied().collect();
+                if distinct.len() == set.len() {
+                    barred.push(set);
+                }
+            }
+        }
+        with_barred_sets(qualification(&mandatory, &units, rules, &[]), barred)
+    }
 }

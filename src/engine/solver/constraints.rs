@@ -8,11 +8,13 @@ use crate::catalogue::{counts, GroupIdx, LevelFilter, Qualification, Rule, Scope
 use crate::engine::holdings::Holdings;
 use crate::engine::Plan;
 
-use super::NoCompletion;
+use super::{NoCompletion, Reading, UNKNOWN_CREDITS};
 
 /// `base_low + Σ low[c] ≥ min` and `base_high + Σ high[c] ≤ max` over chosen candidates `c`:
 /// `low` is what a candidate certainly adds, `high` what it may add (a unit of unknown level
-/// may or may not count at a level).
+/// may or may not count at a level; unstated credits as [`UNKNOWN_CREDITS`]). Read
+/// [`Reading::Hopeful`], the other way round: `low` what it may add, `high` what it
+/// certainly adds.
 #[derive(Debug)]
 pub struct Constraint {
     pub low: Vec<u32>,
@@ -23,9 +25,6 @@ pub struct Constraint {
     pub max: Option<u64>,
     /// Whether the weights are credits (so a deficit bounds the credits still to add).
     pub credits: bool,
-    /// The group, when this counts the units of one group: deficits of different groups
-    /// add up, as they count different units.
-    pub group: Option<GroupIdx>,
 }
 
 /// What a constraint counts: credits or units, over a scope, at a level.
@@ -91,6 +90,7 @@ pub fn build(
     plan: &Plan,
     candidates: &[UnitIdx],
     cells: usize,
+    reading: Reading,
 ) -> Result<Vec<Constraint>, NoCompletion> {
     let mut shapes: Vec<(Shape, Bounds)> = Vec::new();
     let mut index: HashMap<Shape, usize> = HashMap::new();
@@ -149,7 +149,9 @@ pub fn build(
     let holdings = Holdings::of(qual, plan);
     shapes
         .into_iter()
-        .map(|(shape, bounds)| constraint(qual, plan, &holdings, candidates, shape, bounds))
+        .map(|(shape, bounds)| {
+            constraint(qual, plan, &holdings, candidates, shape, bounds, reading)
+        })
         .collect()
 }
 
@@ -160,11 +162,15 @@ fn constraint(
     candidates: &[UnitIdx],
     shape: Shape,
     bounds: Bounds,
+    reading: Reading,
 ) -> Result<Constraint, NoCompletion> {
     let scope = shape.scope.scope();
     let (base_low, base_high) = if shape.credits {
         let tally = holdings.credits(&scope, shape.level);
         match tally.high {
+            _ if reading == Reading::Hopeful => {
+                (tally.high.unwrap_or(u64::from(UNKNOWN_CREDITS)), tally.low)
+            }
             Some(high) => (tally.low, high),
             // A unit in the plan of unknown credits may count: no addition can confirm a maximum.
             None if bounds.max.is_some() => return Err(NoCompletion::UnknownInPlan),
@@ -183,23 +189,27 @@ fn constraint(
     high.reserve(candidates.len());
     for &u in candidates {
         let in_scope = scope.includes(qual, qual.units[u].group);
-        let weight = if shape.credits {
-            plan.credits(qual, u).unwrap_or(0)
-        } else {
-            1
+        let credits = plan.credits(qual, u);
+        let weight = match (shape.credits, credits) {
+            (false, _) => 1,
+            (true, Some(c)) => c,
+            (true, None) => UNKNOWN_CREDITS,
         };
-        let (l, h) = match (in_scope, counts(shape.level, plan.level(qual, u))) {
-            (false, _) | (true, Some(false)) => (0, 0),
-            (true, Some(true)) => (weight, weight),
-            (true, None) => (0, weight),
+        let certain = if credits.is_none() && shape.credits {
+            0
+        } else {
+            weight
+        };
+        let (l, h) = match (in_scope, counts(shape.level, plan.level(qual, u)), reading) {
+            (false, _, _) | (true, Some(false), _) => (0, 0),
+            (true, Some(true), Reading::Stated | Reading::Confirmed) => (certain, weight),
+            (true, None, Reading::Stated | Reading::Confirmed) => (0, weight),
+            (true, Some(true), Reading::Hopeful) => (weight, certain),
+            (true, None, Reading::Hopeful) => (weight, 0),
         };
         low.push(l);
         high.push(h);
     }
-    let group = match &shape.scope {
-        ScopeKey::Groups(list) if !shape.credits && list.len() == 1 => Some(list[0]),
-        _ => None,
-    };
     Ok(Constraint {
         low,
         high,
@@ -208,6 +218,5 @@ fn constraint(
         min: bounds.min,
         max: bounds.max,
         credits: shape.credits,
-        group,
     })
 }

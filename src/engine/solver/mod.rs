@@ -6,6 +6,7 @@
 //! The search is exact, and bounded in work and memory: past either bound it says that it
 //! stopped, never that there is no completion.
 
+mod bounds;
 mod constraints;
 mod search;
 
@@ -19,6 +20,25 @@ use search::Search;
 /// Work (search nodes times the constraints each one checks) before the search stops: about
 /// a second of native code on this project's reference machine, two in the browser.
 pub const WORK_LIMIT: u64 = 150_000_000;
+/// How unstated values are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Reading {
+    /// As `check` confirms a plan: a unit counts toward a minimum only for certain, and
+    /// toward a maximum whenever it may. Only units of stated credits are candidates (the
+    /// cost of a proposal must be known).
+    Stated,
+    /// As `Stated`, every unit a candidate: unstated credits count for nothing toward a
+    /// minimum and for more than any maximum allows (whether any plan is complete).
+    Confirmed,
+    /// As hopefully as `check` allows: a unit counts toward a minimum whenever it may
+    /// (unstated credits as many as any rule asks) and toward a maximum only for certain.
+    /// What no plan reaches so is certainly out of reach (`validate`).
+    Hopeful,
+}
+
+/// Unstated credits read hopefully: more than any rule can ask.
+pub(super) const UNKNOWN_CREDITS: u32 = crate::catalogue::limits::MAX_RULE_BOUND + 1;
+
 /// Most constraint weights the search holds (rules × candidate units), bounding its memory
 /// to some tens of megabytes.
 const MAX_CELLS: usize = 1_000_000;
@@ -84,8 +104,25 @@ pub fn complete_plan_within(
     exclude: &BTreeSet<UnitIdx>,
     limit: u64,
 ) -> Result<Completion, NoCompletion> {
+    solve(qual, plan, exclude, limit, Reading::Stated)
+}
+
+/// The search under a reading of unstated values.
+pub(super) fn solve(
+    qual: &Qualification,
+    plan: &Plan,
+    exclude: &BTreeSet<UnitIdx>,
+    limit: u64,
+    reading: Reading,
+) -> Result<Completion, NoCompletion> {
     let now = evaluate(qual, plan);
     match now.status {
+        Status::Unconfirmed if reading == Reading::Hopeful => {
+            return Ok(Completion {
+                add: Vec::new(),
+                credits_added: 0,
+            })
+        }
         Status::Complete => {
             return Ok(Completion {
                 add: Vec::new(),
@@ -106,31 +143,45 @@ pub fn complete_plan_within(
                 Availability::InPlan | Availability::Barred { .. }
             )
         })
-        .filter(|&u| !exclude.contains(&u) && plan.credits(qual, u).is_some())
+        .filter(|&u| {
+            !exclude.contains(&u) && (reading != Reading::Stated || plan.credits(qual, u).is_some())
+        })
         .collect();
-    let constraints = constraints::build(qual, plan, &candidates, MAX_CELLS)?;
+    let constraints = constraints::build(qual, plan, &candidates, MAX_CELLS, reading)?;
     let mut position = vec![None; qual.units.len()];
     candidates
         .iter()
         .enumerate()
         .for_each(|(i, &u)| position[u] = Some(i));
-    let mut barred = vec![Vec::new(); candidates.len()];
-    for p in &qual.barred {
-        if let (Some(a), Some(b)) = (position[p.a], position[p.b]) {
-            barred[a].push(b);
-            barred[b].push(a);
-        }
-    }
+    // Barred sets among the candidates (a set with one candidate left bars nothing).
+    let sets: Vec<Vec<usize>> = qual
+        .barred
+        .iter()
+        .map(|set| {
+            set.units
+                .iter()
+                .filter_map(|&u| position[u])
+                .collect::<Vec<_>>()
+        })
+        .filter(|set| set.len() >= 2)
+        .collect();
+    // The cost of a unit of unstated credits is at least what it counts toward a minimum.
+    let unstated = match reading {
+        Reading::Hopeful => UNKNOWN_CREDITS,
+        _ => 0,
+    };
     let credits: Vec<u64> = candidates
         .iter()
-        .map(|&u| u64::from(plan.credits(qual, u).unwrap_or(0)))
+        .map(|&u| u64::from(plan.credits(qual, u).unwrap_or(unstated)))
         .collect();
     let class: Vec<_> = candidates
         .iter()
-        .zip(&credits)
-        .map(|(&u, &c)| (qual.units[u].group, plan.level(qual, u), c))
+        .map(|&u| {
+            let credits = plan.credits(qual, u).map_or(u64::MAX, u64::from);
+            (qual.units[u].group, plan.level(qual, u), credits)
+        })
         .collect();
-    let mut search = Search::new(credits, constraints, &class, barred, limit);
+    let mut search = Search::new(credits, constraints, &class, &sets, limit, MAX_CELLS);
     let picks = search
         .run()
         .map_err(|()| NoCompletion::Stopped)?

@@ -1,7 +1,8 @@
 //! The exact search: depth-first branch and bound over the candidates in source order,
 //! including a candidate before excluding it, under a credit budget that rises only to
 //! the next value some branch could reach (so credit totals no plan can hit are skipped,
-//! not searched), then under a unit count.
+//! not searched), then under a unit count. Branches are cut by the bounds of
+//! [`super::bounds`].
 //!
 //! Interchangeable candidates (same group, level and credits, barred with nothing) are taken
 //! in source order only: a later one may join only after the one before it. This keeps the
@@ -10,6 +11,7 @@
 
 use std::collections::HashMap;
 
+use super::bounds::{parts, Bounds};
 use super::constraints::Constraint;
 
 /// What one bounded pass found.
@@ -26,16 +28,12 @@ pub struct Search {
     constraints: Vec<Constraint>,
     /// `terms[c]`: the constraints candidate `c` counts for, with (low, high) weights.
     terms: Vec<Vec<(usize, u64, u64)>>,
-    /// `suffix[k][c]`: the most constraint `k` can gain from candidates `c..`.
-    suffix: Vec<Vec<u64>>,
-    /// `heaviest[k][c]`: the largest gain for constraint `k` of one candidate in `c..`.
-    heaviest: Vec<Vec<u64>>,
-    /// `cheapest[k][c]`: fewest credits of one candidate in `c..` that gains for `k`.
-    cheapest: Vec<Vec<u64>>,
+    bounds: Bounds,
     /// The interchangeable candidate just before each one, which must be taken first.
     after: Vec<Option<usize>>,
-    /// Candidates barred with each one.
-    barred: Vec<Vec<usize>>,
+    /// The barred sets each candidate is in.
+    sets_of: Vec<Vec<usize>>,
+    sets: usize,
     work: u64,
     limit: u64,
 }
@@ -45,6 +43,8 @@ struct Walk {
     low: Vec<u64>,
     high: Vec<u64>,
     taken: Vec<bool>,
+    /// Whether a unit of each barred set is taken.
+    set_taken: Vec<bool>,
     chosen: Vec<usize>,
     spent: u64,
     budget: u64,
@@ -60,13 +60,15 @@ impl Walk {
 
 impl Search {
     /// Prepares the search. `class[c]` says which candidates are interchangeable (equal
-    /// keys); `barred` lists pairs of candidates.
+    /// keys, the group first); `sets` lists the barred sets, as candidates; `cells` bounds
+    /// the bound tables.
     pub fn new(
         credits: Vec<u64>,
         constraints: Vec<Constraint>,
         class: &[(usize, Option<crate::catalogue::Level>, u64)],
-        barred: Vec<Vec<usize>>,
+        sets: &[Vec<usize>],
         limit: u64,
+        cells: usize,
     ) -> Search {
         let n = credits.len();
         let terms = (0..n)
@@ -79,36 +81,17 @@ impl Search {
                     .collect()
             })
             .collect();
-        let scan = |init: u64, step: &dyn Fn(u64, usize, &Constraint) -> u64| -> Vec<Vec<u64>> {
-            constraints
-                .iter()
-                .map(|k| {
-                    if k.min.is_none() {
-                        // Only minima are bounded from below; spare the memory.
-                        return Vec::new();
-                    }
-                    let mut out = vec![init; n + 1];
-                    for c in (0..n).rev() {
-                        out[c] = step(out[c + 1], c, k);
-                    }
-                    out
-                })
-                .collect()
-        };
-        let suffix = scan(0, &|acc, c, k| acc + u64::from(k.low[c]));
-        let heaviest = scan(0, &|acc, c, k| acc.max(u64::from(k.low[c])));
-        let cheapest = scan(u64::MAX, &|acc, c, k| {
-            if k.low[c] > 0 {
-                acc.min(credits[c])
-            } else {
-                acc
-            }
-        });
+        let mut sets_of = vec![Vec::new(); n];
+        for (s, set) in sets.iter().enumerate() {
+            set.iter().for_each(|&c| sets_of[c].push(s));
+        }
+        let groups: Vec<usize> = class.iter().map(|k| k.0).collect();
+        let bounds = Bounds::new(&credits, &constraints, &groups, &parts(n, sets), cells);
         let mut last: HashMap<(usize, Option<crate::catalogue::Level>, u64), usize> =
             HashMap::new();
         let after = (0..n)
             .map(|c| {
-                if !barred[c].is_empty() {
+                if !sets_of[c].is_empty() {
                     return None;
                 }
                 last.insert(class[c], c)
@@ -118,11 +101,10 @@ impl Search {
             credits,
             constraints,
             terms,
-            suffix,
-            heaviest,
-            cheapest,
+            bounds,
             after,
-            barred,
+            sets_of,
+            sets: sets.len(),
             work: 0,
             limit,
         }
@@ -134,7 +116,13 @@ impl Search {
         if self.constraints.iter().any(window_missed) {
             return Ok(None);
         }
-        let mut budget = self.lower_bound(0, &self.base_low()).0;
+        let base_high: Vec<u64> = self.constraints.iter().map(|k| k.base_high).collect();
+        let Some((mut budget, fewest)) =
+            self.bounds
+                .need(0, &self.constraints, &self.base_low(), &base_high, None)
+        else {
+            return Ok(None);
+        };
         let first = loop {
             match self.pass(budget, usize::MAX) {
                 Pass::Found(picks) => break picks,
@@ -143,8 +131,7 @@ impl Search {
                 Pass::Stopped => return Err(()),
             }
         };
-        let fewest = self.lower_bound(0, &self.base_low()).1 as usize;
-        for units in fewest..first.len() {
+        for units in fewest as usize..first.len() {
             match self.pass(budget, units) {
                 Pass::Found(picks) => return Ok(Some(picks)),
                 Pass::None(_) => {}
@@ -163,6 +150,7 @@ impl Search {
             low: self.base_low(),
             high: self.constraints.iter().map(|k| k.base_high).collect(),
             taken: vec![false; self.credits.len()],
+            set_taken: vec![false; self.sets],
             chosen: Vec::new(),
             spent: 0,
             budget,
@@ -176,48 +164,6 @@ impl Search {
         }
     }
 
-    /// Lower bounds on (credits, units) still to add, from candidates `from..` only.
-    fn lower_bound(&self, from: usize, low: &[u64]) -> (u64, u64) {
-        let (mut credits, mut units) = (0u64, 0u64);
-        let (mut group_units, mut group_credits) = (0u64, 0u64);
-        for (k, (c, &total)) in self.constraints.iter().zip(low).enumerate() {
-            let deficit = c.min.map_or(0, |m| m.saturating_sub(total));
-            if deficit == 0 {
-                continue;
-            }
-            match c.group {
-                _ if c.credits => {
-                    credits = credits.max(deficit);
-                    units = units.max(1);
-                }
-                // Constraints are merged by what they count, so each group has at most one.
-                Some(_) => {
-                    group_units += deficit;
-                    group_credits = group_credits
-                        .saturating_add(self.cheapest[k][from].saturating_mul(deficit));
-                }
-                _ => units = units.max(deficit),
-            }
-        }
-        (credits.max(group_credits), units.max(group_units))
-    }
-
-    /// Whether every minimum can still be reached with at most `slots` more candidates
-    /// from `from..`.
-    fn reachable(&self, from: usize, slots: u64, low: &[u64]) -> bool {
-        self.constraints
-            .iter()
-            .zip(low)
-            .enumerate()
-            .all(|(k, (c, &total))| {
-                c.min.is_none_or(|m| {
-                    let reach =
-                        self.suffix[k][from].min(self.heaviest[k][from].saturating_mul(slots));
-                    total + reach >= m
-                })
-            })
-    }
-
     /// Walks candidates from `next` on: at each, first with it (recursing), then without it
     /// (continuing the loop), so the stack grows only with the candidates taken. `None`
     /// when the work limit is reached.
@@ -227,12 +173,21 @@ impl Search {
             if self.work > self.limit {
                 return None;
             }
-            let (need_credits, need_units) = self.lower_bound(c, &w.low);
+            let room = (w.units != usize::MAX).then(|| w.budget - w.spent);
+            let Some((need_credits, need_units)) =
+                self.bounds
+                    .need(c, &self.constraints, &w.low, &w.high, room)
+            else {
+                return Some(false);
+            };
             if (need_credits, need_units) == (0, 0) {
                 return Some(true);
             }
             let slots = w.units.saturating_sub(w.chosen.len()) as u64;
-            if c == self.credits.len() || need_units > slots || !self.reachable(c, slots, &w.low) {
+            if c == self.credits.len()
+                || need_units > slots
+                || !self.bounds.reachable(c, slots, &self.constraints, &w.low)
+            {
                 return Some(false);
             }
             if w.spent + need_credits > w.budget {
@@ -265,7 +220,7 @@ impl Search {
                     .max
                     .is_none_or(|m| w.high[k] + high <= m)
             })
-            && !self.barred[c].iter().any(|&b| w.taken[b])
+            && !self.sets_of[c].iter().any(|&s| w.set_taken[s])
     }
 
     fn take(&self, c: usize, w: &mut Walk, on: bool) {
@@ -279,6 +234,9 @@ impl Search {
             }
         }
         w.taken[c] = on;
+        for &s in &self.sets_of[c] {
+            w.set_taken[s] = on;
+        }
         if on {
             w.spent += self.credits[c];
             w.chosen.push(c);

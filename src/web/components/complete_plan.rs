@@ -78,7 +78,7 @@ pub fn complete_plan_panel(props: &Props) -> Html {
                         <p>{ wording::completion(keys.len(), credits) }</p>
                         <ul>{ for keys.iter().filter_map(|&k| qual.unit_by_key(k)).map(|u| {
                             let unit = &qual.units[u];
-                            html! { <li>{ format!("{} {} ({} credits)", unit.label(), unit.title_text(), unit.credits.value().copied().unwrap_or(0)) }</li> }
+                            html! { <li>{ format!("{} {} ({})", unit.label(), unit.title_text(), wording::credit_count(unit.credits.value().copied().unwrap_or(0).into())) }</li> }
                         }) }</ul>
                     }
                     <button onclick={accept}>{ "Accept" }</button>{ " " }
