@@ -1227,7 +1227,6 @@ fn the_manual_page_names_every_command() {
     fails_cleanly(&["manpage", "chekc"], "unknown command `chekc`");
 }
 
-
 // ---- Issue 16, items 5–9 and 13: the record's edges (dates, link lengths, CSV files,
 // entered values, text that stays text). Kept together; helpers above are reused.
 
@@ -1621,4 +1620,137 @@ fn check_batch_reads_files_as_spreadsheets_save_them() {
         &["check-batch", &other],
         "(separated by commas, semicolons or tabs); the first line is `name|qualification|units`",
     );
+}
+
+// ---- Issue 16, items 1–4 and 12 through the binary: bounds that prove answers, validate
+// on files no plan completes, Entry 1 or above, silent meanings refused, barred sets.
+
+#[test]
+fn suggest_answers_eight_groups_each_needing_seven_credits() {
+    let mut body = vec![group("M", true), unit(1, "M", "M1", Some(0), Some("2"))];
+    for g in 0..8 {
+        let id = format!("G{g}");
+        body.push(group(&id, false));
+        for (i, credits) in [2, 2, 2, 2, 2, 2, 2, 3, 3, 3].into_iter().enumerate() {
+            let key = 2 + g * 10 + i as u32;
+            body.push(unit(key, &id, &format!("U{key}"), Some(credits), Some("2")));
+        }
+        body.push(rule(&format!(
+            "credits = {{ min = 7, groups = [\"{id}\"] }}"
+        )));
+    }
+    let file = centre_file("eight-groups.toml", &body.concat());
+    let (s, code) = json(&["suggest", "centre-q", "--spec", &file, "--json"]);
+    assert_eq!(code, 0, "{s}");
+    assert_eq!(
+        (
+            s["credits_added"].as_u64(),
+            s["add"].as_array().map(Vec::len)
+        ),
+        (Some(56), Some(24)),
+        "{s}"
+    );
+}
+
+#[test]
+fn a_level_cap_against_a_unit_from_every_group_is_proved_impossible() {
+    let mut body = vec![group("M", true), unit(1, "M", "M1", Some(0), Some("2"))];
+    for g in 0..30 {
+        let id = format!("G{g}");
+        body.push(group(&id, false));
+        for i in 0..10 {
+            let key = 2 + g * 10 + i;
+            body.push(unit(key, &id, &format!("U{key}"), Some(1), Some("1")));
+        }
+        body.push(rule(&format!("units = {{ min = 1, groups = [\"{id}\"] }}")));
+    }
+    body.push(rule("credits = { max = 29, level = \"1\" }"));
+    let file = centre_file("capped.toml", &body.concat());
+    let (text, code) = stdout(&["suggest", "centre-q", "--spec", &file]);
+    assert_eq!(code, 1, "{text}");
+    assert!(!text.contains("stopped"), "proved, not stopped: {text}");
+    let (text, code) = stdout(&["validate", &file]);
+    assert_eq!(code, 1, "no plan completes it: {text}");
+}
+
+#[test]
+fn validate_refuses_a_file_check_rejects_every_plan_of_even_with_unstated_values() {
+    let body = [
+        group("M", true),
+        group("A", false),
+        unit(1, "M", "M1", Some(4), Some("2")),
+        unit(2, "A", "A1", None, Some("2")),
+        rule("credits = { max = 3 }"),
+    ]
+    .concat();
+    let file = centre_file("never.toml", &body);
+    let (text, code) = stdout(&["validate", &file]);
+    assert_eq!(code, 1, "{text}");
+    assert!(!text.contains("not stated"), "{text}");
+}
+
+#[test]
+fn a_unit_of_unknown_level_counts_under_entry_1_or_above() {
+    let body = [
+        group("M", true),
+        group("A", false),
+        unit(1, "M", "M1", Some(1), Some("2")),
+        unit(2, "A", "A1", Some(5), None),
+        unit(3, "A", "A2", Some(1), Some("2")),
+        rule("credits = { max = 4, level = \"Entry 1\", or_above = true }"),
+    ]
+    .concat();
+    let file = centre_file("entry1.toml", &body);
+    let (c, code) = json(&["check", "centre-q", "A1", "--spec", &file, "--json"]);
+    assert_eq!((c["status"].as_str(), code), (Some("blocked"), 1), "{c}");
+}
+
+#[test]
+fn silent_meanings_are_refused_and_one_unit_is_one_unit() {
+    let base = [
+        group("M", true),
+        group("A", false),
+        unit(1, "M", "M1", Some(1), Some("2")),
+    ]
+    .concat();
+    let no_rule = centre_file(
+        "am-false.toml",
+        &(base.clone() + &rule("all_mandatory = false")),
+    );
+    let (text, code) = stdout(&["validate", &no_rule]);
+    assert_eq!(code, 1, "{text}");
+    let empty = centre_file(
+        "empty-code.toml",
+        &(base.clone() + &unit(2, "A", "", Some(1), Some("2"))),
+    );
+    let (text, code) = stdout(&["validate", &empty]);
+    assert_eq!(code, 1, "an empty code is refused: {text}");
+    let one = centre_file(
+        "one.toml",
+        &(base + &unit(2, "A", "A1", Some(1), Some("2")) + &rule("credits = { min = 2 }")),
+    );
+    let (text, code) = stdout(&["suggest", "centre-q", "--spec", &one]);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("Add 1 unit (1 credit):"), "{text}");
+}
+
+#[test]
+fn a_barred_set_of_a_thousand_units_is_checked_as_a_set() {
+    let mut body = vec![
+        group("M", true),
+        group("A", false),
+        unit(1, "M", "M1", Some(1), Some("2")),
+    ];
+    body.extend((0..1000).map(|i| unit(i + 2, "A", &format!("A{i}"), Some(1), Some("2"))));
+    let names: Vec<String> = (0..1000).map(|i| format!("\"A{i}\"")).collect();
+    body.push(format!(
+        "[[barred]]\nunits = [{}]\nline = 1\n",
+        names.join(", ")
+    ));
+    body.push(rule("credits = { min = 2 }"));
+    let file = centre_file("big-set.toml", &body.concat());
+    let (c, code) = json(&["check", "centre-q", "A0", "A1", "--spec", &file, "--json"]);
+    assert_eq!((c["status"].as_str(), code), (Some("blocked"), 1), "{c}");
+    let (c, code) = json(&["check", "centre-q", "A0", "--spec", &file, "--json"]);
+    assert_eq!((c["status"].as_str(), code), (Some("complete"), 0), "{c}");
 }

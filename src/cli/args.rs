@@ -53,9 +53,9 @@ pub enum Command {
         #[arg(long, help = JSON, overrides_with = "json")]
         json: bool,
     },
-    /// Groups, units, rules, barred pairs, notes
+    /// Groups, units, rules, barred units, notes
     #[command(
-        long_about = "Groups, units (with the basis of each level and credit value), rules, barred pairs, notes on the source.\n\nExit status: 0; 2 for bad input."
+        long_about = "Groups, units (with the basis of each level and credit value), rules, barred units (each set as the file lists it), notes on the source.\n\nExit status: 0; 2 for bad input."
     )]
     Show {
         #[arg(value_name = "QUAL", help = QUAL)]

@@ -7,7 +7,7 @@ use std::io::Write as _;
 
 use serde_json::json;
 
-use super::{answer, check_spec, read_file, SpecCheck, Output, UsageError};
+use super::{answer, check_spec, read_file, Output, SpecCheck, UsageError};
 use crate::import;
 use crate::text::excerpt;
 use crate::wording;
@@ -52,7 +52,12 @@ pub fn import(
 
 /// The draft itself when no `--out` is given (so it can be redirected), else what was
 /// written, what was left unknown and what `validate` says.
-fn text_report(out: Option<&str>, draft: &import::Draft, checked: &SpecCheck, summary: &str) -> String {
+fn text_report(
+    out: Option<&str>,
+    draft: &import::Draft,
+    checked: &SpecCheck,
+    summary: &str,
+) -> String {
     let Some(out) = out else {
         return draft.toml.clone();
     };

@@ -286,7 +286,12 @@ fn make_link(
 ) -> Result<(Output, i32), UsageError> {
     let quals = Catalogue::of(spec)?;
     let (qual, chosen) = quals.plan(plan)?;
-    let url = written(answers::link(base.unwrap_or(DEFAULT_BASE), qual, chosen, name))?;
+    let url = written(answers::link(
+        base.unwrap_or(DEFAULT_BASE),
+        qual,
+        chosen,
+        name,
+    ))?;
     Ok((
         answer(json, || format!("{url}\n"), || json!({ "link": url })),
         0,
@@ -362,7 +367,8 @@ fn review(
     if by.is_empty() {
         return Err(UsageError("review needs --by NAME".into()));
     }
-    let date = review_date(date.unwrap_or_else(today), today()).map_err(|e| UsageError(e.to_string()))?;
+    let date =
+        review_date(date.unwrap_or_else(today), today()).map_err(|e| UsageError(e.to_string()))?;
     let note = note.unwrap_or("");
     if note.chars().count() > crate::document::MAX_NOTE {
         return Err(UsageError(format!(

@@ -6,8 +6,8 @@ use yew::prelude::*;
 use super::qualification;
 use crate::document::link::{self, share_path};
 use crate::document::PlanDoc;
-use crate::wording;
 use crate::web::services::{copy, origin};
+use crate::wording;
 
 /// Properties of [`SharePanel`].
 #[derive(Properties, PartialEq)]

@@ -234,13 +234,15 @@ impl PlannerState {
                 self.notices.link_error = None;
                 self.open_qualification(&qual);
             }
-            Action::OpenLink(id, payload) => match Draft::from_link(&id, &payload, clock::date_of(now)) {
-                Ok(draft) => {
-                    self.notices.link_error = None;
-                    self.editing.draft(draft);
+            Action::OpenLink(id, payload) => {
+                match Draft::from_link(&id, &payload, clock::date_of(now)) {
+                    Ok(draft) => {
+                        self.notices.link_error = None;
+                        self.editing.draft(draft);
+                    }
+                    Err(e) => self.notices.link_error = Some(e),
                 }
-                Err(e) => self.notices.link_error = Some(e),
-            },
+            }
             Action::Edit(edit) => {
                 self.editing.proposal = None;
                 self.edit(edit, now, fresh_id);
@@ -666,7 +668,13 @@ mod tests {
         let q = builtin::by_id(VTCT).unwrap();
         let mut doc = PlanDoc::new(q);
         let date = "1/1/2999".parse().unwrap();
-        doc.review = Some(crate::document::Review::of(&doc, "Sam", Verdict::Approved, "", date));
+        doc.review = Some(crate::document::Review::of(
+            &doc,
+            "Sam",
+            Verdict::Approved,
+            "",
+            date,
+        ));
         let payload = link::encode(q, &doc, true);
         let today = clock::date_of(CLOCK.with(Cell::get));
         let draft = Draft::from_link(VTCT, &payload, today).unwrap();
