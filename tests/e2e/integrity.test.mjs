@@ -34,7 +34,7 @@ test('an export edited by one byte is reported as damaged and changes nothing', 
     name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(edited),
   });
   await page.getByRole('alert').filter({
-    hasText: /^Import: this export file has been changed or damaged since it was exported \(its check does not match\); nothing was imported\.Dismiss$/,
+    hasText: /^⚠ Import: this export file has been changed or damaged since it was exported \(its check does not match\); nothing was imported\.Dismiss$/,
   }).waitFor();
   assert.equal(await page.evaluate((key) => localStorage.getItem(key), KEY), before, 'the saved plans are untouched');
 
@@ -42,7 +42,7 @@ test('an export edited by one byte is reported as damaged and changes nothing', 
   await page.getByLabel('Import plans from a file').setInputFiles({
     name: 'intact.json', mimeType: 'application/json', buffer: Buffer.from(exported),
   });
-  await page.getByRole('alert').filter({ hasText: /^Imported: 0 plans added, 1 plan already here\.Dismiss$/ }).waitFor();
+  await page.getByRole('status').filter({ hasText: /^✓ Imported: 0 plans added, 1 plan already here\.Dismiss$/ }).waitFor();
   assert.deepEqual(page.errors, []);
   await context.close();
 });
