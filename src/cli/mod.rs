@@ -280,10 +280,7 @@ fn opened(text: &str) -> Result<(&'static Qualification, Opened), UsageError> {
 
 /// The link of `doc`, on the same address as the link it came from.
 fn relinked(from: &str, qual: &Qualification, doc: &PlanDoc) -> Result<String, UsageError> {
-    let base = match from.split_once('#') {
-        Some((base, _)) if !base.is_empty() => base.trim_end_matches('/'),
-        _ => DEFAULT_BASE,
-    };
+    let base = link::site_address(from).unwrap_or(DEFAULT_BASE);
     written(format!("{base}{}", link::share_path(qual, doc, true)))
 }
 
