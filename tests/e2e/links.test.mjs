@@ -86,7 +86,9 @@ test('offline, the service worker sends a share link its qualification\'s page',
   await page.evaluate(() => navigator.serviceWorker.ready);
   await context.setOffline(true);
   for (const address of [`${PAGE}#p/${COMPLETE}`, `q/${VTCT.id}#p/${COMPLETE}`]) {
-    await page.goto(server.url + address);
+    const response = await page.goto(server.url + address);
+    assert.ok(response.fromServiceWorker(), address);
+    assert.ok((await response.text()).includes(`<h1>${VTCT.title}</h1>`), `${address}: the worker sent the qualification's page`);
     await complete(page).waitFor();
     assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), VTCT.title, address);
     assert.ok(await unit(page, 'CSP09').isChecked(), address);
