@@ -144,7 +144,7 @@ mod tests {
         assert!(found && report["status_after"] == "complete", "{report}");
         let url = link("https://x", qual, vec![], None);
         assert!(
-            url.starts_with("https://x/#/q/vtct-l1-cert-principles-cs/p/"),
+            url.starts_with("https://x/q/vtct-l1-cert-principles-cs/#p/"),
             "{url}"
         );
     }

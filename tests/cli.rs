@@ -287,7 +287,7 @@ fn link_and_open_round_trip_a_plan() {
     ]);
     let link = String::from_utf8(out.stdout).unwrap().trim().to_string();
     assert!(
-        link.starts_with("https://plans.example/#/q/vtct-l1-cert-principles-cs/p/"),
+        link.starts_with("https://plans.example/q/vtct-l1-cert-principles-cs/#p/"),
         "{link}"
     );
     let (opened, code) = json(&["open", &link, "--json"]);
@@ -671,7 +671,7 @@ fn every_option_is_honoured_or_refused() {
         link["link"]
             .as_str()
             .unwrap()
-            .contains("/#/q/vtct-l1-cert-principles-cs/p/."),
+            .contains("/q/vtct-l1-cert-principles-cs/#p/."),
         "{link}"
     );
     let csv = temp_file(
@@ -781,7 +781,7 @@ fn an_adviser_reviews_a_plan_and_the_review_goes_out_of_date_when_it_changes() {
         "24/11/2026",
         "--json",
     ]);
-    assert!(reviewed.starts_with("http://127.0.0.1:8080/#/q/"));
+    assert!(reviewed.starts_with("http://127.0.0.1:8080/q/vtct-l1-cert-principles-cs/#p/."));
     let (opened, _) = json(&["open", &reviewed, "--json"]);
     assert_eq!(
         opened["review"],
@@ -844,7 +844,7 @@ fn progress_in_a_link_includes_credit_transfer_and_exemption() {
     let (later, _) = json(&["diff", &link, &edited, "--json"]);
     assert_eq!(later["added"], serde_json::json!(["CSP14"]));
     assert!(
-        edited.starts_with("http://x.org/#/q/"),
+        edited.starts_with("http://x.org/q/vtct-l1-cert-principles-cs/#p/."),
         "keeps the address: {edited}"
     );
 }
@@ -1753,4 +1753,35 @@ fn a_barred_set_of_a_thousand_units_is_checked_as_a_set() {
     assert_eq!((c["status"].as_str(), code), (Some("blocked"), 1), "{c}");
     let (c, code) = json(&["check", "centre-q", "A0", "--spec", &file, "--json"]);
     assert_eq!((c["status"].as_str(), code), (Some("complete"), 0), "{c}");
+}
+
+#[test]
+fn review_and_edit_write_the_qualifications_page_on_the_address_they_were_given() {
+    // A link as the release before wrote it, on the home page's address.
+    let old = "https://planner.example.org/#/q/vtct-l1-cert-principles-cs/p/.AxQgEAAICkFuYSdzIHBsYW7XiAaTDC";
+    let page = "/q/vtct-l1-cert-principles-cs/#p/.";
+    let edited = link_of(&["edit", old, "--add", "CSP04", "--json"]);
+    assert!(
+        edited.starts_with(&format!("https://planner.example.org{page}")),
+        "{edited}"
+    );
+    let under = edited.replace("https://planner.example.org", "https://x.org/planner");
+    let reviewed = link_of(&[
+        "review",
+        &under,
+        "--by",
+        "Sam",
+        "--verdict",
+        "approved",
+        "--json",
+    ]);
+    assert!(
+        reviewed.starts_with(&format!("https://x.org/planner{page}")),
+        "{reviewed}"
+    );
+    let (opened, _) = json(&["open", &reviewed, "--json"]);
+    assert_eq!(
+        opened["units"],
+        serde_json::json!(["CSP04", "CSP07", "CSP14"])
+    );
 }

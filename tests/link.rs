@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 use proptest::prelude::*;
 use unit_planner::catalogue::builtin;
 use unit_planner::catalogue::Date;
-use unit_planner::document::link::{checked, decode, encode, share_path, LinkError, MAX_LINK};
+use unit_planner::document::link::{
+    checked, decode, encode, share_path, site_address, LinkError, MAX_LINK,
+};
 use unit_planner::document::{
     EnteredValues, Mismatch, PlanDoc, Progress, Review, Transfer, Verdict,
 };
@@ -124,6 +126,92 @@ fn links_made_by_the_previous_release_still_open() {
     assert_eq!(ncfe.doc.name.as_deref(), Some("Asha's plan — draft"));
 }
 
+/// Links in format 3 on the home page's address, as the release before share links moved
+/// to the qualification's page wrote them (its `link` and `review` commands).
+const FORMAT_THREE_ON_HOME: [&str; 2] = [
+    "https://planner.example.org/#/q/vtct-l1-cert-principles-cs/p/.AxQgEAAICkFuYSdzIHBsYW7XiAaTDC",
+    "https://planner.example.org/#/q/vtct-l1-cert-principles-cs/p/.AxQgEABICkFuYSdzIHBsYW4LU2FtIEFkdmlzZXIAC0dvb2QgY2hvaWNltKIBIBAAAAAAAAAAAADXiAxZBb",
+];
+
+#[test]
+fn links_on_the_home_pages_address_still_open() {
+    let [linked, reviewed] = FORMAT_THREE_ON_HOME.map(|l| decode(builtin::catalogue(), l).unwrap());
+    let qual = &builtin::catalogue()[linked.qualification];
+    assert_eq!(qual.id, "vtct-l1-cert-principles-cs");
+    let labels: Vec<&str> = linked
+        .doc
+        .units
+        .iter()
+        .map(|&k| qual.units[qual.unit_by_key(k).unwrap()].label())
+        .collect();
+    assert_eq!(labels, ["CSP07", "CSP14"]);
+    assert_eq!(linked.doc.name.as_deref(), Some("Ana's plan"));
+    let review = reviewed.doc.review.unwrap();
+    assert_eq!(
+        (review.by.as_str(), review.note.as_str()),
+        ("Sam Adviser", "Good choice")
+    );
+    assert_eq!(review.verdict, Verdict::Approved);
+    assert_eq!(review.date, Date::from_days(20_788).unwrap());
+    assert_eq!(reviewed.doc.units, linked.doc.units);
+}
+
+#[test]
+fn a_link_is_its_qualifications_page_with_the_plan_in_the_fragment() {
+    let qual = &builtin::catalogue()[qual_index("vtct-l1-cert-principles-cs")];
+    let doc = full_doc("vtct-l1-cert-principles-cs");
+    let path = share_path(qual, &doc, true);
+    let payload = encode(qual, &doc, true);
+    assert_eq!(path, format!("/q/vtct-l1-cert-principles-cs/#p/{payload}"));
+    let old = format!("/#/q/vtct-l1-cert-principles-cs/p/{payload}");
+    for link in [
+        path.clone(),
+        format!("https://planner.example.org{path}"),
+        format!("https://計画.例え.jp/学習者{path}"),
+        format!("https://x.org/q/vtct-l1-cert-principles-cs/index.html#p/{payload}/"),
+        format!("https://x.org/q/vtct-l1-cert-principles-cs#p/{payload}"),
+        format!("  {path}\n"),
+        old.clone(),
+        format!("https://x.org/q/other{old}"),
+        old.trim_start_matches('/').to_string(),
+    ] {
+        assert_eq!(
+            decode(builtin::catalogue(), &link).unwrap().doc,
+            doc,
+            "{link}"
+        );
+    }
+    for not_a_link in [
+        format!("https://x.org/#p/{payload}"),
+        format!("https://x.org/r/vtct-l1-cert-principles-cs/#p/{payload}"),
+        format!("https://x.org/q//#p/{payload}"),
+        format!("https://x.org/q/vtct-l1-cert-principles-cs/#p/{payload}/more"),
+    ] {
+        assert_eq!(
+            decode(builtin::catalogue(), &not_a_link).unwrap_err(),
+            LinkError::NotAPlanLink,
+            "{not_a_link}"
+        );
+    }
+}
+
+#[test]
+fn the_site_address_of_a_link_is_what_comes_before_its_path() {
+    let qual = &builtin::catalogue()[qual_index("vtct-l1-cert-principles-cs")];
+    let path = share_path(qual, &full_doc("vtct-l1-cert-principles-cs"), true);
+    for site in [
+        "https://planner.example.org",
+        "https://計画.例え.jp/学習者",
+        "",
+    ] {
+        assert_eq!(site_address(&format!("{site}{path}")), Some(site), "{site}");
+    }
+    assert_eq!(site_address(FORMAT_ONE[0]), Some("http://127.0.0.1:8080"));
+    assert_eq!(site_address(FORMAT_TWO[0]), Some(""));
+    assert_eq!(site_address("#/q/x/p/AQ"), None);
+    assert_eq!(site_address("no link"), None);
+}
+
 /// Links made by the release before format 3 (format 2, by its encoder).
 const FORMAT_TWO: [&str; 2] = [
     "/#/q/ncfe-l1-nvq-cert-cs/p/.AhoUAQAADyABAAAAAAACAwMECwUBAgAIAAAVQXNoYSdzIHBsYW4g4oCUIGRyYWZ04qgeDSd",
@@ -212,7 +300,7 @@ fn nasty_links_get_clear_errors() {
         s[n] = if s[n] == b'A' { b'B' } else { b'A' };
         String::from_utf8(s).unwrap()
     };
-    let future = good.replace("/p/.A", "/p/.B");
+    let future = good.replace("#p/.A", "#p/.B");
     let future_v1_style = "#/q/vtct-l1-cert-principles-cs/p/BRQkAAAICkFuYSdzIHBsYW7XiJ4";
     let cases: Vec<(String, LinkError)> = vec![
         ("".into(), LinkError::NotAPlanLink),
@@ -229,7 +317,7 @@ fn nasty_links_get_clear_errors() {
         (flipped, LinkError::Damaged),
         (future, LinkError::FutureVersion(7)),
         (future_v1_style.into(), LinkError::FutureVersion(5)),
-        (good.replace("/p/", "/p/%%"), LinkError::Damaged),
+        (good.replace("#p/", "#p/%%"), LinkError::Damaged),
         (
             format!("{good}{}", "A".repeat(10_000)),
             LinkError::TooLong(good.len() + 10_000),
@@ -385,8 +473,8 @@ proptest! {
     fn every_one_character_change_and_neighbour_swap_is_caught(doc in random_doc()) {
         let qual = &builtin::catalogue()[qual_index("cg-l3-nvq-dip-cs")];
         let link = share_path(qual, &doc, true);
-        let (head, payload) = link.split_once("/p/").unwrap();
-        let opened = |payload: &str| decode(builtin::catalogue(), &format!("{head}/p/{payload}"));
+        let (head, payload) = link.split_once("#p/").unwrap();
+        let opened = |payload: &str| decode(builtin::catalogue(), &format!("{head}#p/{payload}"));
         prop_assert_eq!(&opened(payload).unwrap().doc, &doc);
         let chars: Vec<char> = payload.chars().collect();
         for at in 0..chars.len() {
@@ -473,7 +561,7 @@ fn huge_entered_credits_are_ignored_with_a_message_not_summed() {
 fn a_link_opens_the_same_from_its_parts_as_the_router_splits_them() {
     let qual = &builtin::catalogue()[qual_index("vtct-l1-cert-principles-cs")];
     let link = share_path(qual, &full_doc("vtct-l1-cert-principles-cs"), true);
-    let (_, payload) = link.split_once("/p/").unwrap();
+    let (_, payload) = link.split_once("#p/").unwrap();
     let from_parts = unit_planner::document::link::open(builtin::catalogue(), &qual.id, payload);
     assert_eq!(from_parts, decode(builtin::catalogue(), &link));
     assert!(from_parts.is_ok());

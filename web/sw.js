@@ -19,9 +19,10 @@ self.addEventListener('activate', (event) => {
 });
 
 // A page comes from the network, so that a new release shows on the next visit, and from
-// the cache when the network fails or is slow (over 3 s); a page not cached falls back to
-// the home page (the app routes itself). Other files come from the cache first: hashed
-// assets never change.
+// the cache when the network fails or is slow (over 3 s). A share link (`/q/{id}/#p/…`)
+// asks for its qualification's page (the fragment never reaches the worker), also without
+// its last `/`; a page not cached falls back to the home page (the app routes itself).
+// Other files come from the cache first: hashed assets never change.
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
@@ -32,7 +33,7 @@ self.addEventListener('fetch', (event) => {
 
 async function page(request, key) {
   const cache = await caches.open(CACHE);
-  const cached = (await cache.match(key)) ?? (await cache.match('/'));
+  const cached = (await cache.match(key)) ?? (await cache.match(`${key}/`)) ?? (await cache.match('/'));
   if (!cached) return fetch(request);
   const slow = new Promise((resolve) => { setTimeout(resolve, 3000); });
   try {

@@ -329,10 +329,10 @@ fn opened(text: &str) -> Result<(&'static Qualification, Opened), UsageError> {
 /// The link of `doc`, on the same address as the link it came from, which must be a web
 /// address, as `--base` must.
 fn relinked(from: &str, qual: &Qualification, doc: &PlanDoc) -> Result<String, UsageError> {
-    let base = match from.split_once('#') {
-        Some((base, _)) if !base.is_empty() => args::web_address(base)
+    let base = match link::site_address(from).filter(|b| !b.is_empty()) {
+        Some(base) => args::web_address(base)
             .map_err(|why| UsageError(format!("the link's address {why}")))?,
-        _ => DEFAULT_BASE.to_string(),
+        None => DEFAULT_BASE.to_string(),
     };
     written(format!("{base}{}", link::share_path(qual, doc, true)))
 }

@@ -1,6 +1,8 @@
-//! Share links: a plan packed into the URL fragment (`/#/q/{id}/p/{payload}`), so no server
-//! ever sees it. The payload is versioned, compact (bitsets over stable unit keys) and
-//! checked, and opening one re-checks it against the current catalogue.
+//! Share links: a plan packed into the URL fragment of its qualification's page
+//! (`/q/{id}/#p/{payload}`), so a server sees only the page, which it has pre-rendered, and
+//! never the plan. The payload is versioned, compact (bitsets over stable unit keys) and
+//! checked, and opening one re-checks it against the current catalogue. Links written
+//! before on the home page's address (`/#/q/{id}/p/{payload}`) still open.
 //!
 //! Format 3 (written now) is format 2's text with more in the bytes: five progress states
 //! (3 bits a unit), where transferred units were achieved, a note, and an adviser's
@@ -107,25 +109,60 @@ pub fn fingerprint(qual: &Qualification) -> u16 {
     (hash ^ (hash >> 16)) as u16
 }
 
-/// The part of the share URL after the host: `/#/q/{id}/p/{payload}`. The plan's name and
-/// note go in only when `personal` is set; a review always does.
+/// The part of the share URL after the site's address: `/q/{id}/#p/{payload}`. The plan's
+/// name and note go in only when `personal` is set; a review always does.
 pub fn share_path(qual: &Qualification, doc: &PlanDoc, personal: bool) -> String {
-    format!("/#{}", fragment(&qual.id, &encode(qual, doc, personal)))
+    share_href(&qual.id, &encode(qual, doc, personal))
 }
 
-/// The fragment of a shared plan, without its `#`: `/q/{id}/p/{payload}`. The one place
-/// the grammar is written; [`fragment_parts`] reads it back.
-pub fn fragment(id: &str, payload: &str) -> String {
-    format!("/q/{id}/p/{payload}")
+/// The address of a shared plan under the site's root: `/q/{id}/#p/{payload}`, the
+/// qualification's page with the plan in its fragment. The one place the grammar is
+/// written; [`parts`] reads it back.
+pub fn share_href(id: &str, payload: &str) -> String {
+    format!("/q/{id}/#{PLAN_FRAGMENT}{payload}")
 }
 
-/// The qualification id and payload of a shared plan's fragment (with or without `#`,
-/// a trailing `/` allowed), if it is one.
-pub fn fragment_parts(fragment: &str) -> Option<(&str, &str)> {
-    let path = fragment.trim_start_matches('#');
-    let (id, payload) = path.strip_prefix("/q/")?.split_once("/p/")?;
+/// What a plan's fragment starts with on its qualification's page.
+const PLAN_FRAGMENT: &str = "p/";
+
+/// The qualification id and payload of a shared plan, from the path and the fragment
+/// (with or without `#`) of its address, in the form written now (`…/q/{id}/` and
+/// `p/{payload}`) or before (any path, and `/q/{id}/p/{payload}`); a trailing `/` allowed.
+/// The path may be a whole URL up to its fragment, under any site address.
+pub fn parts<'a>(path: &'a str, fragment: &'a str) -> Option<(&'a str, &'a str)> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let (id, payload) = match fragment.strip_prefix(PLAN_FRAGMENT) {
+        Some(payload) => (page_id(path)?.1, payload),
+        None => fragment.strip_prefix("/q/")?.split_once("/p/")?,
+    };
     let payload = payload.strip_suffix('/').unwrap_or(payload);
     (!id.is_empty() && !id.contains('/') && !payload.contains('/')).then_some((id, payload))
+}
+
+/// The site's address and the qualification id of a page's path `{site}/q/{id}/` (or
+/// without the last `/`, or with `index.html`).
+fn page_id(path: &str) -> Option<(&str, &str)> {
+    let path = path.strip_suffix("index.html").unwrap_or(path);
+    let path = path.strip_suffix('/').unwrap_or(path);
+    let (rest, id) = path.rsplit_once('/')?;
+    let site = if rest == "q" {
+        ""
+    } else {
+        rest.strip_suffix("/q")?
+    };
+    Some((site, id))
+}
+
+/// The site's address a link was made under (what comes before [`share_path`], without a
+/// trailing `/`), in any form [`parts`] reads; `None` when nothing comes before its
+/// fragment.
+pub fn site_address(link: &str) -> Option<&str> {
+    let (before, fragment) = link.trim().split_once('#')?;
+    let site = match fragment.strip_prefix(PLAN_FRAGMENT) {
+        Some(_) => page_id(before).map_or(before, |(site, _)| site),
+        None => before,
+    };
+    (!before.is_empty()).then(|| site.trim_end_matches('/'))
 }
 
 /// Packs a plan into the payload of a share link (name and note only when `personal`).
@@ -310,11 +347,13 @@ pub fn checked(url: String) -> Result<String, LinkError> {
     within_limit(&url).map(|()| url)
 }
 
-/// Opens a link: a whole URL, or just its fragment. Never panics, whatever the input.
+/// Opens a link: a whole URL, its path and fragment, or (for the older form) just its
+/// fragment. Never panics, whatever the input.
 pub fn decode(catalogue: &[Qualification], link: &str) -> Result<Opened, LinkError> {
     within_limit(link)?;
-    let fragment = link.split_once('#').map_or(link, |(_, f)| f).trim();
-    let (id, payload) = fragment_parts(fragment).ok_or(LinkError::NotAPlanLink)?;
+    let link = link.trim();
+    let (path, fragment) = link.split_once('#').unwrap_or(("", link));
+    let (id, payload) = parts(path, fragment.trim()).ok_or(LinkError::NotAPlanLink)?;
     open(catalogue, id, payload)
 }
 

@@ -1,7 +1,8 @@
 //! The app's routes. Pages live at real paths (`/`, `/q/{id}/`), pre-rendered at build
-//! time so they show before any script runs; shared plans travel in the fragment
-//! (`/#/q/{id}/p/{payload}`) so they never reach a server. Fragments from older releases
-//! (`#/q/{id}`) still open.
+//! time so they show before any script runs; a shared plan travels in the fragment of its
+//! qualification's page (`/q/{id}/#p/{payload}`), so the server sends that page and never
+//! sees the plan. Addresses from older releases (`/#/q/{id}/p/{payload}`, `#/q/{id}`)
+//! still open.
 
 use yew::prelude::*;
 
@@ -17,7 +18,7 @@ pub enum Route {
         /// Qualification id.
         id: String,
     },
-    /// A shared plan (`/#/q/{id}/p/{payload}`).
+    /// A shared plan (`/q/{id}/#p/{payload}`).
     Shared {
         /// Qualification id.
         id: String,
@@ -32,7 +33,7 @@ impl Route {
     /// The route an address names: its fragment when that names a page (share links and
     /// older bookmarks), else its path.
     pub fn parse(path: &str, fragment: &str) -> Route {
-        if let Some((id, payload)) = link::fragment_parts(fragment) {
+        if let Some((id, payload)) = link::parts(path, fragment) {
             return Route::Shared {
                 id: id.to_string(),
                 payload: payload.to_string(),
@@ -61,16 +62,18 @@ impl Route {
         match self {
             Route::Home | Route::NotFound => "/".into(),
             Route::Qualification { id } => format!("/q/{id}/"),
-            Route::Shared { id, payload } => format!("/#{}", link::fragment(id, payload)),
+            Route::Shared { id, payload } => link::share_href(id, payload),
         }
     }
 
     /// The path of the page pre-rendered for this route, if there is one: only such
-    /// pages are hydrated rather than drawn afresh.
+    /// pages are hydrated rather than drawn afresh. A shared plan's is its
+    /// qualification's page, which shows the plan as "checking" until it is read.
     pub fn page_path(&self) -> Option<String> {
         match self {
             Route::Home | Route::Qualification { .. } => Some(self.href()),
-            Route::Shared { .. } | Route::NotFound => None,
+            Route::Shared { id, .. } => Some(Route::Qualification { id: id.clone() }.href()),
+            Route::NotFound => None,
         }
     }
 }
@@ -210,9 +213,29 @@ mod tests {
     }
 
     #[test]
+    fn a_shared_plan_is_on_its_qualifications_page() {
+        let shared = Route::Shared {
+            id: "x".into(),
+            payload: ".AQ".into(),
+        };
+        assert_eq!(shared.href(), "/q/x/#p/.AQ");
+        for href in [
+            "/q/x/#p/.AQ",
+            "/q/x#p/.AQ",
+            "/q/x/index.html#p/.AQ/",
+            "/#/q/x/p/.AQ",
+        ] {
+            assert_eq!(at(href), shared, "{href}");
+        }
+        assert_eq!(at("/#p/.AQ"), Route::NotFound);
+        assert_eq!(at("/q/x/#units"), Route::Qualification { id: "x".into() });
+    }
+
+    #[test]
     fn only_pages_that_exist_before_scripts_are_hydrated() {
         assert_eq!(Route::Home.page_path().as_deref(), Some("/"));
-        assert_eq!(at("/#/q/x/p/AQ").page_path(), None);
+        assert_eq!(at("/q/x/#p/AQ").page_path().as_deref(), Some("/q/x/"));
+        assert_eq!(at("/#/q/x/p/AQ").page_path().as_deref(), Some("/q/x/"));
         assert_eq!(Route::NotFound.page_path(), None);
     }
 }

@@ -1,7 +1,8 @@
 // Shared set-up for the browser tests: a static server for dist/ on 127.0.0.1 and
 // Debian's Chromium driven by playwright-core.
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join, extname, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -25,6 +26,13 @@ export async function serve({ compressed = false, port = 0 } = {}) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^\/+/, '');
     const file = join(root, path === '' || path.endsWith('/') ? `${path}index.html` : path);
+    // As static hosts do: a folder's address without its last `/` is redirected to it (the
+    // browser keeps the fragment, so `/q/{id}#p/…` lands on the qualification's page).
+    if (path !== '' && !path.endsWith('/') && (await stat(file).catch(() => null))?.isDirectory()) {
+      res.writeHead(301, { location: encodeURI(`/${path}/`), 'cache-control': 'no-cache' });
+      res.end();
+      return;
+    }
     const accepts = compressed ? String(req.headers['accept-encoding'] ?? '') : '';
     const encodings = [['br', '.br'], ['gzip', '.gz']].filter(([name]) => accepts.includes(name));
     try {
@@ -89,4 +97,17 @@ export async function visit(context, url) {
   await page.getByRole('heading', { level: 1 }).waitFor();
   await started(page);
   return page;
+}
+
+/** Each qualification as its spec file states it (read here, not through the app). */
+export function specs() {
+  return readdirSync('specs').filter((f) => f.endsWith('.toml')).map((f) => {
+    const text = readFileSync(`specs/${f}`, 'utf8');
+    const units = text.split('[[units]]').slice(1);
+    return {
+      id: text.match(/^id = "([^"]+)"/m)[1],
+      title: text.match(/^title = \{ value = "([^"]+)"/m)[1],
+      unitTitles: units.map((u) => u.match(/^title = \{ value = "([^"]+)"/m)[1]),
+    };
+  });
 }

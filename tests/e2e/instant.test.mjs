@@ -1,27 +1,18 @@
 // Content before the wasm, offline use, the JavaScript API and the CSP, in Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, writeFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, newPage, started, visit, DIST } from './helpers.mjs';
+import { serve, launch, newPage, started, visit, specs, DIST } from './helpers.mjs';
 
 let server;
 let browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-/** Each qualification as its spec file states it (read here, not through the app). */
-const SPECS = readdirSync('specs').filter((f) => f.endsWith('.toml')).map((f) => {
-  const text = readFileSync(`specs/${f}`, 'utf8');
-  const units = text.split('[[units]]').slice(1);
-  return {
-    id: text.match(/^id = "([^"]+)"/m)[1],
-    title: text.match(/^title = \{ value = "([^"]+)"/m)[1],
-    unitTitles: units.map((u) => u.match(/^title = \{ value = "([^"]+)"/m)[1]),
-  };
-});
+const SPECS = specs();
 
 test('with scripts disabled, the pages list every qualification and each one\'s units and rules', async () => {
   assert.equal(SPECS.length, 5);
