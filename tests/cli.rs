@@ -1675,17 +1675,25 @@ fn a_level_cap_against_a_unit_from_every_group_is_proved_impossible() {
 
 #[test]
 fn validate_refuses_a_file_check_rejects_every_plan_of_even_with_unstated_values() {
+    // Five credits of unknown level may count toward "at least 5 at level 2" in group A,
+    // but certainly count toward "at most 3 in group A": every plan is rejected.
     let body = [
         group("M", true),
         group("A", false),
-        unit(1, "M", "M1", Some(4), Some("2")),
-        unit(2, "A", "A1", None, Some("2")),
-        rule("credits = { max = 3 }"),
+        unit(1, "M", "M1", Some(1), Some("2")),
+        unit(2, "A", "A1", Some(5), None),
+        unit(3, "A", "A2", Some(1), Some("2")),
+        rule("credits = { min = 5, level = \"2\", groups = [\"A\"] }"),
+        rule("credits = { max = 3, groups = [\"A\"] }"),
     ]
     .concat();
     let file = centre_file("never.toml", &body);
     let (text, code) = stdout(&["validate", &file]);
     assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains("no selection of units meets rule 1"),
+        "{text}"
+    );
     assert!(!text.contains("not stated"), "{text}");
 }
 
@@ -1711,6 +1719,8 @@ fn silent_meanings_are_refused_and_one_unit_is_one_unit() {
         group("M", true),
         group("A", false),
         unit(1, "M", "M1", Some(1), Some("2")),
+        unit(2, "A", "A1", Some(1), Some("2")),
+        rule("credits = { min = 2 }"),
     ]
     .concat();
     let no_rule = centre_file(
@@ -1719,16 +1729,18 @@ fn silent_meanings_are_refused_and_one_unit_is_one_unit() {
     );
     let (text, code) = stdout(&["validate", &no_rule]);
     assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains("`all_mandatory = false` states no rule"),
+        "{text}"
+    );
     let empty = centre_file(
         "empty-code.toml",
-        &(base.clone() + &unit(2, "A", "", Some(1), Some("2"))),
+        &(base.clone() + &unit(3, "A", "", Some(1), Some("2"))),
     );
     let (text, code) = stdout(&["validate", &empty]);
     assert_eq!(code, 1, "an empty code is refused: {text}");
-    let one = centre_file(
-        "one.toml",
-        &(base + &unit(2, "A", "A1", Some(1), Some("2")) + &rule("credits = { min = 2 }")),
-    );
+    assert!(text.contains("has an empty code"), "{text}");
+    let one = centre_file("one.toml", &base);
     let (text, code) = stdout(&["suggest", "centre-q", "--spec", &one]);
     assert_eq!(code, 0, "{text}");
     assert!(text.contains("Add 1 unit (1 credit):"), "{text}");
