@@ -367,8 +367,8 @@ fn review(
     if by.is_empty() {
         return Err(UsageError("review needs --by NAME".into()));
     }
-    let date =
-        review_date(date.unwrap_or_else(today), today()).map_err(|e| UsageError(e.to_string()))?;
+    let today = today();
+    let date = review_date(date.unwrap_or(today), today).map_err(|e| UsageError(e.to_string()))?;
     let note = note.unwrap_or("");
     if note.chars().count() > crate::document::MAX_NOTE {
         return Err(UsageError(format!(

@@ -322,9 +322,11 @@ pub fn score(draft: &Qualification, hand: &Qualification) -> Score {
         }
     });
     row(&mut score, "barred", &|t| {
+        type Pair = (usize, usize);
         let pair = |a: usize, b: usize| (a.min(b), a.max(b));
-        let hand_pairs: Vec<(usize, usize)> = hand.barred.iter().flat_map(|s| s.pairs()).collect();
-        let drafted: Vec<(Option<(usize, usize)>, (usize, usize))> = draft
+        let hand_pairs: Vec<Pair> = hand.barred.iter().flat_map(|s| s.pairs()).collect();
+        // Each drafted pair, as the hand-made file's units (when both are there), and as drafted.
+        let drafted: Vec<(Option<Pair>, Pair)> = draft
             .barred
             .iter()
             .flat_map(|s| s.pairs())
