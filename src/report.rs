@@ -125,12 +125,28 @@ pub fn check(qual: &Qualification, eval: &Evaluation) -> Value {
         .iter()
         .map(|&(a, b)| json!(labels(qual, &[a, b])))
         .collect();
-    json!({
+    let mut out = json!({
         "qualification": qual.id,
         "status": eval.status.name(),
         "rules": rules,
         "conflicts": conflicts,
-    })
+    });
+    if !eval.not_counted.is_empty() {
+        // Only where a qualification has "only one of these counts" sets, so older
+        // outputs stay the same.
+        out["not_counted"] = eval
+            .not_counted
+            .iter()
+            .map(|&(u, counted)| {
+                json!({
+                    "unit": qual.units[u].label(),
+                    "counted": qual.units[counted].label(),
+                    "text": crate::wording::not_counted(qual, u, counted),
+                })
+            })
+            .collect();
+    }
+    out
 }
 
 /// The whole of `suggest --json`.

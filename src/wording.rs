@@ -28,8 +28,13 @@ pub fn state(status: RuleStatus) -> &'static str {
 /// What a rule's count is measured against: `8`, `≤10`, or a range `5–10`.
 fn target(rule: &Rule, need: u32) -> String {
     let bounds = match rule {
-        Rule::Credits { min, max, .. } | Rule::Units { min, max, .. } => (*min, *max),
-        Rule::AllMandatory | Rule::EachOptionalGroup { .. } => (Some(need), None),
+        Rule::Credits { min, max, .. }
+        | Rule::Hours { min, max, .. }
+        | Rule::Units { min, max, .. } => (*min, *max),
+        Rule::AllMandatory
+        | Rule::EachOptionalGroup { .. }
+        | Rule::EveryUnit { .. }
+        | Rule::Share { .. } => (Some(need), None),
     };
     match bounds {
         (Some(a), Some(b)) if a == b => a.to_string(),
@@ -53,6 +58,16 @@ fn label(qual: &Qualification, unit: UnitIdx) -> String {
 /// Two units that cannot both be taken: "CSP04 and CSP14 are barred".
 pub fn barred(qual: &Qualification, a: UnitIdx, b: UnitIdx) -> String {
     format!("{} and {} are barred", label(qual, a), label(qual, b))
+}
+
+/// Two units of which only one counts, both in the plan: "CSP04 counts and CSP14 does
+/// not: only one of them counts toward the totals".
+pub fn not_counted(qual: &Qualification, unit: UnitIdx, counted: UnitIdx) -> String {
+    format!(
+        "{} counts and {} does not: only one of them counts toward the totals",
+        label(qual, counted),
+        label(qual, unit)
+    )
 }
 
 /// A plan's overall status in a word or two (the headline's opening), for lists of plans.

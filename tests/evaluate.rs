@@ -65,11 +65,8 @@ fn rank(level: Level) -> u8 {
 
 /// Whether a unit at `level` counts under `filter`, from the rule's own words.
 fn admits(filter: &LevelFilter, level: Level) -> bool {
-    if filter.or_above {
-        rank(level) >= rank(filter.level)
-    } else {
-        rank(level) == rank(filter.level)
-    }
+    filter.from.is_none_or(|f| rank(level) >= rank(f))
+        && filter.to.is_none_or(|t| rank(level) <= rank(t))
 }
 
 /// Whether a unit of `group` is counted by `scope`, from the rule's own words.
@@ -120,6 +117,9 @@ fn quantified(qual: &Qualification, plan: &Plan, rule: &Rule) -> (bool, bool, bo
                             >= *min_units
                     });
                 (holds, false)
+            }
+            Rule::Hours { .. } | Rule::EveryUnit { .. } | Rule::Share { .. } => {
+                unreachable!("not generated here: tests/measures_props.rs checks them")
             }
         };
         some |= holds;
@@ -294,10 +294,7 @@ fn what_is_still_needed_is_said_in_plain_words() {
         },
         Rule::Credits {
             scope: Scope::Groups(vec![2]),
-            level: Some(LevelFilter {
-                level: Level::Numbered(2),
-                or_above: false,
-            }),
+            level: Some(LevelFilter::at(Level::Numbered(2), false)),
             min: None,
             max: Some(0),
         },
@@ -338,10 +335,7 @@ fn a_window_counts_from_the_credits_already_certain() {
         (1, Some(3), None),
         (1, Some(4), None),
     ];
-    let at_two = Some(LevelFilter {
-        level: Level::Numbered(2),
-        or_above: false,
-    });
+    let at_two = Some(LevelFilter::at(Level::Numbered(2), false));
     let exactly = |n| Rule::Credits {
         scope: Scope::All,
         level: at_two,
@@ -439,10 +433,7 @@ fn a_plan_keeps_its_mandatory_units_and_only_real_units() {
 
 #[test]
 fn a_unit_of_unknown_level_counts_where_every_level_does() {
-    let entry_one_up = Some(LevelFilter {
-        level: Level::Entry(1),
-        or_above: true,
-    });
+    let entry_one_up = Some(LevelFilter::at(Level::Entry(1), true));
     let units = vec![(0, Some(6), None), (1, Some(1), Some(Level::Numbered(2)))];
     let rule = |min, max| Rule::Credits {
         scope: Scope::All,

@@ -15,9 +15,9 @@ pub mod builtin;
 pub use date::Date;
 pub use level::Level;
 pub use model::{
-    BarredSet, Group, GroupIdx, Note, NoteKind, Qualification, RuleEntry, Unit, UnitIdx,
+    BarredSet, Group, GroupIdx, Note, NoteKind, OnlyOneCounts, Qualification, RuleEntry, Unit, UnitIdx,
 };
-pub use rules::{counts, group_name, LevelFilter, Rule, Scope};
+pub use rules::{counts, group_name, Fraction, Hours, LevelFilter, Rule, Scope};
 pub use sourced::{Basis, Sourced};
 pub use spec_error::{BadRule, Entry, Kind, NeverMet, Problem, SpecError};
 #[cfg(feature = "spec-files")]

@@ -48,6 +48,8 @@ pub struct Qualification {
     pub rules: Vec<RuleEntry>,
     /// Sets of units of which at most one may be taken, as the source lists them.
     pub barred: Vec<BarredSet>,
+    /// Sets of units that may all be taken, of which only the one of most credits counts.
+    pub only_one: Vec<OnlyOneCounts>,
     /// Anomalies and readings a user should know about.
     pub notes: Vec<Note>,
 }
@@ -82,6 +84,8 @@ pub struct Unit {
     pub credits: Sourced<u32>,
     /// Guided learning hours.
     pub glh: Sourced<u32>,
+    /// Total qualification time in hours.
+    pub tqt: Sourced<u32>,
     /// National Occupational Standards code.
     pub nos: Sourced<String>,
     /// Number of learning outcomes.
@@ -155,6 +159,16 @@ impl BarredSet {
             .enumerate()
             .flat_map(move |(i, &a)| self.units[i + 1..].iter().map(move |&b| (a, b)))
     }
+}
+
+/// Units that may all be taken, of which only one counts toward any total: the one of most
+/// credits (of equal credits, the one listed first).
+#[derive(Debug, Clone)]
+pub struct OnlyOneCounts {
+    /// The units, in the order the source lists them.
+    pub units: Vec<UnitIdx>,
+    /// Where the source says so.
+    pub basis: Basis,
 }
 
 /// A note for users and maintainers about the source.

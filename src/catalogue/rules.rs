@@ -36,34 +36,46 @@ impl Scope {
     }
 }
 
-/// Restricts a credit rule to units at a level, or at a level or above.
+/// Restricts a rule to units in a band of levels: `from..=to`, either end open ("at level
+/// 2", "at level 3 or above", "at level 2 or below", "Entry 3 to level 2").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct LevelFilter {
-    /// The level.
-    pub level: Level,
-    /// Also count units above `level`.
-    pub or_above: bool,
+    /// The lowest level counted; `None`: no lower end.
+    pub from: Option<Level>,
+    /// The highest level counted; `None`: no upper end.
+    pub to: Option<Level>,
 }
 
 impl LevelFilter {
-    /// How the filter reads after a count: " at level 1", " at level 3 or above".
+    /// The older form: at `level`, or at `level` or above.
+    pub fn at(level: Level, or_above: bool) -> LevelFilter {
+        LevelFilter {
+            from: Some(level),
+            to: (!or_above).then_some(level),
+        }
+    }
+
+    /// How the filter reads after a count: " at level 1", " at level 3 or above",
+    /// " at level 2 or below", " at levels Entry 3 to 2".
     pub fn phrase(&self) -> String {
-        let above = if self.or_above { " or above" } else { "" };
-        format!(" at level {}{above}", self.level)
+        match (self.from, self.to) {
+            (Some(a), Some(b)) if a == b => format!(" at level {a}"),
+            (Some(a), Some(b)) => format!(" at levels {a} to {b}"),
+            (Some(a), None) => format!(" at level {a} or above"),
+            (None, Some(b)) => format!(" at level {b} or below"),
+            (None, None) => " at any level".into(),
+        }
     }
 
     /// Whether every level counts ("Entry 1 or above").
     pub fn admits_all(&self) -> bool {
-        self.or_above && self.level == Level::ALL[0]
+        self.from.is_none_or(|f| f == Level::ALL[0])
+            && self.to.is_none_or(|t| Level::ALL.last() == Some(&t))
     }
 
     /// Whether a unit at `level` counts.
     pub fn admits(&self, level: Level) -> bool {
-        if self.or_above {
-            level >= self.level
-        } else {
-            level == self.level
-        }
+        self.from.is_none_or(|f| level >= f) && self.to.is_none_or(|t| level <= t)
     }
 }
 
@@ -75,6 +87,77 @@ pub fn counts(filter: Option<LevelFilter>, level: Option<Level>) -> Option<bool>
         (None, _) => Some(true),
         (Some(f), Some(l)) => Some(f.admits(l)),
         (Some(f), None) => f.admits_all().then_some(true),
+    }
+}
+
+/// What a total of hours counts: guided learning hours or total qualification time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Hours {
+    /// Guided learning hours.
+    Glh,
+    /// Total qualification time.
+    Tqt,
+}
+
+impl Hours {
+    /// The noun a count of them takes, plural.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Hours::Glh => "guided learning hours",
+            Hours::Tqt => "hours of total qualification time",
+        }
+    }
+
+    /// The noun for one.
+    pub fn noun_one(self) -> &'static str {
+        match self {
+            Hours::Glh => "guided learning hour",
+            Hours::Tqt => "hour of total qualification time",
+        }
+    }
+}
+
+/// A share `num / den` of a total, `0 < num ≤ den`, in lowest terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Fraction {
+    /// Numerator.
+    pub num: u32,
+    /// Denominator.
+    pub den: u32,
+}
+
+impl Fraction {
+    /// `num / den` in lowest terms; `None` unless `0 < num ≤ den`.
+    pub fn new(num: u32, den: u32) -> Option<Fraction> {
+        if num == 0 || den == 0 || num > den {
+            return None;
+        }
+        let g = gcd(num, den);
+        Some(Fraction {
+            num: num / g,
+            den: den / g,
+        })
+    }
+
+    /// "half", "all", "a third", else "2/5".
+    pub fn words(self) -> String {
+        match (self.num, self.den) {
+            (1, 1) => "all".into(),
+            (1, 2) => "half".into(),
+            (1, 3) => "a third".into(),
+            (1, 4) => "a quarter".into(),
+            (2, 3) => "two thirds".into(),
+            (3, 4) => "three quarters".into(),
+            (n, d) => format!("{n}/{d}"),
+        }
+    }
+}
+
+fn gcd(a: u32, b: u32) -> u32 {
+    if b == 0 {
+        a
+    } else {
+        gcd(b, a % b)
     }
 }
 
@@ -107,6 +190,36 @@ pub enum Rule {
     EachOptionalGroup {
         /// Units needed from every optional group.
         min_units: u32,
+    },
+    /// Guided learning hours (or total qualification time) in scope must be within bounds.
+    Hours {
+        /// What is counted.
+        measure: Hours,
+        /// Which units count.
+        scope: Scope,
+        /// Only units in this band count.
+        level: Option<LevelFilter>,
+        /// At least this many hours.
+        min: Option<u32>,
+        /// At most this many hours.
+        max: Option<u32>,
+    },
+    /// Every unit in scope must be in the band ("every unit at level 3 or above").
+    EveryUnit {
+        /// Which units the rule is about.
+        scope: Scope,
+        /// The band each must be in.
+        level: LevelFilter,
+    },
+    /// At least `share` of the credits in scope must be from units in the band ("at least
+    /// half of the optional credits at level 3 or above").
+    Share {
+        /// Which units' credits make the whole.
+        scope: Scope,
+        /// The band whose credits make the share.
+        level: LevelFilter,
+        /// The least share.
+        share: Fraction,
     },
 }
 
@@ -168,6 +281,35 @@ impl Rule {
                     bounds(Some(*min_units), None, "units")
                 )
             }
+            Rule::Hours {
+                measure,
+                scope,
+                level,
+                min,
+                max,
+            } => {
+                let count = bounds(*min, *max, measure.noun());
+                let count = if min.or(*max) == Some(1) {
+                    count.replace(measure.noun(), measure.noun_one())
+                } else {
+                    count
+                };
+                let level = level.map(|f| f.phrase()).unwrap_or_default();
+                format!("{count}{}{level}", scope.phrase(qual))
+            }
+            Rule::EveryUnit { scope, level } => {
+                format!("every unit{}{}", scope.phrase(qual), level.phrase())
+            }
+            Rule::Share {
+                scope,
+                level,
+                share,
+            } => format!(
+                "at least {} of the credits{}{}",
+                share.words(),
+                scope.phrase(qual),
+                level.phrase()
+            ),
         };
         let mut chars = text.chars();
         match chars.next() {
@@ -191,10 +333,7 @@ mod tests {
             .position(|g| !g.mandatory)
             .expect("an optional group");
         let level = |n, or_above| {
-            Some(LevelFilter {
-                level: Level::Numbered(n),
-                or_above,
-            })
+            Some(LevelFilter::at(Level::Numbered(n), or_above))
         };
         let cases = [
             (Rule::AllMandatory, "All mandatory units".to_string()),
@@ -279,27 +418,28 @@ mod tests {
 
     #[test]
     fn a_level_filter_admits_its_level_and_above_only_when_asked() {
-        let at_two = LevelFilter {
-            level: Level::Numbered(2),
-            or_above: false,
-        };
-        let two_up = LevelFilter {
-            level: Level::Numbered(2),
-            or_above: true,
-        };
+        let at_two = LevelFilter::at(Level::Numbered(2), false);
+        let two_up = LevelFilter::at(Level::Numbered(2), true);
         assert!(at_two.admits(Level::Numbered(2)) && !at_two.admits(Level::Numbered(3)));
         assert!(two_up.admits(Level::Numbered(2)) && two_up.admits(Level::Numbered(3)));
         assert!(!two_up.admits(Level::Numbered(1)) && !two_up.admits(Level::Entry(3)));
-        let everything = LevelFilter {
-            level: Level::Entry(1),
-            or_above: true,
-        };
+        let everything = LevelFilter::at(Level::Entry(1), true);
         assert!(everything.admits_all() && !two_up.admits_all());
-        let at_entry_one = LevelFilter {
-            or_above: false,
-            ..everything
-        };
+        let at_entry_one = LevelFilter::at(Level::Entry(1), false);
         assert!(!at_entry_one.admits_all());
+        let entry_three_to_two = LevelFilter {
+            from: Some(Level::Entry(3)),
+            to: Some(Level::Numbered(2)),
+        };
+        assert!(entry_three_to_two.admits(Level::Entry(3)) && entry_three_to_two.admits(Level::Numbered(2)));
+        assert!(!entry_three_to_two.admits(Level::Entry(2)) && !entry_three_to_two.admits(Level::Numbered(3)));
+        let two_down = LevelFilter {
+            from: None,
+            to: Some(Level::Numbered(2)),
+        };
+        assert!(two_down.admits(Level::Entry(1)) && !two_down.admits(Level::Numbered(3)));
+        assert!(!two_down.admits_all() && LevelFilter { from: None, to: Some(Level::Numbered(8)) }.admits_all());
+        assert_eq!(counts(Some(two_down), None), None);
         assert_eq!(
             counts(Some(everything), None),
             Some(true),

@@ -47,6 +47,8 @@ pub enum Entry {
     BarredPair(String, String),
     /// A rule, numbered from 1.
     Rule(usize),
+    /// An `[[only_one_counts]]` entry, by its source line.
+    OnlyOne(usize),
 }
 
 /// What is wrong.
@@ -95,6 +97,8 @@ pub enum Kind {
     BadRule(BadRule),
     /// A rule no choice of units can meet (the rule in words, then why).
     NeverMet(String, NeverMet),
+    /// A unit in two `[[only_one_counts]]` entries (its label).
+    InTwoOnlyOne(String),
 }
 
 /// How a rule entry is written wrongly.
@@ -123,6 +127,25 @@ pub enum BadRule {
     /// `all_mandatory = false`: refused, not read as no rule, since a rule entry that
     /// states nothing is more likely a mistake than a meaning (as `min = 0` is).
     AllMandatoryFalse,
+    /// A band whose lowest level is above its highest (from, to).
+    BandUpsideDown(crate::catalogue::Level, crate::catalogue::Level),
+    /// A band written two ways at once (`level` with `from_level`/`to_level`, or
+    /// `or_above` with `or_below`).
+    BandTwoWays,
+    /// `or_below` without `level`.
+    OrBelowWithoutLevel,
+    /// `share` not a fraction above 0 and at most 1.
+    BadShare,
+    /// `share` with `min` or `max`, or with a `measure`.
+    ShareWithBounds,
+    /// An `every_unit` rule with anything but a scope and a band.
+    EveryUnitTakesBand,
+    /// A `share` or `every_unit` rule without a band.
+    NoBand,
+    /// A `measure` on a rule that does not count credits.
+    MeasureOnUnitCount,
+    /// The same unit twice in one `[[only_one_counts]]` entry.
+    OnlyOneTwice,
 }
 
 /// Why a rule can never be met, from the values the file states.
@@ -138,6 +161,12 @@ pub enum NeverMet {
     MandatoryUnitsOver(u32, u32),
     /// An optional group has too few units that can be taken (group id, minimum).
     GroupTooSmall(String, u32),
+    /// Fewer hours can count than the minimum (most, minimum).
+    TooFewHours(u64, u32),
+    /// Mandatory units alone give more hours than the maximum.
+    MandatoryHoursOver(u64, u32),
+    /// A mandatory unit is outside the band every unit must be in (its label).
+    MandatoryOutsideBand(String),
 }
 
 impl Problem {
@@ -159,6 +188,7 @@ impl fmt::Display for Entry {
             Entry::Barred(line) => write!(f, "barred entry on line {line}"),
             Entry::BarredPair(a, b) => write!(f, "barred pair {a} / {b}"),
             Entry::Rule(n) => write!(f, "rule {n}"),
+            Entry::OnlyOne(line) => write!(f, "only_one_counts entry on line {line}"),
         }
     }
 }
@@ -168,7 +198,7 @@ impl fmt::Display for BadRule {
         f.write_str(match self {
             BadRule::Basis => "needs exactly one basis: `line` or `inferred`",
             BadRule::Kind => {
-                "needs exactly one of `all_mandatory`, `credits`, `units`, `each_optional_group`"
+                "needs exactly one of `all_mandatory`, `credits`, `units`, `each_optional_group`, `every_unit`"
             }
             BadRule::GroupsAndOptional => "`groups` and `optional` cannot both be given",
             BadRule::NoGroupsNamed => {
@@ -182,6 +212,27 @@ impl fmt::Display for BadRule {
             BadRule::AsksForNothing => {
                 "`each_optional_group` with `min_units = 0` asks for nothing"
             }
+            BadRule::BandUpsideDown(from, to) => {
+                return write!(f, "`from_level` {from} is above `to_level` {to}")
+            }
+            BadRule::BandTwoWays => {
+                "a band is written one way: `level` (with `or_above` or `or_below`), or `from_level` and `to_level`"
+            }
+            BadRule::OrBelowWithoutLevel => "`or_below` needs a `level`",
+            BadRule::BadShare => {
+                "`share` must be a fraction above 0 and at most 1, such as \"1/2\""
+            }
+            BadRule::ShareWithBounds => {
+                "a `share` rule takes no `min`, `max` or `measure`: it is a share of the credits"
+            }
+            BadRule::EveryUnitTakesBand => {
+                "an `every_unit` rule takes only a scope and a band, no `min`, `max`, `share` or `measure`"
+            }
+            BadRule::NoBand => {
+                "needs a band: `level` (with `or_above` or `or_below`), or `from_level`/`to_level`"
+            }
+            BadRule::MeasureOnUnitCount => "a unit-count rule cannot have a `measure`",
+            BadRule::OnlyOneTwice => "names the same unit twice",
             BadRule::AllMandatoryFalse => {
                 "`all_mandatory = false` states no rule; write `all_mandatory = true` or leave the rule out (mandatory units are always in a plan)"
             }
@@ -206,6 +257,15 @@ impl fmt::Display for NeverMet {
             }
             NeverMet::MandatoryUnitsOver(given, max) => {
                 write!(f, "the mandatory units alone are {given}, over {max}")
+            }
+            NeverMet::TooFewHours(most, min) => {
+                write!(f, "only {most} hours can count towards {min}")
+            }
+            NeverMet::MandatoryHoursOver(given, max) => {
+                write!(f, "the mandatory units alone give {given} hours, over {max}")
+            }
+            NeverMet::MandatoryOutsideBand(unit) => {
+                write!(f, "mandatory unit {unit} is outside the band")
             }
             NeverMet::GroupTooSmall(group, min) => write!(
                 f,
@@ -248,6 +308,10 @@ impl fmt::Display for Kind {
             ),
             Kind::BadRule(bad) => write!(f, "{bad}"),
             Kind::NeverMet(rule, why) => write!(f, "({rule}) can never be met: {why}"),
+            Kind::InTwoOnlyOne(unit) => write!(
+                f,
+                "names {unit}, already in another only_one_counts entry (one set per unit)"
+            ),
         }
     }
 }

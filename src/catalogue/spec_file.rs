@@ -7,8 +7,8 @@ use serde::Deserialize;
 use super::limits::{within, MAX_HOURS, MAX_KEY, MAX_OUTCOMES, MAX_RULE_BOUND, MAX_UNIT_CREDITS};
 use super::spec_error::{BadRule, Entry, Kind, Problem, SpecError};
 use super::{
-    BarredSet, Basis, Date, Group, Level, LevelFilter, Note, NoteKind, Qualification, Rule,
-    RuleEntry, Scope, Sourced, Unit,
+    BarredSet, Basis, Date, Fraction, Group, Hours, Level, LevelFilter, Note, NoteKind,
+    OnlyOneCounts, Qualification, Rule, RuleEntry, Scope, Sourced, Unit,
 };
 use crate::text::{excerpt, shortened};
 
@@ -50,6 +50,8 @@ struct RawFile {
     #[serde(default)]
     barred: Vec<RawBarred>,
     #[serde(default)]
+    only_one_counts: Vec<RawBarred>,
+    #[serde(default)]
     notes: Vec<RawNote>,
 }
 
@@ -78,6 +80,8 @@ struct RawUnit {
     #[serde(default = "not_stated")]
     glh: Sourced<u32>,
     #[serde(default = "not_stated")]
+    tqt: Sourced<u32>,
+    #[serde(default = "not_stated")]
     nos: Sourced<String>,
     #[serde(default = "not_stated")]
     outcomes: Sourced<u32>,
@@ -93,6 +97,7 @@ struct RawRule {
     credits: Option<RawBounds>,
     units: Option<RawBounds>,
     each_optional_group: Option<RawEach>,
+    every_unit: Option<RawBounds>,
 }
 
 #[derive(Deserialize)]
@@ -105,6 +110,19 @@ struct RawBounds {
     optional: bool,
     level: Option<Level>,
     or_above: Option<bool>,
+    or_below: Option<bool>,
+    from_level: Option<Level>,
+    to_level: Option<Level>,
+    measure: Option<RawMeasure>,
+    share: Option<String>,
+}
+
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+enum RawMeasure {
+    Credits,
+    Glh,
+    Tqt,
 }
 
 #[derive(Deserialize)]
@@ -116,7 +134,8 @@ struct RawEach {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawBarred {
-    /// Two or more units, any two of which may not both be taken.
+    /// Two or more units: any two of which may not both be taken (`[[barred]]`), or of
+    /// which only one counts (`[[only_one_counts]]`).
     units: Vec<String>,
     line: usize,
 }
@@ -268,6 +287,7 @@ fn build(file: &str, raw: RawFile, problems: &mut Vec<Problem>) -> Qualification
             let field = |name| Entry::UnitField(u.key, name);
             bounded(field("credits"), &u.credits, MAX_UNIT_CREDITS, problems);
             bounded(field("glh"), &u.glh, MAX_HOURS, problems);
+            bounded(field("tqt"), &u.tqt, MAX_HOURS, problems);
             bounded(field("outcomes"), &u.outcomes, MAX_OUTCOMES, problems);
             Unit {
                 key: u.key,
@@ -278,6 +298,7 @@ fn build(file: &str, raw: RawFile, problems: &mut Vec<Problem>) -> Qualification
                 level: u.level,
                 credits: u.credits,
                 glh: u.glh,
+                tqt: u.tqt,
                 nos: u.nos,
                 outcomes: u.outcomes,
             }
@@ -312,6 +333,11 @@ fn build(file: &str, raw: RawFile, problems: &mut Vec<Problem>) -> Qualification
             },
         });
     }
+    let only_one = raw
+        .only_one_counts
+        .into_iter()
+        .filter_map(|set| only_one_counts(set, &find, problems))
+        .collect();
     let rules = raw
         .rules
         .into_iter()
@@ -344,6 +370,7 @@ fn build(file: &str, raw: RawFile, problems: &mut Vec<Problem>) -> Qualification
         units,
         rules,
         barred,
+        only_one,
         notes: raw
             .notes
             .into_iter()
@@ -354,6 +381,74 @@ fn build(file: &str, raw: RawFile, problems: &mut Vec<Problem>) -> Qualification
             })
             .collect(),
     }
+}
+
+/// An `[[only_one_counts]]` entry: two or more units, each named once.
+fn only_one_counts(
+    set: RawBarred,
+    find: &dyn Fn(&str) -> Option<usize>,
+    problems: &mut Vec<Problem>,
+) -> Option<OnlyOneCounts> {
+    let entry = || Entry::OnlyOne(set.line);
+    if set.units.len() < 2 {
+        problems.push(Problem::new(entry(), Kind::TooFewBarred(set.units.len())));
+        return None;
+    }
+    let mut units = Vec::new();
+    for name in &set.units {
+        match find(name) {
+            None => problems.push(Problem::new(entry(), Kind::MissingUnit(excerpt(name)))),
+            Some(u) if units.contains(&u) => {
+                problems.push(Problem::new(entry(), Kind::BadRule(BadRule::OnlyOneTwice)));
+                return None;
+            }
+            Some(u) => units.push(u),
+        }
+    }
+    (units.len() == set.units.len()).then_some(OnlyOneCounts {
+        units,
+        basis: Basis::Stated {
+            line: set.line,
+            to: None,
+        },
+    })
+}
+
+/// The band a rule's bounds name, if any: `level` (with `or_above` or `or_below`), or
+/// `from_level` and/or `to_level`.
+fn band(b: &RawBounds) -> Result<Option<LevelFilter>, Kind> {
+    let bad = |why| Err(Kind::BadRule(why));
+    let above = b.or_above.unwrap_or(false);
+    let below = b.or_below.unwrap_or(false);
+    if b.level.is_some() && (b.from_level.is_some() || b.to_level.is_some()) || above && below {
+        return bad(BadRule::BandTwoWays);
+    }
+    match b.level {
+        None if b.or_above.is_some() => bad(BadRule::OrAboveWithoutLevel),
+        None if b.or_below.is_some() => bad(BadRule::OrBelowWithoutLevel),
+        Some(level) if below => Ok(Some(LevelFilter {
+            from: None,
+            to: Some(level),
+        })),
+        Some(level) => Ok(Some(LevelFilter::at(level, above))),
+        None => match (b.from_level, b.to_level) {
+            (None, None) => Ok(None),
+            (Some(from), Some(to)) if from > to => bad(BadRule::BandUpsideDown(from, to)),
+            (from, to) => Ok(Some(LevelFilter { from, to })),
+        },
+    }
+}
+
+/// A share written as "n/d" (or "1"), `0 < n/d ≤ 1`.
+fn share(text: &str) -> Result<Fraction, Kind> {
+    let number = |t: &str| t.trim().parse::<u32>().ok();
+    let parsed = match text.split_once('/') {
+        Some((n, d)) => number(n).zip(number(d)),
+        None => number(text).map(|n| (n, 1)),
+    };
+    parsed
+        .and_then(|(n, d)| Fraction::new(n, d))
+        .ok_or(Kind::BadRule(BadRule::BadShare))
 }
 
 fn build_rule(raw: RawRule, groups: &HashMap<String, usize>) -> Result<RuleEntry, Kind> {
@@ -385,9 +480,7 @@ fn build_rule(raw: RawRule, groups: &HashMap<String, usize>) -> Result<RuleEntry
         }
     };
     let check_bounds = |b: &RawBounds| {
-        if b.or_above.is_some() && b.level.is_none() {
-            return Err(Kind::BadRule(BadRule::OrAboveWithoutLevel));
-        }
+        band(b)?;
         for v in [b.min, b.max].into_iter().flatten() {
             within(v, MAX_RULE_BOUND)?;
         }
@@ -408,25 +501,61 @@ fn build_rule(raw: RawRule, groups: &HashMap<String, usize>) -> Result<RuleEntry
         raw.credits.is_some(),
         raw.units.is_some(),
         raw.each_optional_group.is_some(),
+        raw.every_unit.is_some(),
     ];
     if kinds.iter().filter(|k| **k).count() != 1 {
         return Err(Kind::BadRule(BadRule::Kind));
     }
-    let rule = if let Some(b) = raw.credits {
+    let rule = if let Some(b) = raw.credits.as_ref().filter(|b| b.share.is_some()) {
+        if b.min.is_some() || b.max.is_some() || b.measure.is_some() {
+            return Err(Kind::BadRule(BadRule::ShareWithBounds));
+        }
+        Rule::Share {
+            share: share(b.share.as_deref().unwrap_or_default())?,
+            level: band(b)?.ok_or(Kind::BadRule(BadRule::NoBand))?,
+            scope: scope(b)?,
+        }
+    } else if let Some(b) = raw.credits {
         check_bounds(&b)?;
-        Rule::Credits {
-            scope: scope(&b)?,
-            level: b.level.map(|level| LevelFilter {
+        let (scope, level) = (scope(&b)?, band(&b)?);
+        let hours = match b.measure {
+            None | Some(RawMeasure::Credits) => None,
+            Some(RawMeasure::Glh) => Some(Hours::Glh),
+            Some(RawMeasure::Tqt) => Some(Hours::Tqt),
+        };
+        match hours {
+            None => Rule::Credits {
+                scope,
                 level,
-                or_above: b.or_above.unwrap_or(false),
-            }),
-            min: b.min,
-            max: b.max,
+                min: b.min,
+                max: b.max,
+            },
+            Some(measure) => Rule::Hours {
+                measure,
+                scope,
+                level,
+                min: b.min,
+                max: b.max,
+            },
+        }
+    } else if let Some(b) = raw.every_unit {
+        if b.min.is_some() || b.max.is_some() || b.share.is_some() || b.measure.is_some() {
+            return Err(Kind::BadRule(BadRule::EveryUnitTakesBand));
+        }
+        Rule::EveryUnit {
+            level: band(&b)?.ok_or(Kind::BadRule(BadRule::NoBand))?,
+            scope: scope(&b)?,
         }
     } else if let Some(b) = raw.units {
         check_bounds(&b)?;
-        if b.level.is_some() {
+        if b.level.is_some() || b.from_level.is_some() || b.to_level.is_some() {
             return Err(Kind::BadRule(BadRule::LevelOnUnitCount));
+        }
+        if b.measure.is_some() {
+            return Err(Kind::BadRule(BadRule::MeasureOnUnitCount));
+        }
+        if b.share.is_some() {
+            return Err(Kind::BadRule(BadRule::Kind));
         }
         Rule::Units {
             scope: scope(&b)?,

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::spec_error::{Entry, Kind, NeverMet, Problem};
-use super::{counts, Qualification, Rule, Scope, UnitIdx};
+use super::{counts, Hours, LevelFilter, Qualification, Rule, Scope, UnitIdx};
 use crate::text::excerpt;
 
 /// Every problem found in `qual`, each naming the entry it is about.
@@ -33,6 +33,7 @@ pub fn problems(qual: &Qualification) -> Vec<Problem> {
     }
     duplicates(qual, &mut out);
     barred_sets(qual, &mut out);
+    only_one_sets(qual, &mut out);
     let possible = possible_units(qual);
     for (i, entry) in qual.rules.iter().enumerate() {
         if let Some(why) = never_met(qual, &possible, &entry.rule) {
@@ -72,6 +73,26 @@ fn barred_sets(qual: &Qualification, out: &mut Vec<Problem>) {
                 }
             }
             sets_of[u].push(s);
+        }
+    }
+}
+
+/// A unit in two "only one of these counts" sets: which one counts would then depend on
+/// the order the sets are read in.
+fn only_one_sets(qual: &Qualification, out: &mut Vec<Problem>) {
+    let mut seen = HashSet::new();
+    for set in &qual.only_one {
+        let line = match set.basis {
+            crate::catalogue::Basis::Stated { line, .. } => line,
+            _ => 0,
+        };
+        for &u in &set.units {
+            if !seen.insert(u) {
+                out.push(Problem::new(
+                    Entry::OnlyOne(line),
+                    Kind::InTwoOnlyOne(excerpt(qual.units[u].label())),
+                ));
+            }
         }
     }
 }
@@ -127,6 +148,41 @@ fn possible_units(qual: &Qualification) -> Vec<UnitIdx> {
     (0..qual.units.len()).filter(|&u| !blocked[u]).collect()
 }
 
+/// A unit's hours in `measure`, if stated.
+fn hours(qual: &Qualification, u: UnitIdx, measure: Hours) -> Option<u32> {
+    let unit = &qual.units[u];
+    match measure {
+        Hours::Glh => unit.glh.value().copied(),
+        Hours::Tqt => unit.tqt.value().copied(),
+    }
+}
+
+/// Over `units`, with the band: the most that can count (`None` when a value that may
+/// count is unknown), and what the mandatory units certainly give.
+fn totals(
+    qual: &Qualification,
+    units: &[UnitIdx],
+    level: Option<LevelFilter>,
+    value: &dyn Fn(UnitIdx) -> Option<u32>,
+) -> (Option<u64>, u64) {
+    let unit_level = |u: UnitIdx| qual.units[u].level.value().copied();
+    let counted: Vec<UnitIdx> = units
+        .iter()
+        .copied()
+        .filter(|&u| counts(level, unit_level(u)) != Some(false))
+        .collect();
+    let most = counted
+        .iter()
+        .map(|&u| value(u).map(u64::from))
+        .sum::<Option<u64>>();
+    let mandatory = counted
+        .iter()
+        .filter(|&&u| qual.is_mandatory(u) && counts(level, unit_level(u)) == Some(true))
+        .filter_map(|&u| value(u).map(u64::from))
+        .sum();
+    (most, mandatory)
+}
+
 /// Why `rule` can never be met, if the known values prove it.
 fn never_met(qual: &Qualification, possible: &[UnitIdx], rule: &Rule) -> Option<NeverMet> {
     let unit_level = |u: UnitIdx| qual.units[u].level.value().copied();
@@ -145,29 +201,34 @@ fn never_met(qual: &Qualification, possible: &[UnitIdx], rule: &Rule) -> Option<
             min,
             max,
         } => {
-            let counted = |u: UnitIdx| counts(*level, unit_level(u)) != Some(false);
-            let units: Vec<UnitIdx> = in_scope(scope)
-                .into_iter()
-                .filter(|&u| counted(u))
-                .collect();
-            let all_known = units
-                .iter()
-                .all(|&u| qual.units[u].credits.value().is_some());
-            let most: u64 = units
-                .iter()
-                .filter_map(|&u| qual.units[u].credits.value().map(|&c| u64::from(c)))
-                .sum();
-            let mandatory: u64 = units
-                .iter()
-                .filter(|&&u| qual.is_mandatory(u) && counts(*level, unit_level(u)) == Some(true))
-                .filter_map(|&u| qual.units[u].credits.value().map(|&c| u64::from(c)))
-                .sum();
-            if let Some(min) = min.filter(|&m| all_known && most < u64::from(m)) {
-                return Some(NeverMet::TooFewCredits(most, min));
+            let value = |u: UnitIdx| qual.units[u].credits.value().copied();
+            let (most, mandatory) = totals(qual, &in_scope(scope), *level, &value);
+            if let Some(min) = min.filter(|&m| most.is_some_and(|most| most < u64::from(m))) {
+                return Some(NeverMet::TooFewCredits(most.unwrap_or(0), min));
             }
             max.filter(|&m| mandatory > u64::from(m))
                 .map(|m| NeverMet::MandatoryCreditsOver(mandatory, m))
         }
+        Rule::Hours {
+            measure,
+            scope,
+            level,
+            min,
+            max,
+        } => {
+            let value = |u: UnitIdx| hours(qual, u, *measure);
+            let (most, mandatory) = totals(qual, &in_scope(scope), *level, &value);
+            if let Some(min) = min.filter(|&m| most.is_some_and(|most| most < u64::from(m))) {
+                return Some(NeverMet::TooFewHours(most.unwrap_or(0), min));
+            }
+            max.filter(|&m| mandatory > u64::from(m))
+                .map(|m| NeverMet::MandatoryHoursOver(mandatory, m))
+        }
+        Rule::EveryUnit { scope, level } => in_scope(scope)
+            .into_iter()
+            .find(|&u| qual.is_mandatory(u) && counts(Some(*level), unit_level(u)) == Some(false))
+            .map(|u| NeverMet::MandatoryOutsideBand(excerpt(qual.units[u].label()))),
+        Rule::Share { .. } => None,
         Rule::Units { scope, min, max } => {
             let most = in_scope(scope).len() as u32;
             let mandatory = in_scope(scope)

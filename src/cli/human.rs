@@ -140,6 +140,9 @@ pub fn check(qual: &Qualification, eval: &Evaluation) -> String {
             visible(&wording::barred(qual, a, b))
         );
     }
+    for &(u, counted) in &eval.not_counted {
+        let _ = writeln!(out, "  · {}", visible(&wording::not_counted(qual, u, counted)));
+    }
     out
 }
 

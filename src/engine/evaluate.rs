@@ -6,6 +6,7 @@ use crate::catalogue::{
 
 use super::holdings::{Holdings, Tally};
 use super::maxima::Maxima;
+use super::plan::Measure;
 use super::Plan;
 
 /// The outcome of one rule for a plan.
@@ -107,6 +108,9 @@ pub struct Evaluation {
     pub conflicts: Vec<(UnitIdx, UnitIdx)>,
     /// For every unit of the qualification, whether it is in the plan or can be added.
     pub units: Vec<Availability>,
+    /// Units in the plan that count toward no total ("only one of these counts"), each
+    /// with the unit of its set that counts instead.
+    pub not_counted: Vec<(UnitIdx, UnitIdx)>,
 }
 
 fn plural(n: u64, one: &str, many: &str) -> String {
@@ -189,13 +193,14 @@ fn bounded(
     (RuleStatus::Met, false, None)
 }
 
-/// Units in the plan whose unknown values leave a credit rule open.
+/// Units in the plan whose unknown values leave a total of `measure` open.
 fn open_units(
     qual: &Qualification,
     plan: &Plan,
     holdings: &Holdings,
     scope: &Scope,
     level: Option<LevelFilter>,
+    measure: Measure,
 ) -> Vec<UnitIdx> {
     holdings
         .open_units
@@ -204,10 +209,40 @@ fn open_units(
         .filter(|&u| scope.includes(qual, qual.units[u].group))
         .filter(|&u| match counts(level, plan.level(qual, u)) {
             Some(false) => false,
-            Some(true) => plan.credits(qual, u).is_none(),
+            Some(true) => plan.measure(qual, u, measure).is_none(),
             None => true,
         })
         .collect()
+}
+
+/// A total of `measure` against its bounds: (status, over, still needed, have, unknown units).
+#[allow(clippy::too_many_arguments)]
+fn measured(
+    qual: &Qualification,
+    plan: &Plan,
+    holdings: &Holdings,
+    scope: &Scope,
+    level: Option<LevelFilter>,
+    measure: Measure,
+    (min, max): (Option<u32>, Option<u32>),
+    noun: (&str, &str),
+) -> (RuleStatus, bool, Option<String>, u64, Vec<UnitIdx>) {
+    let tally = holdings.total(scope, level, measure);
+    let level_text = level.map(|f| f.phrase()).unwrap_or_default();
+    let phrase = format!("{}{level_text}", scope.phrase(qual));
+    let maybe = || {
+        open_units(qual, plan, holdings, scope, level, measure)
+            .into_iter()
+            .filter_map(|u| plan.measure(qual, u, measure).map(u64::from))
+            .collect()
+    };
+    let (status, over, still) = bounded(tally, min, max, noun, &phrase, &maybe);
+    let unknown = if status == RuleStatus::Met {
+        Vec::new()
+    } else {
+        open_units(qual, plan, holdings, scope, level, measure)
+    };
+    (status, over, still, tally.low, unknown)
 }
 
 /// Facts about the plan that several rules share, computed once.
@@ -239,55 +274,88 @@ fn evaluate_rule(qual: &Qualification, plan: &Plan, shared: &Shared, rule: &Rule
             min,
             max,
         } => {
-            let tally = holdings.credits(scope, *level);
-            let level_text = level.map(|f| f.phrase()).unwrap_or_default();
-            let phrase = format!("{}{level_text}", scope.phrase(qual));
-            let maybe = || {
-                open_units(qual, plan, holdings, scope, *level)
-                    .into_iter()
-                    .filter_map(|u| plan.credits(qual, u).map(u64::from))
-                    .collect()
-            };
-            let (status, over, still) =
-                bounded(tally, *min, *max, ("credit", "credits"), &phrase, &maybe);
+            let (status, over, still, have, unknown) = measured(
+                qual,
+                plan,
+                holdings,
+                scope,
+                *level,
+                Measure::Credits,
+                (*min, *max),
+                ("credit", "credits"),
+            );
+            (status, over, still, have, need(min, max), unknown)
+        }
+        Rule::Hours {
+            measure,
+            scope,
+            level,
+            min,
+            max,
+        } => {
+            let (status, over, still, have, unknown) = measured(
+                qual,
+                plan,
+                holdings,
+                scope,
+                *level,
+                Measure::Hours(*measure),
+                (*min, *max),
+                (measure.noun_one(), measure.noun()),
+            );
+            (status, over, still, have, need(min, max), unknown)
+        }
+        Rule::EveryUnit { scope, level } => {
+            let (status, still, have, need, unknown) = every_unit(qual, plan, scope, *level);
+            let over = status == RuleStatus::Unmet;
+            (status, over, still, have, need, unknown)
+        }
+        Rule::Share {
+            scope,
+            level,
+            share,
+        } => {
+            let (status, still, have, need) = super::share::verdict(qual, holdings, scope, *level, *share);
             let unknown = if status == RuleStatus::Met {
                 Vec::new()
             } else {
-                open_units(qual, plan, holdings, scope, *level)
+                open_units(qual, plan, holdings, scope, None, Measure::Credits)
             };
-            (status, over, still, tally.low, need(min, max), unknown)
+            (status, false, still, have, need, unknown)
         }
         Rule::Units { scope, min, max } => {
-            let count = holdings.units(scope);
-            let tally = Tally {
-                low: count,
-                high: Some(count),
-            };
+            let tally = holdings.units(scope);
             let (status, over, still) = bounded(
                 tally,
                 *min,
                 *max,
                 ("unit", "units"),
                 &scope.phrase(qual),
-                &Vec::new,
+                &|| vec![1; (tally.high.unwrap_or(tally.low) - tally.low) as usize],
             );
-            (status, over, still, count, need(min, max), Vec::new())
+            (status, over, still, tally.low, need(min, max), Vec::new())
         }
         Rule::EachOptionalGroup { min_units } => {
             let optional: Vec<usize> = (0..qual.groups.len())
                 .filter(|&g| !qual.groups[g].mandatory)
                 .collect();
-            let short: Vec<String> = optional
+            let short: Vec<(String, bool)> = optional
                 .iter()
-                .filter(|&&g| holdings.units_in(g) < u64::from(*min_units))
-                .map(|&g| group_name(qual, g))
+                .filter(|&&g| holdings.units_in(g).low < u64::from(*min_units))
+                .map(|&g| {
+                    let may = holdings.units_in(g).high >= Some(u64::from(*min_units));
+                    (group_name(qual, g), may)
+                })
                 .collect();
             let have = (optional.len() - short.len()) as u64;
             let status = if short.is_empty() {
                 RuleStatus::Met
+            } else if short.iter().all(|s| s.1) {
+                RuleStatus::Unconfirmed
             } else {
                 RuleStatus::Unmet
             };
+            let short: Vec<String> = short.into_iter().map(|s| s.0).collect();
             let still = (!short.is_empty()).then(|| {
                 format!(
                     "at least {} from {}",
@@ -351,9 +419,47 @@ fn conflicts(qual: &Qualification, plan: &Plan) -> Vec<(UnitIdx, UnitIdx)> {
     out
 }
 
-/// Evaluates `plan` against every rule of `qual`, in time close to linear in the size of
-/// the qualification and the plan.
-pub fn evaluate(qual: &Qualification, plan: &Plan) -> Evaluation {
+/// "Every unit in the band": (status, still needed, units certainly in it, units in scope,
+/// units of unknown level). A unit outside the band breaks it as a maximum does.
+fn every_unit(
+    qual: &Qualification,
+    plan: &Plan,
+    scope: &Scope,
+    band: LevelFilter,
+) -> (RuleStatus, Option<String>, u64, u64, Vec<UnitIdx>) {
+    let units: Vec<UnitIdx> = plan
+        .units()
+        .filter(|&u| scope.includes(qual, qual.units[u].group))
+        .collect();
+    let outside = units
+        .iter()
+        .filter(|&&u| counts(Some(band), plan.level(qual, u)) == Some(false))
+        .count() as u64;
+    let unknown: Vec<UnitIdx> = units
+        .iter()
+        .copied()
+        .filter(|&u| counts(Some(band), plan.level(qual, u)).is_none())
+        .collect();
+    let inside = units.len() as u64 - outside - unknown.len() as u64;
+    let (status, still) = if outside > 0 {
+        let text = format!(
+            "remove {} not{}{}",
+            plural(outside, "unit", "units"),
+            band.phrase(),
+            scope.phrase(qual)
+        );
+        (RuleStatus::Unmet, Some(text))
+    } else if !unknown.is_empty() {
+        let text = format!("the levels of {} are not stated", plural(unknown.len() as u64, "unit", "units"));
+        (RuleStatus::Unconfirmed, Some(text))
+    } else {
+        (RuleStatus::Met, None)
+    };
+    (status, still, inside, units.len() as u64, unknown)
+}
+
+/// Each rule's result, with the sums they were read from.
+fn results(qual: &Qualification, plan: &Plan) -> (Shared, Vec<RuleResult>) {
     let mandatory_total = qual.mandatory_units().count() as u64;
     let shared = Shared {
         holdings: Holdings::of(qual, plan),
@@ -366,6 +472,24 @@ pub fn evaluate(qual: &Qualification, plan: &Plan) -> Evaluation {
         .iter()
         .map(|entry| evaluate_rule(qual, plan, &shared, &entry.rule))
         .collect();
+    (shared, rules)
+}
+
+/// Units outside the plan that would change which unit of an "only one of these counts"
+/// set counts (a set holding one of them already), so that adding one is not additive.
+fn replacing(qual: &Qualification, plan: &Plan) -> Vec<UnitIdx> {
+    qual.only_one
+        .iter()
+        .filter(|set| set.units.iter().any(|&u| plan.contains(u)))
+        .flat_map(|set| set.units.iter().copied().filter(|&u| !plan.contains(u)))
+        .collect()
+}
+
+/// Evaluates `plan` against every rule of `qual`, in time close to linear in the size of
+/// the qualification and the plan.
+pub fn evaluate(qual: &Qualification, plan: &Plan) -> Evaluation {
+    let (shared, rules) = results(qual, plan);
+    let replacing = replacing(qual, plan);
     let conflicts = conflicts(qual, plan);
     let outside: Vec<UnitIdx> = (0..qual.units.len())
         .filter(|&u| !plan.contains(u))
@@ -386,7 +510,15 @@ pub fn evaluate(qual: &Qualification, plan: &Plan) -> Evaluation {
                     mandatory: qual.is_mandatory(with),
                 };
             }
-            match maxima.broken_by(qual, plan, u) {
+            let broken = if replacing.contains(&u) {
+                // Not additive: evaluated with the unit in.
+                let mut with = plan.clone();
+                with.add(u);
+                results(qual, &with).1.iter().position(|r| r.over_max)
+            } else {
+                maxima.broken_by(qual, plan, u)
+            };
+            match broken {
                 Some(rule) => Availability::OverMaximum { rule },
                 None => Availability::Available,
             }
@@ -409,6 +541,7 @@ pub fn evaluate(qual: &Qualification, plan: &Plan) -> Evaluation {
         rules,
         conflicts,
         units,
+        not_counted: shared.holdings.counting.not_counted,
     }
 }
 

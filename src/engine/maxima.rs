@@ -8,9 +8,12 @@
 
 use std::collections::HashMap;
 
-use crate::catalogue::{counts, GroupIdx, Level, Qualification, Rule, Scope, UnitIdx};
+use crate::catalogue::{
+    counts, GroupIdx, Level, LevelFilter, Qualification, Rule, Scope, UnitIdx,
+};
 
 use super::holdings::Holdings;
+use super::plan::Measure;
 use super::Plan;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -48,8 +51,10 @@ impl Frontier {
 
 /// The maxima a plan has room under, by region and level.
 pub struct Maxima {
-    credits: HashMap<(Region, Option<Level>), Frontier>,
+    totals: HashMap<(Measure, Region, Option<Level>), Frontier>,
     units: HashMap<Region, Frontier>,
+    /// "Every unit in the band" rules: (rule, scope, band).
+    bands: Vec<(usize, Scope, LevelFilter)>,
 }
 
 impl Maxima {
@@ -57,44 +62,56 @@ impl Maxima {
     /// levels of the units that may be added (`None` for unknown).
     pub fn of(qual: &Qualification, holdings: &Holdings, levels: &[Option<Level>]) -> Maxima {
         let mut maxima = Maxima {
-            credits: HashMap::new(),
+            totals: HashMap::new(),
             units: HashMap::new(),
+            bands: Vec::new(),
         };
         for (i, entry) in qual.rules.iter().enumerate() {
-            match &entry.rule {
+            let (measure, scope, level, max) = match &entry.rule {
                 Rule::Credits {
                     scope,
                     level,
                     max: Some(max),
                     ..
-                } => {
-                    let have = holdings.credits(scope, *level).low;
-                    let Some(room) = u64::from(*max).checked_sub(have) else {
-                        continue;
-                    };
-                    for region in regions(scope) {
-                        for &at in levels.iter().filter(|&&l| counts(*level, l) == Some(true)) {
-                            maxima
-                                .credits
-                                .entry((region, at))
-                                .or_default()
-                                .push(i, room);
-                        }
-                    }
+                } => (Measure::Credits, scope, level, max),
+                Rule::Hours {
+                    measure,
+                    scope,
+                    level,
+                    max: Some(max),
+                    ..
+                } => (Measure::Hours(*measure), scope, level, max),
+                Rule::EveryUnit { scope, level } => {
+                    maxima.bands.push((i, scope.clone(), *level));
+                    continue;
                 }
                 Rule::Units {
                     scope,
                     max: Some(max),
                     ..
                 } => {
-                    let Some(room) = u64::from(*max).checked_sub(holdings.units(scope)) else {
+                    let Some(room) = u64::from(*max).checked_sub(holdings.units(scope).low) else {
                         continue;
                     };
                     for region in regions(scope) {
                         maxima.units.entry(region).or_default().push(i, room);
                     }
+                    continue;
                 }
-                _ => {}
+                _ => continue,
+            };
+            let have = holdings.total(scope, *level, measure).low;
+            let Some(room) = u64::from(*max).checked_sub(have) else {
+                continue;
+            };
+            for region in regions(scope) {
+                for &at in levels.iter().filter(|&&l| counts(*level, l) == Some(true)) {
+                    maxima
+                        .totals
+                        .entry((measure, region, at))
+                        .or_default()
+                        .push(i, room);
+                }
             }
         }
         maxima
@@ -108,19 +125,27 @@ impl Maxima {
             covering.push(Region::Optional);
         }
         let level = plan.level(qual, unit);
-        let credits = plan.credits(qual, unit);
+        let by_band = self
+            .bands
+            .iter()
+            .find(|(_, scope, band)| {
+                scope.includes(qual, group) && counts(Some(*band), level) == Some(false)
+            })
+            .map(|b| b.0);
+        let measures = [Measure::Credits, Measure::Hours(crate::catalogue::Hours::Glh), Measure::Hours(crate::catalogue::Hours::Tqt)];
         covering
             .iter()
             .flat_map(|&region| {
-                let by_credits = credits.and_then(|c| {
-                    self.credits
-                        .get(&(region, level))?
-                        .first_below(u64::from(c))
+                let by_totals = measures.iter().filter_map(move |&m| {
+                    let value = plan.measure(qual, unit, m)?;
+                    self.totals
+                        .get(&(m, region, level))?
+                        .first_below(u64::from(value))
                 });
                 let by_count = self.units.get(&region).and_then(|f| f.first_below(1));
-                [by_credits, by_count]
+                by_totals.chain(by_count)
             })
-            .flatten()
+            .chain(by_band)
             .min()
     }
 }

@@ -5,10 +5,12 @@ mod evaluate;
 mod feasibility;
 mod holdings;
 mod maxima;
+mod only_one;
 mod plan;
+mod share;
 mod solver;
 
 pub use evaluate::{evaluate, Availability, Evaluation, RuleResult, RuleStatus, Status};
 pub use feasibility::{feasibility, Feasibility};
-pub use plan::{Entered, Plan};
+pub use plan::{Entered, Measure, Plan};
 pub use solver::{complete_plan, complete_plan_within, Completion, NoCompletion, WORK_LIMIT};

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::catalogue::{Level, Qualification, UnitIdx};
+use crate::catalogue::{Hours, Level, Qualification, UnitIdx};
 
 /// Values a learner entered from their centre's unit list for one unit.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -12,6 +12,15 @@ pub struct Entered {
     pub credits: Option<u32>,
     /// Level, where the specification does not state one.
     pub level: Option<Level>,
+}
+
+/// What a total counts: credits, or hours of a kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Measure {
+    /// Credit values.
+    Credits,
+    /// Guided learning hours or total qualification time.
+    Hours(Hours),
 }
 
 /// The units in a plan (mandatory units always included) and entered values.
@@ -90,5 +99,16 @@ impl Plan {
             .value()
             .copied()
             .or_else(|| self.entered.get(&unit)?.level)
+    }
+
+    /// A unit's value in `measure`: credits as [`Plan::credits`]; hours only as the
+    /// specification states or infers them (a learner does not enter hours).
+    pub fn measure(&self, qual: &Qualification, unit: UnitIdx, measure: Measure) -> Option<u32> {
+        let u = &qual.units[unit];
+        match measure {
+            Measure::Credits => self.credits(qual, unit),
+            Measure::Hours(Hours::Glh) => u.glh.value().copied(),
+            Measure::Hours(Hours::Tqt) => u.tqt.value().copied(),
+        }
     }
 }

@@ -260,6 +260,7 @@ pub fn score(draft: &Qualification, hand: &Qualification) -> Score {
                 level: Sourced::unknown(""),
                 credits: Sourced::unknown(""),
                 glh: Sourced::unknown(""),
+                tqt: Sourced::unknown(""),
                 nos: Sourced::unknown(""),
                 outcomes: Sourced::unknown(""),
             };

@@ -64,6 +64,7 @@ pub fn qualification(
                     None => Sourced::unknown("test"),
                 },
                 glh: Sourced::unknown("test"),
+                tqt: Sourced::unknown("test"),
                 nos: Sourced::unknown("test"),
                 outcomes: Sourced::unknown("test"),
             })
@@ -82,6 +83,7 @@ pub fn qualification(
                 basis: stated.clone(),
             })
             .collect(),
+        only_one: Vec::new(),
         notes: Vec::new(),
     }
 }
@@ -129,10 +131,7 @@ pub fn synthetic(groups: usize, units: usize) -> Qualification {
         },
         Rule::Credits {
             scope: Scope::All,
-            level: Some(LevelFilter {
-                level: Level::Numbered(3),
-                or_above: true,
-            }),
+            level: Some(LevelFilter::at(Level::Numbered(3), true)),
             min: Some(60),
             max: None,
         },
@@ -182,7 +181,7 @@ fn rule(groups: usize) -> impl Strategy<Value = Rule> {
         )
             .prop_map(|(scope, lf, min, max)| Rule::Credits {
                 scope,
-                level: lf.map(|(level, or_above)| LevelFilter { level, or_above }),
+                level: lf.map(|(level, or_above)| LevelFilter::at(level, or_above)),
                 min: min.or(Some(1).filter(|_| max.is_none())),
                 max: max.map(|m| m.max(min.unwrap_or(0))),
             }),
@@ -273,10 +272,7 @@ pub fn centre_sized(
         },
         Rule::Credits {
             scope: Scope::Optional,
-            level: Some(LevelFilter {
-                level: Level::Numbered(3),
-                or_above: true,
-            }),
+            level: Some(LevelFilter::at(Level::Numbered(3), true)),
             min: Some(total / 3),
             max: None,
         },
@@ -305,10 +301,7 @@ pub fn many_maxima(units: usize, rules: usize) -> Qualification {
     let rules = (0..rules)
         .map(|r| Rule::Credits {
             scope: Scope::Groups(vec![1 + r % 50]),
-            level: Some(LevelFilter {
-                level: Level::Numbered(1 + (r % 4) as u8),
-                or_above: r % 2 == 0,
-            }),
+            level: Some(LevelFilter::at(Level::Numbered(1 + (r % 4) as u8), r % 2 == 0)),
             min: None,
             max: Some(10_000 + r as u32),
         })
@@ -400,10 +393,7 @@ pub fn capped_level_one(groups: usize, per_group: usize, cap: u32) -> Qualificat
         Rule::EachOptionalGroup { min_units: 1 },
         Rule::Credits {
             scope: Scope::All,
-            level: Some(LevelFilter {
-                level: Level::Numbered(1),
-                or_above: false,
-            }),
+            level: Some(LevelFilter::at(Level::Numbered(1), false)),
             min: None,
             max: Some(cap),
         },

@@ -15,7 +15,7 @@
 //!   the same way, past the maximum's room no completion exists. (So an exact total no
 //!   subset makes is proved impossible at once.)
 
-use super::constraints::Constraint;
+use super::constraints::{Constraint, Weight};
 
 /// `num / den`; `den == 0` when no candidate is left to take the ratio over.
 #[derive(Debug, Clone, Copy)]
@@ -342,7 +342,7 @@ impl Bounds {
         for &(k, _) in &minima {
             let c = &constraints[k];
             // (A minimum met already needs nothing more: no table.)
-            let (true, Some(min)) = (c.credits, c.min.filter(|&m| m > c.base_low)) else {
+            let (Weight::Credits, Some(min)) = (c.weight, c.min.filter(|&m| m > c.base_low)) else {
                 continue;
             };
             let members: Vec<usize> = (0..n).filter(|&m| c.low[m] > 0).collect();
@@ -397,7 +397,7 @@ impl Bounds {
                 if d > 0 {
                     // The minimum's total grows by at least its least reachable total.
                     let least = self.one(f.minimum, c, d, constraints)?.0;
-                    let least = if constraints[f.minimum].credits {
+                    let least = if constraints[f.minimum].weight == Weight::Credits {
                         least
                     } else {
                         d
@@ -426,8 +426,12 @@ impl Bounds {
         let heaviest = self.heaviest[k][c].max(1);
         Some(match tabulated {
             Some(exact) => exact,
-            None if constraints[k].credits => (d, d.div_ceil(heaviest)),
-            None => (self.cheapest[k][c].saturating_mul(d), d),
+            None => match constraints[k].weight {
+                Weight::Credits => (d, d.div_ceil(heaviest)),
+                Weight::Units => (self.cheapest[k][c].saturating_mul(d), d),
+                // At least one unit, and as many as the largest value takes.
+                Weight::Hours => (self.cheapest[k][c], d.div_ceil(heaviest)),
+            },
         })
     }
 

@@ -5,8 +5,8 @@
 use std::collections::HashMap;
 
 use crate::catalogue::{counts, GroupIdx, LevelFilter, Qualification, Rule, Scope, UnitIdx};
-use crate::engine::holdings::Holdings;
-use crate::engine::Plan;
+use crate::engine::holdings::{Holdings, Slack};
+use crate::engine::{Measure, Plan};
 
 use super::{NoCompletion, Reading, UNKNOWN_CREDITS};
 
@@ -23,16 +23,37 @@ pub struct Constraint {
     pub base_high: u64,
     pub min: Option<u64>,
     pub max: Option<u64>,
-    /// Whether the weights are credits (so a deficit bounds the credits still to add).
-    pub credits: bool,
+    /// What the weights are.
+    pub weight: Weight,
 }
 
-/// What a constraint counts: credits or units, over a scope, at a level.
+/// What a constraint's weights are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Weight {
+    /// Credits: a deficit bounds the credits still to add.
+    Credits,
+    /// One per unit: a deficit is the units still to add.
+    Units,
+    /// Hours: a deficit bounds only the units still to add, by the largest value.
+    Hours,
+}
+
+/// A share rule as `base + Σ weights[c] ≥ 0` over chosen candidates (its slack, read as
+/// the constraints are: the least it can be, or [`Reading::Hopeful`] the most).
+#[derive(Debug)]
+pub struct ShareCheck {
+    pub base: i64,
+    pub weights: Vec<i64>,
+}
+
+/// What a constraint counts: credits, hours or units (`measure: None`), over a scope, in
+/// a band (or, `outside`, not in it).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct Shape {
-    credits: bool,
+    measure: Option<Measure>,
     scope: ScopeKey,
     level: Option<LevelFilter>,
+    outside: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -101,41 +122,43 @@ pub fn build(
         });
         shapes[at].1.tighten(min, max);
     };
+    let shape = |measure, scope: &Scope, level, outside| Shape {
+        measure,
+        scope: ScopeKey::of(scope),
+        level,
+        outside,
+    };
     for entry in &qual.rules {
         match &entry.rule {
             // The plan always holds every mandatory unit.
             Rule::AllMandatory => {}
+            // Checked on whole plans by the search.
+            Rule::Share { .. } => {}
             Rule::Credits {
                 scope,
                 level,
                 min,
                 max,
+            } => add(shape(Some(Measure::Credits), scope, *level, false), *min, *max),
+            Rule::Hours {
+                measure,
+                scope,
+                level,
+                min,
+                max,
             } => add(
-                Shape {
-                    credits: true,
-                    scope: ScopeKey::of(scope),
-                    level: *level,
-                },
+                shape(Some(Measure::Hours(*measure)), scope, *level, false),
                 *min,
                 *max,
             ),
-            Rule::Units { scope, min, max } => add(
-                Shape {
-                    credits: false,
-                    scope: ScopeKey::of(scope),
-                    level: None,
-                },
-                *min,
-                *max,
-            ),
+            Rule::EveryUnit { scope, level } => {
+                add(shape(None, scope, Some(*level), true), None, Some(0))
+            }
+            Rule::Units { scope, min, max } => add(shape(None, scope, None, false), *min, *max),
             Rule::EachOptionalGroup { min_units } => {
                 for g in (0..qual.groups.len()).filter(|&g| !qual.groups[g].mandatory) {
                     add(
-                        Shape {
-                            credits: false,
-                            scope: ScopeKey::Groups(vec![g]),
-                            level: None,
-                        },
+                        shape(None, &Scope::Groups(vec![g]), None, false),
                         Some(*min_units),
                         None,
                     );
@@ -165,8 +188,17 @@ fn constraint(
     reading: Reading,
 ) -> Result<Constraint, NoCompletion> {
     let scope = shape.scope.scope();
-    let (base_low, base_high) = if shape.credits {
-        let tally = holdings.credits(&scope, shape.level);
+    // Whether a unit at a level is counted: in the band, or (`outside`) not in it.
+    let counted = |level| {
+        let inside = counts(shape.level, level);
+        if shape.outside {
+            inside.map(|i| !i)
+        } else {
+            inside
+        }
+    };
+    let (base_low, base_high) = if let Some(measure) = shape.measure {
+        let tally = holdings.total(&scope, shape.level, measure);
         match tally.high {
             _ if reading == Reading::Hopeful => {
                 (tally.high.unwrap_or(u64::from(UNKNOWN_CREDITS)), tally.low)
@@ -177,8 +209,26 @@ fn constraint(
             None => (tally.low, tally.low),
         }
     } else {
-        let count = holdings.units(&scope);
-        (count, count)
+        let tally = if shape.outside {
+            // Every unit taken, counted or not, must be in the band.
+            let levels = plan
+                .units()
+                .filter(|&u| scope.includes(qual, qual.units[u].group))
+                .map(|u| counted(plan.level(qual, u)));
+            let (mut low, mut high) = (0, 0);
+            for c in levels {
+                low += u64::from(c == Some(true));
+                high += u64::from(c != Some(false));
+            }
+            (low, high)
+        } else {
+            let tally = holdings.units(&scope);
+            (tally.low, tally.high.unwrap_or(tally.low))
+        };
+        match reading {
+            Reading::Hopeful => (tally.1, tally.0),
+            _ => tally,
+        }
     };
     // Over a maximum for certain is caught before (the plan is blocked); over it only if
     // units of unknown level count, no addition can confirm it.
@@ -189,18 +239,13 @@ fn constraint(
     high.reserve(candidates.len());
     for &u in candidates {
         let in_scope = scope.includes(qual, qual.units[u].group);
-        let credits = plan.credits(qual, u);
-        let weight = match (shape.credits, credits) {
-            (false, _) => 1,
-            (true, Some(c)) => c,
-            (true, None) => UNKNOWN_CREDITS,
+        let value = shape.measure.map(|m| plan.measure(qual, u, m));
+        let (weight, certain) = match value {
+            None => (1, 1),
+            Some(Some(v)) => (v, v),
+            Some(None) => (UNKNOWN_CREDITS, 0),
         };
-        let certain = if credits.is_none() && shape.credits {
-            0
-        } else {
-            weight
-        };
-        let (l, h) = match (in_scope, counts(shape.level, plan.level(qual, u)), reading) {
+        let (l, h) = match (in_scope, counted(plan.level(qual, u)), reading) {
             (false, _, _) | (true, Some(false), _) => (0, 0),
             (true, Some(true), Reading::Stated | Reading::Confirmed) => (certain, weight),
             (true, None, Reading::Stated | Reading::Confirmed) => (0, weight),
@@ -217,6 +262,57 @@ fn constraint(
         base_high,
         min: bounds.min,
         max: bounds.max,
-        credits: shape.credits,
+        weight: match shape.measure {
+            None => Weight::Units,
+            Some(Measure::Credits) => Weight::Credits,
+            Some(Measure::Hours(_)) => Weight::Hours,
+        },
     })
+}
+
+/// A slack past any total a file can make, standing for "without bound".
+const UNBOUNDED: i64 = 1 << 50;
+
+/// The share rules of `qual` over `candidates`, as whole-plan checks.
+pub fn shares(
+    qual: &Qualification,
+    plan: &Plan,
+    candidates: &[UnitIdx],
+    reading: Reading,
+) -> Vec<ShareCheck> {
+    let holdings = Holdings::of(qual, plan);
+    let pick = |slack: Slack| -> i64 {
+        let (value, unbounded) = match reading {
+            Reading::Hopeful => (slack.high, UNBOUNDED),
+            _ => (slack.low, -UNBOUNDED),
+        };
+        value.map_or(unbounded, |v| v.clamp(-i128::from(UNBOUNDED), i128::from(UNBOUNDED)) as i64)
+    };
+    qual.rules
+        .iter()
+        .filter_map(|entry| match &entry.rule {
+            Rule::Share {
+                scope,
+                level,
+                share,
+            } => Some(ShareCheck {
+                base: pick(holdings.share(scope, *level, *share)),
+                weights: candidates
+                    .iter()
+                    .map(|&u| {
+                        if !scope.includes(qual, qual.units[u].group) {
+                            return 0;
+                        }
+                        let slack = Slack::of(
+                            plan.credits(qual, u).map(u64::from),
+                            counts(Some(*level), plan.level(qual, u)),
+                            *share,
+                        );
+                        pick(slack)
+                    })
+                    .collect(),
+            }),
+            _ => None,
+        })
+        .collect()
 }

@@ -12,9 +12,9 @@ mod search;
 
 use std::collections::BTreeSet;
 
-use crate::catalogue::{Qualification, UnitIdx};
+use crate::catalogue::{Hours, Qualification, UnitIdx};
 
-use super::{evaluate, Availability, Plan, Status};
+use super::{evaluate, Availability, Measure, Plan, Status};
 use search::Search;
 
 /// Work (search nodes times the constraints each one checks) before the search stops: about
@@ -107,8 +107,107 @@ pub fn complete_plan_within(
     solve(qual, plan, exclude, limit, Reading::Stated)
 }
 
-/// The search under a reading of unstated values.
+/// Most ways of replacing the counting unit of "only one of these counts" sets the plan
+/// holds that the search tries; past it the search says it stopped.
+const MAX_REPLACEMENTS: usize = 64;
+
+/// The search under a reading of unstated values. Of each "only one of these counts" set
+/// the plan holds, a unit of more credits may replace the one that counts: each such choice
+/// (or none) is searched, with the set's other units kept out, and the cheapest kept.
 pub(super) fn solve(
+    qual: &Qualification,
+    plan: &Plan,
+    exclude: &BTreeSet<UnitIdx>,
+    limit: u64,
+    reading: Reading,
+) -> Result<Completion, NoCompletion> {
+    let choices = replacements(qual, plan, exclude, reading);
+    if choices.len() > MAX_REPLACEMENTS {
+        return Err(NoCompletion::Stopped);
+    }
+    let mut best: Option<Completion> = None;
+    let mut stopped = None;
+    for (i, forced) in choices.iter().enumerate() {
+        let mut with = plan.clone();
+        forced.iter().for_each(|&u| with.add(u));
+        match solve_within(qual, &with, exclude, limit, reading) {
+            Ok(found) => {
+                let mut add: Vec<UnitIdx> = forced.iter().copied().chain(found.add).collect();
+                add.sort_unstable();
+                let credits_added = add
+                    .iter()
+                    .filter_map(|&u| plan.credits(qual, u))
+                    .fold(0u32, u32::saturating_add);
+                let key = |c: &Completion| (c.credits_added, c.add.len(), c.add.clone());
+                let found = Completion { add, credits_added };
+                if best.as_ref().is_none_or(|b| key(&found) < key(b)) {
+                    best = Some(found);
+                }
+            }
+            Err(why @ (NoCompletion::Stopped | NoCompletion::TooLarge)) => stopped = Some(why),
+            // Without a replacement, the plan's own state is the answer.
+            Err(why @ (NoCompletion::Blocked | NoCompletion::UnknownInPlan)) if i == 0 => {
+                return Err(why)
+            }
+            Err(_) => {}
+        }
+    }
+    match (stopped, best) {
+        (Some(why), _) => Err(why),
+        (None, Some(found)) => Ok(found),
+        (None, None) => Err(NoCompletion::NoUnitsSuffice),
+    }
+}
+
+/// The units to add first, one choice each: none, then every way to replace, in sets the
+/// plan holds, the unit that counts by one of more credits (or, read other than as stated,
+/// of unstated credits).
+fn replacements(
+    qual: &Qualification,
+    plan: &Plan,
+    exclude: &BTreeSet<UnitIdx>,
+    reading: Reading,
+) -> Vec<Vec<UnitIdx>> {
+    let mut choices = vec![Vec::new()];
+    for set in &qual.only_one {
+        let held: Vec<Option<u32>> = set
+            .units
+            .iter()
+            .filter(|&&u| plan.contains(u))
+            .map(|&u| plan.credits(qual, u))
+            .collect();
+        if held.is_empty() {
+            continue;
+        }
+        let counting = held.iter().copied().max().flatten();
+        let better: Vec<UnitIdx> = set
+            .units
+            .iter()
+            .copied()
+            .filter(|&u| !plan.contains(u) && !exclude.contains(&u))
+            .filter(|&u| match (plan.credits(qual, u), counting) {
+                (Some(c), Some(now)) => c > now,
+                (None, _) => reading != Reading::Stated,
+                (Some(_), None) => false,
+            })
+            .collect();
+        let mut next = Vec::new();
+        for choice in &choices {
+            next.push(choice.clone());
+            for &u in &better {
+                next.push(choice.iter().copied().chain([u]).collect());
+            }
+            if next.len() > MAX_REPLACEMENTS {
+                return next;
+            }
+        }
+        choices = next;
+    }
+    choices
+}
+
+/// The search for one plan, units of the "only one of these counts" sets it holds kept out.
+fn solve_within(
     qual: &Qualification,
     plan: &Plan,
     exclude: &BTreeSet<UnitIdx>,
@@ -135,6 +234,13 @@ pub(super) fn solve(
         }
         _ => {}
     }
+    // Units of an "only one of these counts" set the plan holds: not additive, kept out.
+    let mut held_sets = vec![false; qual.units.len()];
+    for set in qual.only_one.iter() {
+        if set.units.iter().any(|&u| plan.contains(u)) {
+            set.units.iter().for_each(|&u| held_sets[u] = true);
+        }
+    }
     // Outside the plan, not barred with a unit in it, not excluded, of known credits.
     let candidates: Vec<UnitIdx> = (0..qual.units.len())
         .filter(|&u| {
@@ -144,7 +250,9 @@ pub(super) fn solve(
             )
         })
         .filter(|&u| {
-            !exclude.contains(&u) && (reading != Reading::Stated || plan.credits(qual, u).is_some())
+            !exclude.contains(&u)
+                && !held_sets[u]
+                && (reading != Reading::Stated || plan.credits(qual, u).is_some())
         })
         .collect();
     let constraints = constraints::build(qual, plan, &candidates, MAX_CELLS, reading)?;
@@ -153,12 +261,15 @@ pub(super) fn solve(
         .iter()
         .enumerate()
         .for_each(|(i, &u)| position[u] = Some(i));
-    // Barred sets among the candidates (a set with one candidate left bars nothing).
+    // Barred sets among the candidates (a set with one candidate left bars nothing); of a
+    // set of which only one counts, a second unit adds nothing, so at most one is taken.
     let sets: Vec<Vec<usize>> = qual
         .barred
         .iter()
-        .map(|set| {
-            set.units
+        .map(|set| &set.units)
+        .chain(qual.only_one.iter().map(|set| &set.units))
+        .map(|units| {
+            units
                 .iter()
                 .filter_map(|&u| position[u])
                 .collect::<Vec<_>>()
@@ -178,10 +289,12 @@ pub(super) fn solve(
         .iter()
         .map(|&u| {
             let credits = plan.credits(qual, u).map_or(u64::MAX, u64::from);
-            (qual.units[u].group, plan.level(qual, u), credits)
+            let hours = [Hours::Glh, Hours::Tqt].map(|h| plan.measure(qual, u, Measure::Hours(h)));
+            (qual.units[u].group, plan.level(qual, u), credits, hours)
         })
         .collect();
-    let mut search = Search::new(credits, constraints, &class, &sets, limit, MAX_CELLS);
+    let shares = constraints::shares(qual, plan, &candidates, reading);
+    let mut search = Search::new(credits, constraints, shares, &class, &sets, limit, MAX_CELLS);
     let picks = search
         .run()
         .map_err(|()| NoCompletion::Stopped)?

@@ -12,7 +12,10 @@
 use std::collections::HashMap;
 
 use super::bounds::{parts, Bounds};
-use super::constraints::Constraint;
+use super::constraints::{Constraint, ShareCheck};
+
+/// What makes candidates interchangeable: group, level, credits, and hours (GLH, TQT).
+pub type Class = (usize, Option<crate::catalogue::Level>, u64, [Option<u32>; 2]);
 
 /// What one bounded pass found.
 enum Pass {
@@ -26,6 +29,8 @@ enum Pass {
 pub struct Search {
     credits: Vec<u64>,
     constraints: Vec<Constraint>,
+    /// Share rules, checked on whole plans.
+    shares: Vec<ShareCheck>,
     /// `terms[c]`: the constraints candidate `c` counts for, with (low, high) weights.
     terms: Vec<Vec<(usize, u64, u64)>>,
     bounds: Bounds,
@@ -42,6 +47,8 @@ pub struct Search {
 struct Walk {
     low: Vec<u64>,
     high: Vec<u64>,
+    /// Each share rule's slack so far.
+    slack: Vec<i64>,
     taken: Vec<bool>,
     /// Whether a unit of each barred set is taken.
     set_taken: Vec<bool>,
@@ -60,12 +67,14 @@ impl Walk {
 
 impl Search {
     /// Prepares the search. `class[c]` says which candidates are interchangeable (equal
-    /// keys, the group first); `sets` lists the barred sets, as candidates; `cells` bounds
-    /// the bound tables.
+    /// keys, the group first); `sets` lists the barred sets (and sets of which only one
+    /// counts), as candidates; `cells` bounds the bound tables.
+    #[allow(clippy::too_many_arguments)]
     pub fn new(
         credits: Vec<u64>,
         constraints: Vec<Constraint>,
-        class: &[(usize, Option<crate::catalogue::Level>, u64)],
+        shares: Vec<ShareCheck>,
+        class: &[Class],
         sets: &[Vec<usize>],
         limit: u64,
         cells: usize,
@@ -87,8 +96,7 @@ impl Search {
         }
         let groups: Vec<usize> = class.iter().map(|k| k.0).collect();
         let bounds = Bounds::new(&credits, &constraints, &groups, &parts(n, sets), cells);
-        let mut last: HashMap<(usize, Option<crate::catalogue::Level>, u64), usize> =
-            HashMap::new();
+        let mut last: HashMap<Class, usize> = HashMap::new();
         let after = (0..n)
             .map(|c| {
                 if !sets_of[c].is_empty() {
@@ -100,6 +108,7 @@ impl Search {
         Search {
             credits,
             constraints,
+            shares,
             terms,
             bounds,
             after,
@@ -149,6 +158,7 @@ impl Search {
         let mut walk = Walk {
             low: self.base_low(),
             high: self.constraints.iter().map(|k| k.base_high).collect(),
+            slack: self.shares.iter().map(|s| s.base).collect(),
             taken: vec![false; self.credits.len()],
             set_taken: vec![false; self.sets],
             chosen: Vec::new(),
@@ -180,7 +190,7 @@ impl Search {
             else {
                 return Some(false);
             };
-            if (need_credits, need_units) == (0, 0) {
+            if (need_credits, need_units) == (0, 0) && w.slack.iter().all(|&s| s >= 0) {
                 return Some(true);
             }
             let slots = w.units.saturating_sub(w.chosen.len()) as u64;
@@ -231,6 +241,13 @@ impl Search {
             } else {
                 w.low[k] -= low;
                 w.high[k] -= high;
+            }
+        }
+        for (slack, share) in w.slack.iter_mut().zip(&self.shares) {
+            if on {
+                *slack += share.weights[c];
+            } else {
+                *slack -= share.weights[c];
             }
         }
         w.taken[c] = on;

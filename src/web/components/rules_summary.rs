@@ -107,6 +107,13 @@ pub fn rules_summary(props: &Props) -> Html {
                     }
                 }) }
             </ul>
+            if !eval.not_counted.is_empty() {
+                <ul class="not-counted">
+                    { for eval.not_counted.iter().map(|&(u, counted)| html! {
+                        <li>{ wording::not_counted(qual, u, counted) }</li>
+                    }) }
+                </ul>
+            }
             if !entered.is_empty() {
                 <p class="entered">{ format!("Includes values entered by you: {}", entered.join(", ")) }</p>
             }
