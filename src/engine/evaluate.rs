@@ -490,6 +490,7 @@ fn replacing(qual: &Qualification, plan: &Plan) -> Vec<UnitIdx> {
 pub fn evaluate(qual: &Qualification, plan: &Plan) -> Evaluation {
     let (shared, rules) = results(qual, plan);
     let replacing = replacing(qual, plan);
+    let over: Vec<bool> = rules.iter().map(|r| r.over_max).collect();
     let conflicts = conflicts(qual, plan);
     let outside: Vec<UnitIdx> = (0..qual.units.len())
         .filter(|&u| !plan.contains(u))
@@ -497,7 +498,7 @@ pub fn evaluate(qual: &Qualification, plan: &Plan) -> Evaluation {
     let mut levels: Vec<Option<Level>> = outside.iter().map(|&u| plan.level(qual, u)).collect();
     levels.sort_unstable();
     levels.dedup();
-    let maxima = Maxima::of(qual, &shared.holdings, &levels);
+    let maxima = Maxima::of(qual, &shared.holdings, &levels, &over);
     let barred = barred_by(qual, plan);
     let units = (0..qual.units.len())
         .map(|u| {
@@ -514,7 +515,8 @@ pub fn evaluate(qual: &Qualification, plan: &Plan) -> Evaluation {
                 // Not additive: evaluated with the unit in.
                 let mut with = plan.clone();
                 with.add(u);
-                results(qual, &with).1.iter().position(|r| r.over_max)
+                let after = results(qual, &with).1;
+                (0..after.len()).find(|&i| after[i].over_max && !over[i])
             } else {
                 maxima.broken_by(qual, plan, u)
             };

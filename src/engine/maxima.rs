@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use crate::catalogue::{
-    counts, GroupIdx, Level, LevelFilter, Qualification, Rule, Scope, UnitIdx,
+    counts, GroupIdx, Hours, Level, LevelFilter, Qualification, Rule, Scope, UnitIdx,
 };
 
 use super::holdings::Holdings;
@@ -58,9 +58,14 @@ pub struct Maxima {
 }
 
 impl Maxima {
-    /// The room left under every maximum the plan is not already over. `levels` are the
-    /// levels of the units that may be added (`None` for unknown).
-    pub fn of(qual: &Qualification, holdings: &Holdings, levels: &[Option<Level>]) -> Maxima {
+    /// The room left under every maximum the plan is not already over (`over[i]`: rule `i`
+    /// is). `levels` are the levels of the units that may be added (`None` for unknown).
+    pub fn of(
+        qual: &Qualification,
+        holdings: &Holdings,
+        levels: &[Option<Level>],
+        over: &[bool],
+    ) -> Maxima {
         let mut maxima = Maxima {
             totals: HashMap::new(),
             units: HashMap::new(),
@@ -82,7 +87,9 @@ impl Maxima {
                     ..
                 } => (Measure::Hours(*measure), scope, level, max),
                 Rule::EveryUnit { scope, level } => {
-                    maxima.bands.push((i, scope.clone(), *level));
+                    if !over[i] {
+                        maxima.bands.push((i, scope.clone(), *level));
+                    }
                     continue;
                 }
                 Rule::Units {
@@ -132,7 +139,11 @@ impl Maxima {
                 scope.includes(qual, group) && counts(Some(*band), level) == Some(false)
             })
             .map(|b| b.0);
-        let measures = [Measure::Credits, Measure::Hours(crate::catalogue::Hours::Glh), Measure::Hours(crate::catalogue::Hours::Tqt)];
+        let measures = [
+            Measure::Credits,
+            Measure::Hours(Hours::Glh),
+            Measure::Hours(Hours::Tqt),
+        ];
         covering
             .iter()
             .flat_map(|&region| {

@@ -126,8 +126,8 @@ pub(super) fn solve(
         return Err(NoCompletion::Stopped);
     }
     let mut best: Option<Completion> = None;
-    let mut stopped = None;
-    for (i, forced) in choices.iter().enumerate() {
+    let (mut stopped, mut first) = (None, None);
+    for forced in &choices {
         let mut with = plan.clone();
         forced.iter().for_each(|&u| with.add(u));
         match solve_within(qual, &with, exclude, limit, reading) {
@@ -146,22 +146,20 @@ pub(super) fn solve(
             }
             Err(why @ (NoCompletion::Stopped | NoCompletion::TooLarge)) => stopped = Some(why),
             // Without a replacement, the plan's own state is the answer.
-            Err(why @ (NoCompletion::Blocked | NoCompletion::UnknownInPlan)) if i == 0 => {
-                return Err(why)
-            }
-            Err(_) => {}
+            Err(why) => first = first.or(Some(why)),
         }
     }
     match (stopped, best) {
         (Some(why), _) => Err(why),
         (None, Some(found)) => Ok(found),
-        (None, None) => Err(NoCompletion::NoUnitsSuffice),
+        (None, None) => Err(first.unwrap_or(NoCompletion::NoUnitsSuffice)),
     }
 }
 
 /// The units to add first, one choice each: none, then every way to replace, in sets the
-/// plan holds, the unit that counts by one of more credits (or, read other than as stated,
-/// of unstated credits).
+/// plan holds, the unit that counts by one that would count instead (more credits, or as
+/// many and listed first; any, where the credits held are not all stated; read other than
+/// as stated, one of unstated credits too).
 fn replacements(
     qual: &Qualification,
     plan: &Plan,
@@ -170,26 +168,29 @@ fn replacements(
 ) -> Vec<Vec<UnitIdx>> {
     let mut choices = vec![Vec::new()];
     for set in &qual.only_one {
-        let held: Vec<Option<u32>> = set
-            .units
-            .iter()
-            .filter(|&&u| plan.contains(u))
-            .map(|&u| plan.credits(qual, u))
-            .collect();
-        if held.is_empty() {
+        if !set.units.iter().any(|&u| plan.contains(u)) {
             continue;
         }
-        let counting = held.iter().copied().max().flatten();
+        // The unit that counts now: the first of most credits, when they are stated.
+        let held = set.units.iter().filter(|&&u| plan.contains(u));
+        let credits: Option<Vec<u32>> = held.clone().map(|&u| plan.credits(qual, u)).collect();
+        let counting = credits.and_then(|credits| {
+            let most = credits.iter().copied().max()?;
+            let at = credits.iter().position(|&c| c == most)?;
+            let unit = *held.clone().nth(at)?;
+            Some((most, set.units.iter().position(|&u| u == unit)?))
+        });
         let better: Vec<UnitIdx> = set
             .units
             .iter()
-            .copied()
-            .filter(|&u| !plan.contains(u) && !exclude.contains(&u))
-            .filter(|&u| match (plan.credits(qual, u), counting) {
-                (Some(c), Some(now)) => c > now,
+            .enumerate()
+            .filter(|&(_, &u)| !plan.contains(u) && !exclude.contains(&u))
+            .filter(|&(at, &u)| match (plan.credits(qual, u), counting) {
+                (Some(c), Some((most, first))) => c > most || c == most && at < first,
+                (Some(_), None) => true,
                 (None, _) => reading != Reading::Stated,
-                (Some(_), None) => false,
             })
+            .map(|(_, &u)| u)
             .collect();
         let mut next = Vec::new();
         for choice in &choices {
