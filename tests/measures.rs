@@ -139,11 +139,17 @@ fn validate_refuses_contradictory_bands_shares_and_sets_naming_the_entry() {
         if expected.is_empty() {
             // OPT05's GLH is not stated: 500 GLH may be reachable, so not refused.
             assert_eq!(code, 0, "{name}: {out}");
-            assert!(out.contains("depends on values the specification does not state"), "{name}: {out}");
+            assert!(
+                out.contains("depends on values the specification does not state"),
+                "{name}: {out}"
+            );
             continue;
         }
         assert_eq!(code, 1, "{name}: {out}");
-        assert!(out.contains(expected), "{name}: expected {expected:?} in {out}");
+        assert!(
+            out.contains(expected),
+            "{name}: expected {expected:?} in {out}"
+        );
     }
 }
 
@@ -173,11 +179,16 @@ fn a_glh_rule_over_units_of_unstated_glh_is_accepted_but_depends() {
         out.contains("depends on values the specification does not state"),
         "{out}"
     );
-    let (check, code) = json(&["check", ID, "--spec", &file, "OPT01", "OPT02", "OPT03", "OPT04", "--json"]);
+    let (check, code) = json(&[
+        "check", ID, "--spec", &file, "OPT01", "OPT02", "OPT03", "OPT04", "--json",
+    ]);
     assert_eq!(code, 1);
     let glh = &check["rules"][2];
     assert_eq!(glh["text"], "At least 150 guided learning hours");
-    assert_eq!(glh["status"], "unconfirmed", "unknown GLH is never 0, never met");
+    assert_eq!(
+        glh["status"], "unconfirmed",
+        "unknown GLH is never 0, never met"
+    );
 }
 
 #[test]
@@ -185,13 +196,19 @@ fn a_plan_holding_both_units_of_which_only_one_counts_says_which_counts() {
     let plan = ["OPT01", "OPT02", "OPT03", "ENT02", "ENT03"];
     let (out, code) = stdout(&[&["check", ID, "--spec", EXAMPLE][..], &plan].concat());
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("✓ Complete: every rule is met"), "both may be taken: {out}");
+    assert!(
+        out.contains("✓ Complete: every rule is met"),
+        "both may be taken: {out}"
+    );
     assert!(
         out.contains("ENT02 counts and ENT03 does not: only one of them counts toward the totals"),
         "{out}"
     );
     // 7 mandatory + 12 from group A + ENT02's 3; ENT03's 2 do not count.
-    assert!(out.contains("At least 20 credits in total") && out.contains("22 / 20"), "{out}");
+    assert!(
+        out.contains("At least 20 credits in total") && out.contains("22 / 20"),
+        "{out}"
+    );
     let (check, _) = json(&[&["check", ID, "--spec", EXAMPLE, "--json"][..], &plan].concat());
     assert_eq!(check["not_counted"][0]["unit"], "ENT03");
     assert_eq!(check["not_counted"][0]["counted"], "ENT02");
@@ -207,13 +224,16 @@ fn check_reads_bands_every_unit_and_shares_three_ways() {
     let share = &check["rules"][6];
     assert_eq!(share["status"], "unmet", "{share}");
     assert_eq!(
-        share["still_needed"],
-        "5 more credits at level 2 or above from the optional groups",
+        share["still_needed"], "5 more credits at level 2 or above from the optional groups",
         "5 optional credits below level 2 need 5 at or above it"
     );
-    let (check, _) = json(&["check", ID, "--spec", EXAMPLE, "ENT01", "ENT02", "OPT01", "--json"]);
+    let (check, _) = json(&[
+        "check", ID, "--spec", EXAMPLE, "ENT01", "ENT02", "OPT01", "--json",
+    ]);
     assert_eq!(check["rules"][6]["status"], "unmet", "4 of 9 is under half");
-    let (check, _) = json(&["check", ID, "--spec", EXAMPLE, "ENT01", "ENT02", "OPT02", "--json"]);
+    let (check, _) = json(&[
+        "check", ID, "--spec", EXAMPLE, "ENT01", "ENT02", "OPT02", "--json",
+    ]);
     assert_eq!(check["rules"][6]["status"], "met", "5 of 10 is half");
 }
 
@@ -227,7 +247,10 @@ fn suggest_completes_the_example_on_stated_values_only() {
         .iter()
         .map(|u| u.as_str().unwrap())
         .collect();
-    assert!(!add.contains(&"OPT05"), "OPT05's GLH is not stated: {add:?}");
+    assert!(
+        !add.contains(&"OPT05"),
+        "OPT05's GLH is not stated: {add:?}"
+    );
     assert_eq!(add, ["OPT01", "OPT02", "OPT04", "ENT01"]);
     // From a plan holding ENT03, the plan completes on what counts (ENT02 would count
     // instead of ENT03, never beside it).

@@ -11,8 +11,8 @@ use std::collections::BTreeSet;
 
 use proptest::prelude::*;
 use unit_planner::catalogue::{
-    Basis, Fraction, Hours, Level, LevelFilter, OnlyOneCounts, Qualification, Rule, Scope,
-    Sourced, UnitIdx,
+    Basis, Fraction, Hours, Level, LevelFilter, OnlyOneCounts, Qualification, Rule, Scope, Sourced,
+    UnitIdx,
 };
 use unit_planner::engine::{
     complete_plan, evaluate, Availability, NoCompletion, Plan, RuleStatus, Status,
@@ -51,7 +51,8 @@ fn rank(level: Level) -> u8 {
 }
 
 fn in_band(band: &LevelFilter, level: Level) -> bool {
-    band.from.is_none_or(|f| rank(level) >= rank(f)) && band.to.is_none_or(|t| rank(level) <= rank(t))
+    band.from.is_none_or(|f| rank(level) >= rank(f))
+        && band.to.is_none_or(|t| rank(level) <= rank(t))
 }
 
 fn in_scope(qual: &Qualification, scope: &Scope, unit: UnitIdx) -> bool {
@@ -213,7 +214,12 @@ fn status_of(some: bool, every: bool) -> RuleStatus {
 /// Whether which unit of some "only one" set counts depends on credits not stated.
 fn undecided(qual: &Qualification, plan: &Plan) -> bool {
     qual.only_one.iter().any(|set| {
-        let held: Vec<UnitIdx> = set.units.iter().copied().filter(|&u| plan.contains(u)).collect();
+        let held: Vec<UnitIdx> = set
+            .units
+            .iter()
+            .copied()
+            .filter(|&u| plan.contains(u))
+            .collect();
         held.len() >= 2 && held.iter().any(|&u| plan.credits(qual, u).is_none())
     })
 }
@@ -253,7 +259,10 @@ fn scope(groups: usize) -> impl Strategy<Value = Scope> {
 }
 
 fn bounds() -> impl Strategy<Value = (Option<u32>, Option<u32>)> {
-    (proptest::option::of(1u32..16), proptest::option::of(0u32..20))
+    (
+        proptest::option::of(1u32..16),
+        proptest::option::of(0u32..20),
+    )
         .prop_filter("a bound", |(a, b)| a.is_some() || b.is_some())
         .prop_map(|(a, b)| match (a, b) {
             (Some(a), Some(b)) if a > b => (Some(b.max(1)), Some(a)),

@@ -245,7 +245,10 @@ fn a_unit_of_unknown_level_over_a_level_maximum_cannot_be_confirmed_by_adding() 
     let rules = vec![
         Rule::Credits {
             scope: Scope::All,
-            level: Some(unit_planner::catalogue::LevelFilter::at(Level::Numbered(2), false)),
+            level: Some(unit_planner::catalogue::LevelFilter::at(
+                Level::Numbered(2),
+                false,
+            )),
             min: None,
             max: Some(3),
         },
@@ -463,7 +466,10 @@ fn feasibility_sees_past_unstated_values_that_cannot_help() {
     let rules = vec![
         Rule::Credits {
             scope: Scope::Groups(vec![1]),
-            level: Some(unit_planner::catalogue::LevelFilter::at(Level::Numbered(2), false)),
+            level: Some(unit_planner::catalogue::LevelFilter::at(
+                Level::Numbered(2),
+                false,
+            )),
             min: Some(5),
             max: None,
         },

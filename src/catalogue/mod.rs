@@ -15,7 +15,8 @@ pub mod builtin;
 pub use date::Date;
 pub use level::Level;
 pub use model::{
-    BarredSet, Group, GroupIdx, Note, NoteKind, OnlyOneCounts, Qualification, RuleEntry, Unit, UnitIdx,
+    BarredSet, Group, GroupIdx, Note, NoteKind, OnlyOneCounts, Qualification, RuleEntry, Unit,
+    UnitIdx,
 };
 pub use rules::{counts, group_name, Fraction, Hours, LevelFilter, Rule, Scope};
 pub use sourced::{Basis, Sourced};

@@ -332,9 +332,7 @@ mod tests {
             .iter()
             .position(|g| !g.mandatory)
             .expect("an optional group");
-        let level = |n, or_above| {
-            Some(LevelFilter::at(Level::Numbered(n), or_above))
-        };
+        let level = |n, or_above| Some(LevelFilter::at(Level::Numbered(n), or_above));
         let cases = [
             (Rule::AllMandatory, "All mandatory units".to_string()),
             (
@@ -431,14 +429,27 @@ mod tests {
             from: Some(Level::Entry(3)),
             to: Some(Level::Numbered(2)),
         };
-        assert!(entry_three_to_two.admits(Level::Entry(3)) && entry_three_to_two.admits(Level::Numbered(2)));
-        assert!(!entry_three_to_two.admits(Level::Entry(2)) && !entry_three_to_two.admits(Level::Numbered(3)));
+        assert!(
+            entry_three_to_two.admits(Level::Entry(3))
+                && entry_three_to_two.admits(Level::Numbered(2))
+        );
+        assert!(
+            !entry_three_to_two.admits(Level::Entry(2))
+                && !entry_three_to_two.admits(Level::Numbered(3))
+        );
         let two_down = LevelFilter {
             from: None,
             to: Some(Level::Numbered(2)),
         };
         assert!(two_down.admits(Level::Entry(1)) && !two_down.admits(Level::Numbered(3)));
-        assert!(!two_down.admits_all() && LevelFilter { from: None, to: Some(Level::Numbered(8)) }.admits_all());
+        assert!(
+            !two_down.admits_all()
+                && LevelFilter {
+                    from: None,
+                    to: Some(Level::Numbered(8))
+                }
+                .admits_all()
+        );
         assert_eq!(counts(Some(two_down), None), None);
         assert_eq!(
             counts(Some(everything), None),

@@ -262,7 +262,10 @@ impl fmt::Display for NeverMet {
                 write!(f, "only {most} hours can count towards {min}")
             }
             NeverMet::MandatoryHoursOver(given, max) => {
-                write!(f, "the mandatory units alone give {given} hours, over {max}")
+                write!(
+                    f,
+                    "the mandatory units alone give {given} hours, over {max}"
+                )
             }
             NeverMet::MandatoryOutsideBand(unit) => {
                 write!(f, "mandatory unit {unit} is outside the band")

@@ -141,7 +141,11 @@ pub fn check(qual: &Qualification, eval: &Evaluation) -> String {
         );
     }
     for &(u, counted) in &eval.not_counted {
-        let _ = writeln!(out, "  · {}", visible(&wording::not_counted(qual, u, counted)));
+        let _ = writeln!(
+            out,
+            "  · {}",
+            visible(&wording::not_counted(qual, u, counted))
+        );
     }
     out
 }

@@ -315,11 +315,22 @@ fn evaluate_rule(qual: &Qualification, plan: &Plan, shared: &Shared, rule: &Rule
             level,
             share,
         } => {
-            let (status, still, have, need) = super::share::verdict(qual, holdings, scope, *level, *share);
+            let (status, still, have, need) =
+                super::share::verdict(qual, holdings, scope, *level, *share);
             let unknown = if status == RuleStatus::Met {
                 Vec::new()
             } else {
-                open_units(qual, plan, holdings, scope, None, Measure::Credits)
+                // Of unstated credits, or of unstated level where the band decides.
+                holdings
+                    .open_units
+                    .iter()
+                    .copied()
+                    .filter(|&u| scope.includes(qual, qual.units[u].group))
+                    .filter(|&u| {
+                        plan.credits(qual, u).is_none()
+                            || counts(Some(*level), plan.level(qual, u)).is_none()
+                    })
+                    .collect()
             };
             (status, false, still, have, need, unknown)
         }
@@ -450,7 +461,10 @@ fn every_unit(
         );
         (RuleStatus::Unmet, Some(text))
     } else if !unknown.is_empty() {
-        let text = format!("the levels of {} are not stated", plural(unknown.len() as u64, "unit", "units"));
+        let text = format!(
+            "the levels of {} are not stated",
+            plural(unknown.len() as u64, "unit", "units")
+        );
         (RuleStatus::Unconfirmed, Some(text))
     } else {
         (RuleStatus::Met, None)

@@ -261,7 +261,9 @@ impl Holdings {
                 let unbounded = (sums.unknown[m] > 0).then_some(None);
                 match counts(filter, level) {
                     Some(false) => continue,
-                    Some(true) => tally.add(sums.known[m], unbounded.unwrap_or(Some(sums.known[m]))),
+                    Some(true) => {
+                        tally.add(sums.known[m], unbounded.unwrap_or(Some(sums.known[m])))
+                    }
                     None => tally.add(0, unbounded.unwrap_or(Some(sums.known[m]))),
                 }
             }

@@ -301,7 +301,10 @@ pub fn many_maxima(units: usize, rules: usize) -> Qualification {
     let rules = (0..rules)
         .map(|r| Rule::Credits {
             scope: Scope::Groups(vec![1 + r % 50]),
-            level: Some(LevelFilter::at(Level::Numbered(1 + (r % 4) as u8), r % 2 == 0)),
+            level: Some(LevelFilter::at(
+                Level::Numbered(1 + (r % 4) as u8),
+                r % 2 == 0,
+            )),
             min: None,
             max: Some(10_000 + r as u32),
         })

@@ -139,7 +139,11 @@ pub fn build(
                 level,
                 min,
                 max,
-            } => add(shape(Some(Measure::Credits), scope, *level, false), *min, *max),
+            } => add(
+                shape(Some(Measure::Credits), scope, *level, false),
+                *min,
+                *max,
+            ),
             Rule::Hours {
                 measure,
                 scope,
@@ -286,7 +290,9 @@ pub fn shares(
             Reading::Hopeful => (slack.high, UNBOUNDED),
             _ => (slack.low, -UNBOUNDED),
         };
-        value.map_or(unbounded, |v| v.clamp(-i128::from(UNBOUNDED), i128::from(UNBOUNDED)) as i64)
+        value.map_or(unbounded, |v| {
+            v.clamp(-i128::from(UNBOUNDED), i128::from(UNBOUNDED)) as i64
+        })
     };
     qual.rules
         .iter()

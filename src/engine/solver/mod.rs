@@ -295,7 +295,15 @@ fn solve_within(
         })
         .collect();
     let shares = constraints::shares(qual, plan, &candidates, reading);
-    let mut search = Search::new(credits, constraints, shares, &class, &sets, limit, MAX_CELLS);
+    let mut search = Search::new(
+        credits,
+        constraints,
+        shares,
+        &class,
+        &sets,
+        limit,
+        MAX_CELLS,
+    );
     let picks = search
         .run()
         .map_err(|()| NoCompletion::Stopped)?

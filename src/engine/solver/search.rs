@@ -15,7 +15,12 @@ use super::bounds::{parts, Bounds};
 use super::constraints::{Constraint, ShareCheck};
 
 /// What makes candidates interchangeable: group, level, credits, and hours (GLH, TQT).
-pub type Class = (usize, Option<crate::catalogue::Level>, u64, [Option<u32>; 2]);
+pub type Class = (
+    usize,
+    Option<crate::catalogue::Level>,
+    u64,
+    [Option<u32>; 2],
+);
 
 /// What one bounded pass found.
 enum Pass {
