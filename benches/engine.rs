@@ -1,7 +1,9 @@
 //! Engine timings: check and suggest on the largest real qualification and a synthetic one
 //! of 300 units in 12 groups; check on 5,000 units with 2,000 maximum rules; suggest at the
 //! solver's limits (1,000 units in 50 groups, 3,000 units, a case that runs to the work limit,
-//! and the adversarial shapes: eight groups' shortfalls, a barred chain, a level-1 cap).
+//! and the adversarial shapes: eight groups' shortfalls, a barred chain, a level-1 cap), and
+//! the same 1,000 units with a GLH minimum, a share at level 3 or above and "only one of
+//! these counts" pairs.
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -9,7 +11,10 @@ mod common;
 use std::collections::BTreeSet;
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use unit_planner::catalogue::{builtin, Qualification, Rule, Scope};
+use unit_planner::catalogue::{
+    builtin, Basis, Fraction, Hours, Level, LevelFilter, OnlyOneCounts, Qualification, Rule, Scope,
+    Sourced,
+};
 use unit_planner::engine::{complete_plan, evaluate, Plan};
 
 fn everyday(c: &mut Criterion) {
@@ -97,6 +102,7 @@ fn limits(c: &mut Criterion) {
         "300-level-one-capped".into(),
         common::capped_level_one(30, 10, 20),
     ));
+    cases.push(("1000x50-glh-share-only-one".into(), measured(1)));
     for (name, qual) in &cases {
         let empty = Plan::new(qual);
         group.bench_function(name.as_str(), |b| {
@@ -104,6 +110,46 @@ fn limits(c: &mut Criterion) {
         });
     }
     group.finish();
+}
+
+/// `centre_sized(50, 1000, …)` with each unit's GLH (7–10 an credit), at least 1,800 GLH,
+/// at least half of the optional credits at level 3 or above, and 50 "only one" pairs.
+fn measured(seed: u64) -> Qualification {
+    let credits = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 15];
+    let mut qual = common::centre_sized(50, 1000, &credits, 250, seed);
+    let mut rng = common::Xorshift(seed | 1);
+    for unit in &mut qual.units {
+        let c = unit.credits.value().copied().unwrap_or(0);
+        unit.glh = Sourced::stated(c * (7 + rng.below(4) as u32), 1);
+    }
+    let basis = Basis::Stated { line: 1, to: None };
+    qual.rules.extend(
+        [
+            Rule::Hours {
+                measure: Hours::Glh,
+                scope: Scope::All,
+                level: None,
+                min: Some(1_800),
+                max: None,
+            },
+            Rule::Share {
+                scope: Scope::Optional,
+                level: LevelFilter::at(Level::Numbered(3), true),
+                share: Fraction::new(1, 2).expect("a half"),
+            },
+        ]
+        .map(|rule| unit_planner::catalogue::RuleEntry {
+            rule,
+            basis: basis.clone(),
+        }),
+    );
+    qual.only_one = (0..50)
+        .map(|k| OnlyOneCounts {
+            units: vec![10 + 20 * k, 11 + 20 * k],
+            basis: basis.clone(),
+        })
+        .collect();
+    qual
 }
 
 criterion_group!(engine, everyday, limits);

@@ -15,7 +15,8 @@ use unit_planner::catalogue::{
     UnitIdx,
 };
 use unit_planner::engine::{
-    complete_plan, evaluate, Availability, NoCompletion, Plan, RuleStatus, Status,
+    complete_plan, evaluate, feasibility, Availability, Feasibility, NoCompletion, Plan,
+    RuleStatus, Status,
 };
 
 /// The levels rules and units use here.
@@ -468,6 +469,55 @@ proptest! {
             }
             (None, Err(_)) => {}
             _ => prop_assert!(false, "oracle {:?} but solver {:?}: {}", expected, got, context),
+        }
+    }
+}
+
+/// The statuses `check` gives the plans of `qual`: the mandatory units with every subset
+/// of the others.
+fn every_status(qual: &Qualification) -> BTreeSet<&'static str> {
+    let optional: Vec<usize> = (0..qual.units.len())
+        .filter(|&u| !qual.is_mandatory(u))
+        .collect();
+    (0u32..1 << optional.len())
+        .map(|mask| {
+            let chosen = (0..optional.len())
+                .filter(|i| mask & (1 << i) != 0)
+                .map(|i| optional[i]);
+            evaluate(qual, &Plan::with_units(qual, chosen))
+                .status
+                .name()
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(common::cases(1000))]
+
+    /// `validate`'s verdict against the status of every plan.
+    #[test]
+    fn feasibility_with_bands_hours_shares_and_only_one_matches_every_plan(
+        qual in measured_qualification(),
+    ) {
+        let seen = every_status(&qual);
+        let context = describe(&qual);
+        match feasibility(&qual) {
+            Feasibility::Possible => prop_assert!(seen.contains("complete"), "{}", context),
+            Feasibility::Impossible(_) => prop_assert!(
+                !seen.contains("complete") && !seen.contains("unconfirmed"),
+                "impossible, yet {:?}: {}", seen, context
+            ),
+            Feasibility::MandatoryBlocked => prop_assert_eq!(
+                evaluate(&qual, &Plan::new(&qual)).status,
+                Status::Blocked
+            ),
+            Feasibility::Undecided(NoCompletion::Stopped | NoCompletion::TooLarge) => {
+                prop_assert!(false, "small cases are decided: {}", context)
+            }
+            Feasibility::Undecided(_) => prop_assert!(
+                !seen.contains("complete"),
+                "undecided, yet {:?}: {}", seen, context
+            ),
         }
     }
 }

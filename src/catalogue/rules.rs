@@ -408,6 +408,56 @@ mod tests {
                 Rule::EachOptionalGroup { min_units: 2 },
                 "At least 2 units from each optional group".into(),
             ),
+            (
+                Rule::Hours {
+                    measure: Hours::Glh,
+                    scope: Scope::Optional,
+                    level: None,
+                    min: Some(360),
+                    max: None,
+                },
+                "At least 360 guided learning hours from the optional groups".into(),
+            ),
+            (
+                Rule::Hours {
+                    measure: Hours::Tqt,
+                    scope: Scope::All,
+                    level: Some(LevelFilter {
+                        from: None,
+                        to: Some(Level::Numbered(2)),
+                    }),
+                    min: None,
+                    max: Some(1),
+                },
+                "At most 1 hour of total qualification time at level 2 or below".into(),
+            ),
+            (
+                Rule::Credits {
+                    scope: Scope::All,
+                    level: Some(LevelFilter {
+                        from: Some(Level::Entry(3)),
+                        to: Some(Level::Numbered(2)),
+                    }),
+                    min: Some(6),
+                    max: None,
+                },
+                "At least 6 credits at levels Entry 3 to 2".into(),
+            ),
+            (
+                Rule::EveryUnit {
+                    scope: Scope::All,
+                    level: LevelFilter::at(Level::Numbered(3), true),
+                },
+                "Every unit at level 3 or above".into(),
+            ),
+            (
+                Rule::Share {
+                    scope: Scope::Optional,
+                    level: LevelFilter::at(Level::Numbered(3), true),
+                    share: Fraction::new(2, 4).expect("a half"),
+                },
+                "At least half of the credits from the optional groups at level 3 or above".into(),
+            ),
         ];
         for (rule, words) in cases {
             assert_eq!(rule.describe(qual), words);
