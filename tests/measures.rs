@@ -270,3 +270,25 @@ fn suggest_completes_the_example_on_stated_values_only() {
     );
     assert_eq!(after["status"], "complete", "{s}");
 }
+
+#[test]
+fn mandatory_units_of_which_only_one_counts_do_not_break_a_maximum_together() {
+    let file = variant(
+        "mandatory-only-one.toml",
+        r#"units = ["ENT02", "ENT03"]"#,
+        r#"units = ["MAN01", "MAN02"]"#,
+    );
+    let text = std::fs::read_to_string(&file).unwrap().replacen(
+        r#"credits = { max = 6, level = "1", or_below = true }"#,
+        r#"credits = { max = 5, level = "2" }"#,
+        1,
+    );
+    std::fs::write(&file, text).unwrap();
+    // MAN01 and MAN02 give 7 credits at level 2, but only MAN01's 4 count.
+    let (out, code) = stdout(&["validate", &file]);
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("can never be met"), "{out}");
+    let (check, _) = json(&["check", ID, "--spec", &file, "--json"]);
+    assert_eq!(check["rules"][4]["have"], 4, "{}", check["rules"][4]);
+    assert_eq!(check["not_counted"][0]["unit"], "MAN02");
+}

@@ -148,6 +148,16 @@ fn possible_units(qual: &Qualification) -> Vec<UnitIdx> {
     (0..qual.units.len()).filter(|&u| !blocked[u]).collect()
 }
 
+/// Whether a mandatory unit counts in every plan: not in an "only one of these counts" set
+/// with another mandatory unit (then only one of them counts, and these sums, which prove
+/// a maximum broken, leave both out).
+fn surely_counts(qual: &Qualification, u: UnitIdx) -> bool {
+    qual.is_mandatory(u)
+        && !qual.only_one.iter().any(|set| {
+            set.units.contains(&u) && set.units.iter().any(|&v| v != u && qual.is_mandatory(v))
+        })
+}
+
 /// A unit's hours in `measure`, if stated.
 fn hours(qual: &Qualification, u: UnitIdx, measure: Hours) -> Option<u32> {
     let unit = &qual.units[u];
@@ -177,7 +187,7 @@ fn totals(
         .sum::<Option<u64>>();
     let mandatory = counted
         .iter()
-        .filter(|&&u| qual.is_mandatory(u) && counts(level, unit_level(u)) == Some(true))
+        .filter(|&&u| surely_counts(qual, u) && counts(level, unit_level(u)) == Some(true))
         .filter_map(|&u| value(u).map(u64::from))
         .sum();
     (most, mandatory)
@@ -233,7 +243,7 @@ fn never_met(qual: &Qualification, possible: &[UnitIdx], rule: &Rule) -> Option<
             let most = in_scope(scope).len() as u32;
             let mandatory = in_scope(scope)
                 .into_iter()
-                .filter(|&u| qual.is_mandatory(u))
+                .filter(|&u| surely_counts(qual, u))
                 .count() as u32;
             if let Some(min) = min.filter(|&m| most < m) {
                 return Some(NeverMet::TooFewUnits(most, min));

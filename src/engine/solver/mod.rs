@@ -130,7 +130,9 @@ pub(super) fn solve(
     for forced in &choices {
         let mut with = plan.clone();
         forced.iter().for_each(|&u| with.add(u));
-        match solve_within(qual, &with, exclude, limit, reading) {
+        // The work limit is shared among the choices.
+        let share = limit / choices.len() as u64;
+        match solve_within(qual, &with, exclude, share, reading) {
             Ok(found) => {
                 let mut add: Vec<UnitIdx> = forced.iter().copied().chain(found.add).collect();
                 add.sort_unstable();
