@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use serde_json::{json, Value};
 
-use crate::catalogue::{builtin, Qualification, UnitIdx};
+use crate::catalogue::{builtin, PathwayIdx, Qualification, UnitIdx};
 use crate::document::{link, PlanDoc};
 use crate::engine::{complete_plan, evaluate, Plan, Status};
 use crate::report;
@@ -66,20 +66,56 @@ pub fn list(quals: &[Qualification]) -> Value {
     json!(quals.iter().map(report::summary).collect::<Vec<_>>())
 }
 
+/// A plan of these units on a pathway (or none).
+pub fn plan(qual: &Qualification, units: Vec<UnitIdx>, pathway: Option<PathwayIdx>) -> Plan {
+    let mut plan = Plan::with_units(qual, units);
+    plan.set_pathway(qual, pathway);
+    plan
+}
+
+/// The pathway `id` names in `qual`, or why there is none.
+pub fn pathway(qual: &Qualification, id: &str) -> Result<PathwayIdx, String> {
+    qual.find_pathway(id).ok_or_else(|| {
+        if qual.pathways.is_empty() {
+            format!("{} has no pathways", qual.id)
+        } else {
+            let ids: Vec<&str> = qual.pathways.iter().map(|p| p.id.as_str()).collect();
+            format!(
+                "{} has no pathway `{}` (its pathways: {})",
+                qual.id,
+                crate::text::excerpt(id),
+                ids.join(", ")
+            )
+        }
+    })
+}
+
 /// `check`: how a plan of these units stands against every rule, and its status.
-pub fn check(qual: &Qualification, units: Vec<UnitIdx>) -> (Value, Status) {
-    let eval = evaluate(qual, &Plan::with_units(qual, units));
+pub fn check(
+    qual: &Qualification,
+    units: Vec<UnitIdx>,
+    pathway: Option<PathwayIdx>,
+) -> (Value, Status) {
+    let eval = evaluate(qual, &plan(qual, units, pathway));
     (report::check(qual, &eval), eval.status)
 }
 
 /// `suggest`: the fewest credits (then units) that complete the plan, never from
 /// `exclude`; and whether there is such a completion.
-pub fn suggest(qual: &Qualification, units: Vec<UnitIdx>, exclude: Vec<UnitIdx>) -> (Value, bool) {
-    let plan = Plan::with_units(qual, units);
+pub fn suggest(
+    qual: &Qualification,
+    units: Vec<UnitIdx>,
+    exclude: Vec<UnitIdx>,
+    pathway: Option<PathwayIdx>,
+) -> (Value, bool) {
+    let plan = plan(qual, units, pathway);
     let exclude: BTreeSet<UnitIdx> = exclude.into_iter().collect();
     let result = complete_plan(qual, &plan, &exclude);
     let mut after = plan;
     if let Ok(done) = &result {
+        if done.pathway.is_some() {
+            after.set_pathway(qual, done.pathway);
+        }
         done.add.iter().for_each(|&u| after.add(u));
     }
     let status_after = evaluate(qual, &after).status;
@@ -87,9 +123,16 @@ pub fn suggest(qual: &Qualification, units: Vec<UnitIdx>, exclude: Vec<UnitIdx>)
 }
 
 /// `link`: the address, under `base`, that opens a plan of these units in the web app.
-pub fn link(base: &str, qual: &Qualification, units: Vec<UnitIdx>, name: Option<String>) -> String {
+pub fn link(
+    base: &str,
+    qual: &Qualification,
+    units: Vec<UnitIdx>,
+    pathway: Option<PathwayIdx>,
+    name: Option<String>,
+) -> String {
     let mut doc = PlanDoc::new(qual);
     doc.units = units.into_iter().map(|u| qual.units[u].key).collect();
+    doc.pathway = pathway.map(|p| qual.pathways[p].id.clone());
     doc.name = name;
     format!("{base}{}", link::share_path(qual, &doc, doc.name.is_some()))
 }

@@ -47,6 +47,8 @@ pub enum Entry {
     BarredPair(String, String),
     /// A rule, numbered from 1.
     Rule(usize),
+    /// A pathway, by id.
+    Pathway(String),
 }
 
 /// What is wrong.
@@ -95,6 +97,16 @@ pub enum Kind {
     BadRule(BadRule),
     /// A rule no choice of units can meet (the rule in words, then why).
     NeverMet(String, NeverMet),
+    /// Names a pathway that does not exist.
+    MissingPathway(String),
+    /// `pathways = []` or `groups = []` on a group or unit: names nothing.
+    NamesNothing(&'static str),
+    /// Both `group` and `groups` on a unit, or neither.
+    GroupOrGroups,
+    /// A pathway with no group and no rule of its own: choosing it changes nothing.
+    PathwayUnused,
+    /// A rule tied to pathways counts a group that belongs to none of them (the group).
+    GroupOffPathway(String),
 }
 
 /// How a rule entry is written wrongly.
@@ -159,6 +171,7 @@ impl fmt::Display for Entry {
             Entry::Barred(line) => write!(f, "barred entry on line {line}"),
             Entry::BarredPair(a, b) => write!(f, "barred pair {a} / {b}"),
             Entry::Rule(n) => write!(f, "rule {n}"),
+            Entry::Pathway(id) => write!(f, "pathway `{id}`"),
         }
     }
 }
@@ -248,6 +261,20 @@ impl fmt::Display for Kind {
             ),
             Kind::BadRule(bad) => write!(f, "{bad}"),
             Kind::NeverMet(rule, why) => write!(f, "({rule}) can never be met: {why}"),
+            Kind::MissingPathway(p) => write!(f, "names pathway `{p}`, which does not exist"),
+            Kind::NamesNothing(field) => write!(
+                f,
+                "has `{field} = []`, which names nothing; leave `{field}` out instead"
+            ),
+            Kind::GroupOrGroups => write!(f, "needs exactly one of `group` and `groups`"),
+            Kind::PathwayUnused => write!(
+                f,
+                "has no group and no rule of its own, so choosing it changes nothing"
+            ),
+            Kind::GroupOffPathway(g) => write!(
+                f,
+                "counts group `{g}`, which belongs to none of the rule's pathways"
+            ),
         }
     }
 }

@@ -253,6 +253,9 @@ pub struct PlanArgs {
     pub qual: String,
     #[arg(value_name = "UNIT", help = UNIT)]
     pub units: Vec<String>,
+    /// The pathway chosen, by id, in a qualification with pathways (`show` lists them)
+    #[arg(long, value_name = "ID", allow_hyphen_values = true, value_parser = Checked(text))]
+    pub pathway: Option<String>,
 }
 
 /// The command line's full description, as parsing, the completions and the manual page

@@ -52,13 +52,29 @@ pub fn show(qual: &Qualification) -> String {
         or_dash(qual.awarding_body.value()),
         or_dash(qual.level.value())
     );
+    if !qual.pathways.is_empty() {
+        let _ = writeln!(out, "\nPathways (choose one):");
+        for line in crate::pathway_wording::pathway_list(qual) {
+            let _ = writeln!(out, "  {}", visible(&line));
+        }
+    }
     for (g, group) in qual.groups.iter().enumerate() {
         let kind = if group.mandatory {
             "mandatory"
         } else {
             "optional"
         };
-        let _ = writeln!(out, "\n{} ({kind})", visible(&group_name(qual, g)));
+        let on: Vec<&str> = group
+            .pathways
+            .iter()
+            .map(|&p| qual.pathways[p].id.as_str())
+            .collect();
+        let on = if on.is_empty() {
+            String::new()
+        } else {
+            format!(", pathway {}", on.join(", "))
+        };
+        let _ = writeln!(out, "\n{} ({kind}{})", visible(&group_name(qual, g)), visible(&on));
         for u in qual.units_in(g) {
             let unit = &qual.units[u];
             let credits = unit
@@ -140,15 +156,29 @@ pub fn check(qual: &Qualification, eval: &Evaluation) -> String {
             visible(&wording::barred(qual, a, b))
         );
     }
+    for &(u, g) in &eval.counted_in {
+        let _ = writeln!(
+            out,
+            "  {}",
+            visible(&crate::pathway_wording::counted_in(qual, u, g))
+        );
+    }
     out
 }
 
 /// The proposal printed by `suggest`.
 pub fn suggest(qual: &Qualification, result: &Result<Completion, NoCompletion>) -> String {
     match result {
-        Ok(done) if done.add.is_empty() => format!("{}\n", wording::ALREADY_COMPLETE),
+        Ok(done) if done.add.is_empty() && done.pathway.is_none() => {
+            format!("{}\n", wording::ALREADY_COMPLETE)
+        }
         Ok(done) => {
-            let mut out = wording::completion(done.add.len(), done.credits_added.into()) + "\n";
+            let mut out = String::new();
+            if let Some(p) = done.pathway {
+                out += &visible(&crate::pathway_wording::proposes(qual, p));
+                out.push('\n');
+            }
+            out += &(wording::completion(done.add.len(), done.credits_added.into()) + "\n");
             for &u in &done.add {
                 let unit = &qual.units[u];
                 let _ = writeln!(

@@ -4,7 +4,11 @@
 //! checked, and opening one re-checks it against the current catalogue. Links written
 //! before on the home page's address (`/#/q/{id}/p/{payload}`) still open.
 //!
-//! Format 3 (written now) is format 2's text with more in the bytes: five progress states
+//! Format 4 (written for a plan with a pathway chosen) is format 3 with one more section
+//! flag: the pathway's id, as text, after the review. A plan with no pathway is still
+//! written in format 3, so links to qualifications without pathways read as before.
+//!
+//! Format 3 (written for every other plan) is format 2's text with more in the bytes: five progress states
 //! (3 bits a unit), where transferred units were achieved, a note, and an adviser's
 //! review with the plan as it stood then.
 //!
@@ -26,8 +30,12 @@ use super::{
 use crate::catalogue::limits::MAX_KEY;
 use crate::catalogue::{Date, Level, Qualification};
 
-/// The payload format this build writes; it reads every earlier one too.
-pub const VERSION: u8 = 3;
+/// The newest payload format this build writes; it reads every earlier one too.
+pub const VERSION: u8 = 4;
+/// The format written for a plan that needs nothing format 4 added.
+const PLAIN_VERSION: u8 = 3;
+/// Longest pathway id a link carries, in characters.
+const MAX_PATHWAY_ID: usize = 40;
 /// The first character of a payload in format 2 or later.
 const MARKER: char = '.';
 /// Longest link, in characters, address included: the most any command writes and the
@@ -168,7 +176,11 @@ pub fn site_address(link: &str) -> Option<&str> {
 /// Packs a plan into the payload of a share link (name and note only when `personal`).
 pub fn encode(qual: &Qualification, doc: &PlanDoc, personal: bool) -> String {
     let max_key = qual.units.iter().map(|u| u.key).max().unwrap_or(0);
-    let mut out = vec![VERSION];
+    let mut out = vec![if doc.pathway.is_some() {
+        VERSION
+    } else {
+        PLAIN_VERSION
+    }];
     write_body(&mut out, qual, doc, personal, max_key);
     let body = base64url(&out);
     format!("{MARKER}{body}{}", check_chars(&qual.id, &body))
@@ -199,6 +211,7 @@ const NAME: u8 = 8;
 const TRANSFERS: u8 = 16;
 const NOTE: u8 = 32;
 const REVIEW: u8 = 64;
+const PATHWAY: u8 = 128;
 
 fn write_body(
     out: &mut Vec<u8>,
@@ -247,6 +260,7 @@ fn write_body(
         (!transfers.is_empty(), TRANSFERS),
         (note.is_some(), NOTE),
         (doc.review.is_some(), REVIEW),
+        (doc.pathway.is_some(), PATHWAY),
     ]
     .iter()
     .filter(|(on, _)| *on)
@@ -310,6 +324,9 @@ fn write_body(
         varint(out, review.date.days());
         out.extend(bitset(max_key, |k| review.units.contains(&k)));
         out.extend(progress_table(max_key, &review.progress));
+    }
+    if let Some(pathway) = &doc.pathway {
+        text(out, truncate(pathway, MAX_PATHWAY_ID));
     }
     out.extend(fingerprint(qual).to_le_bytes());
 }
@@ -437,7 +454,11 @@ fn read_payload(r: &mut Reader, qual: &Qualification, version: u8) -> Option<(Pl
     let mut doc = PlanDoc::new(qual);
     doc.units = r.bitset(max_key)?;
     let flags = r.byte()?;
-    let known = if version >= 3 { 0x7f } else { 0x0f };
+    let known = match version {
+        4.. => 0xff,
+        3 => 0x7f,
+        _ => 0x0f,
+    };
     if flags & !known != 0 {
         return None;
     }
@@ -527,6 +548,9 @@ fn read_payload(r: &mut Reader, qual: &Qualification, version: u8) -> Option<(Pl
             units,
             progress,
         });
+    }
+    if flags & PATHWAY != 0 {
+        doc.pathway = Some(r.text(MAX_PATHWAY_ID)?);
     }
     let stamp = u16::from_le_bytes([r.byte()?, r.byte()?]);
     Some((doc, stamp))

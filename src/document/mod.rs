@@ -179,6 +179,9 @@ pub struct PlanDoc {
     /// An adviser's review, with the plan as it stood then.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review: Option<Review>,
+    /// The pathway chosen, by id, in a qualification that has pathways.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pathway: Option<String>,
 }
 
 /// Something in a saved or shared plan that no longer fits the catalogue.
@@ -197,6 +200,8 @@ pub enum Mismatch {
     },
     /// An entered level that is not a level.
     BadLevel(u32),
+    /// A pathway the qualification no longer has (its id); the plan has none chosen.
+    UnknownPathway(String),
     /// An entered credit value larger than any unit carries: the unit's key, the value.
     BadCredits {
         /// The unit's key.
@@ -216,6 +221,11 @@ impl Mismatch {
                 qual.units[*unit].label()
             ),
             Mismatch::BadLevel(key) => format!("an entered level for unit key {key} is not a level; it was ignored"),
+            Mismatch::UnknownPathway(id) => format!(
+                "this plan's pathway `{}` is no longer in {}; choose a pathway",
+                crate::text::excerpt(id),
+                qual.id
+            ),
             Mismatch::BadCredits { key, credits } => format!(
                 "{}: the entered credit value {credits} was ignored: it is above {MAX_UNIT_CREDITS}, more than any unit carries",
                 qual.unit_by_key(*key).map_or(format!("unit key {key}"), |u| qual.units[u].label().to_string())
@@ -300,6 +310,12 @@ impl PlanDoc {
             }
             plan.set_entered(u, Entered { credits, level });
         }
+        if let Some(id) = &self.pathway {
+            match qual.find_pathway(id) {
+                Some(p) => plan.set_pathway(qual, Some(p)),
+                None => problems.push(Mismatch::UnknownPathway(id.clone())),
+            }
+        }
         (plan, problems)
     }
 
@@ -341,6 +357,17 @@ impl PlanDoc {
         if progress != Progress::Transferred {
             self.transfers.remove(&key);
         }
+    }
+
+    /// Chooses a pathway by index (or none): units mandatory only on the old pathway leave
+    /// the chosen units, so switching back and forth changes nothing else.
+    pub fn set_pathway(&mut self, qual: &Qualification, pathway: Option<crate::catalogue::PathwayIdx>) {
+        let old = self.pathway.as_deref().and_then(|id| qual.find_pathway(id));
+        self.units.retain(|&k| {
+            qual.unit_by_key(k)
+                .is_none_or(|u| !qual.is_mandatory_on(u, old) || qual.is_mandatory_on(u, pathway))
+        });
+        self.pathway = pathway.and_then(|p| qual.pathways.get(p)).map(|p| p.id.clone());
     }
 
     /// Progress of a unit (planned when not recorded).

@@ -17,6 +17,8 @@ pub enum RuleStatus {
     Unmet,
     /// Depends on values the specification does not state.
     Unconfirmed,
+    /// Not checked: the rule belongs to another pathway, or no pathway is chosen yet.
+    NotChecked,
 }
 
 impl RuleStatus {
@@ -26,6 +28,7 @@ impl RuleStatus {
             RuleStatus::Met => "met",
             RuleStatus::Unmet => "unmet",
             RuleStatus::Unconfirmed => "unconfirmed",
+            RuleStatus::NotChecked => "not_checked",
         }
     }
 }
@@ -93,6 +96,8 @@ pub enum Availability {
         /// Index of the rule in the qualification's rules.
         rule: usize,
     },
+    /// Not on the chosen pathway: it is listed only in groups of other pathways.
+    OffPathway,
 }
 
 /// The evaluation of a plan.
@@ -107,6 +112,14 @@ pub struct Evaluation {
     pub conflicts: Vec<(UnitIdx, UnitIdx)>,
     /// For every unit of the qualification, whether it is in the plan or can be added.
     pub units: Vec<Availability>,
+    /// Units in the plan that are not on the chosen pathway (they block it).
+    pub off_pathway: Vec<UnitIdx>,
+    /// The pathway the plan is checked against, if one is chosen.
+    pub pathway: Option<crate::catalogue::PathwayIdx>,
+    /// Whether the qualification has pathways and none is chosen (never complete).
+    pub choose_pathway: bool,
+    /// Units in the plan listed in several groups, with the group each is counted in.
+    pub counted_in: Vec<(UnitIdx, crate::catalogue::GroupIdx)>,
 }
 
 fn plural(n: u64, one: &str, many: &str) -> String {
@@ -351,9 +364,9 @@ fn conflicts(qual: &Qualification, plan: &Plan) -> Vec<(UnitIdx, UnitIdx)> {
     out
 }
 
-/// Evaluates `plan` against every rule of `qual`, in time close to linear in the size of
-/// the qualification and the plan.
-pub fn evaluate(qual: &Qualification, plan: &Plan) -> Evaluation {
+/// Evaluates `plan` against every rule of `qual` (a qualification without pathways, each
+/// unit in one group), in time close to linear in the size of the qualification and the plan.
+pub(super) fn evaluate_plain(qual: &Qualification, plan: &Plan) -> Evaluation {
     let mandatory_total = qual.mandatory_units().count() as u64;
     let shared = Shared {
         holdings: Holdings::of(qual, plan),
@@ -409,6 +422,10 @@ pub fn evaluate(qual: &Qualification, plan: &Plan) -> Evaluation {
         rules,
         conflicts,
         units,
+        off_pathway: Vec::new(),
+        pathway: None,
+        choose_pathway: false,
+        counted_in: Vec::new(),
     }
 }
 

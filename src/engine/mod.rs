@@ -5,10 +5,13 @@ mod evaluate;
 mod feasibility;
 mod holdings;
 mod maxima;
+mod on_pathway;
 mod plan;
+mod route;
 mod solver;
 
-pub use evaluate::{evaluate, Availability, Evaluation, RuleResult, RuleStatus, Status};
-pub use feasibility::{feasibility, Feasibility};
+pub use evaluate::{Availability, Evaluation, RuleResult, RuleStatus, Status};
+pub use on_pathway::evaluate;
+pub use feasibility::{feasibility, feasibility_by_pathway, Feasibility};
 pub use plan::{Entered, Plan};
 pub use solver::{complete_plan, complete_plan_within, Completion, NoCompletion, WORK_LIMIT};

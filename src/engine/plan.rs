@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::catalogue::{Level, Qualification, UnitIdx};
+use crate::catalogue::{Level, PathwayIdx, Qualification, UnitIdx};
 
 /// Values a learner entered from their centre's unit list for one unit.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -14,11 +14,13 @@ pub struct Entered {
     pub level: Option<Level>,
 }
 
-/// The units in a plan (mandatory units always included) and entered values.
+/// The units in a plan (mandatory units always included), entered values, and the
+/// pathway chosen, if the qualification has pathways.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Plan {
     chosen: BTreeSet<UnitIdx>,
     entered: BTreeMap<UnitIdx, Entered>,
+    pathway: Option<PathwayIdx>,
 }
 
 impl Plan {
@@ -27,7 +29,39 @@ impl Plan {
         Plan {
             chosen: qual.mandatory_units().collect(),
             entered: BTreeMap::new(),
+            pathway: None,
         }
+    }
+
+    /// A plan of exactly these parts (no mandatory units added).
+    pub(super) fn from_parts(
+        chosen: BTreeSet<UnitIdx>,
+        entered: BTreeMap<UnitIdx, Entered>,
+        pathway: Option<PathwayIdx>,
+    ) -> Self {
+        Plan {
+            chosen,
+            entered,
+            pathway,
+        }
+    }
+
+    /// The pathway chosen, if any.
+    pub fn pathway(&self) -> Option<PathwayIdx> {
+        self.pathway
+    }
+
+    /// Chooses a pathway (or none): the units mandatory only on the pathway left go, those
+    /// mandatory on the new one come in.
+    pub fn set_pathway(&mut self, qual: &Qualification, pathway: Option<PathwayIdx>) {
+        let pathway = pathway.filter(|&p| p < qual.pathways.len());
+        let old = self.pathway;
+        self.chosen.retain(|&u| {
+            !qual.is_mandatory_on(u, old) || qual.is_mandatory_on(u, pathway)
+        });
+        self.pathway = pathway;
+        self.chosen
+            .extend((0..qual.units.len()).filter(|&u| qual.is_mandatory_on(u, pathway)));
     }
 
     /// A plan holding the mandatory units and `units`.
@@ -55,7 +89,7 @@ impl Plan {
 
     /// Removes an optional unit; mandatory units stay.
     pub fn remove(&mut self, qual: &Qualification, unit: UnitIdx) {
-        if !qual.is_mandatory(unit) {
+        if !qual.is_mandatory_on(unit, self.pathway) {
             self.chosen.remove(&unit);
         }
     }

@@ -8,6 +8,7 @@
 
 mod bounds;
 mod constraints;
+mod pathways;
 mod search;
 
 use std::collections::BTreeSet;
@@ -50,6 +51,8 @@ pub struct Completion {
     pub add: Vec<UnitIdx>,
     /// Credits those units add.
     pub credits_added: u32,
+    /// The pathway the completion proposes, when the plan had none chosen.
+    pub pathway: Option<crate::catalogue::PathwayIdx>,
 }
 
 /// Why no completion exists.
@@ -104,6 +107,9 @@ pub fn complete_plan_within(
     exclude: &BTreeSet<UnitIdx>,
     limit: u64,
 ) -> Result<Completion, NoCompletion> {
+    if qual.has_routes() {
+        return pathways::complete(qual, plan, exclude, limit);
+    }
     solve(qual, plan, exclude, limit, Reading::Stated)
 }
 
@@ -121,12 +127,14 @@ pub(super) fn solve(
             return Ok(Completion {
                 add: Vec::new(),
                 credits_added: 0,
+                pathway: None,
             })
         }
         Status::Complete => {
             return Ok(Completion {
                 add: Vec::new(),
                 credits_added: 0,
+                pathway: None,
             })
         }
         Status::Blocked => return Err(NoCompletion::Blocked),
@@ -191,5 +199,9 @@ pub(super) fn solve(
         .iter()
         .filter_map(|&u| plan.credits(qual, u))
         .fold(0u32, u32::saturating_add);
-    Ok(Completion { add, credits_added })
+    Ok(Completion {
+        add,
+        credits_added,
+        pathway: None,
+    })
 }
