@@ -178,14 +178,14 @@ mod tests {
     #[test]
     fn a_plan_is_checked_completed_and_linked() {
         let qual = qualification(builtin::catalogue(), "vtct-l1-cert-principles-cs").unwrap();
-        let (report, status) = check(qual, units(qual, &["CSP14".into()]).unwrap());
+        let (report, status) = check(qual, units(qual, &["CSP14".into()]).unwrap(), None);
         assert_eq!(
             (report["status"].as_str(), status),
             (Some("incomplete"), Status::Incomplete)
         );
-        let (report, found) = suggest(qual, vec![], vec![]);
+        let (report, found) = suggest(qual, vec![], vec![], None);
         assert!(found && report["status_after"] == "complete", "{report}");
-        let url = link("https://x", qual, vec![], None);
+        let url = link("https://x", qual, vec![], None, None);
         assert!(
             url.starts_with("https://x/q/vtct-l1-cert-principles-cs/#p/"),
             "{url}"

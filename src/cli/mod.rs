@@ -26,7 +26,7 @@ use crate::catalogue::{
 use crate::document::link::{self, Opened};
 use crate::document::review::review_date;
 use crate::document::{carry as carrying, PlanDoc, Review, Verdict};
-use crate::engine::{complete_plan, evaluate, feasibility_by_pathway, Plan, Status};
+use crate::engine::{complete_plan, evaluate, feasibility_by_pathway, Status};
 use crate::report;
 use crate::text::{excerpt, is_hidden, visible, visible_lines};
 
