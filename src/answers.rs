@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 
 use crate::catalogue::{builtin, PathwayIdx, Qualification, UnitIdx};
 use crate::document::{link, PlanDoc};
-use crate::engine::{complete_plan, evaluate, Plan, Status};
+use crate::engine::{complete_plan, evaluate, FromElsewhere, Plan, Status};
 use crate::report;
 use crate::text::excerpt;
 
@@ -71,6 +71,50 @@ pub fn plan(qual: &Qualification, units: Vec<UnitIdx>, pathway: Option<PathwayId
     let mut plan = Plan::with_units(qual, units);
     plan.set_pathway(qual, pathway);
     plan
+}
+
+/// Credit from elsewhere written `GROUP:CREDITS:TITLE` (`?` for credits not known yet),
+/// in a group that takes it; or why not.
+pub fn elsewhere(qual: &Qualification, text: &str) -> Result<FromElsewhere, String> {
+    let mut parts = text.splitn(3, ':');
+    let (Some(group), Some(credits), Some(title)) = (parts.next(), parts.next(), parts.next())
+    else {
+        return Err(format!(
+            "`{}` is not GROUP:CREDITS:TITLE",
+            excerpt(text)
+        ));
+    };
+    let g = qual
+        .groups
+        .iter()
+        .position(|g| g.id.eq_ignore_ascii_case(group.trim()))
+        .ok_or_else(|| format!("{} has no group `{}`", qual.id, excerpt(group)))?;
+    if qual.groups[g].elsewhere.is_none() {
+        return Err(format!(
+            "group `{}` of {} does not take credit from elsewhere",
+            excerpt(group),
+            qual.id
+        ));
+    }
+    let credits = match credits.trim() {
+        "?" => None,
+        n => Some(
+            n.parse::<u32>()
+                .ok()
+                .filter(|&c| c <= crate::catalogue::limits::MAX_UNIT_CREDITS)
+                .ok_or_else(|| format!("`{}` is not a credit value", excerpt(n)))?,
+        ),
+    };
+    let title = crate::document::plain_text(title, crate::document::MAX_FROM);
+    if title.is_empty() {
+        return Err("credit from elsewhere needs a title".into());
+    }
+    Ok(FromElsewhere {
+        group: g,
+        title,
+        credits,
+        level: None,
+    })
 }
 
 /// The pathway `id` names in `qual`, or why there is none.

@@ -1,8 +1,9 @@
-//! The sentences about pathways and units in several groups that both front ends show
-//! (beside [`crate::wording`]).
+//! The sentences about pathways, units in several groups and credit from elsewhere that
+//! both front ends show (beside [`crate::wording`]).
 
 use crate::catalogue::{group_name, GroupIdx, PathwayIdx, Qualification, UnitIdx};
-use crate::engine::Evaluation;
+use crate::engine::{Evaluation, FromElsewhere};
+use crate::wording::credit_count;
 
 /// What a plan with no pathway chosen needs first.
 pub const CHOOSE: &str = "choose a pathway";
@@ -58,4 +59,46 @@ pub fn pathway_list(qual: &Qualification) -> Vec<String> {
         .iter()
         .map(|p| format!("{} — {}", p.id, p.name_text()))
         .collect()
+}
+
+/// What a group allows from other qualifications: "Up to 5 credits from other
+/// qualifications may count in Optional units"; nothing when it allows none.
+pub fn elsewhere_allowed(qual: &Qualification, group: GroupIdx) -> Option<String> {
+    let allowed = qual.groups[group].elsewhere.as_ref()?;
+    Some(format!(
+        "Up to {} from other qualifications may count in {}",
+        credit_count(allowed.max_credits.into()),
+        group_name(qual, group)
+    ))
+}
+
+/// One credit from elsewhere and what of it counts: "“Food hygiene” (entered by you):
+/// 8 credits, 5 count in Optional units".
+pub fn elsewhere_entry(qual: &Qualification, entry: &FromElsewhere, counted: Option<u32>) -> String {
+    let group = group_name(qual, entry.group);
+    let value = match (entry.credits, counted) {
+        (None, _) => "credits not entered yet, so nothing is counted".to_string(),
+        (Some(c), Some(n)) if n == c => format!("{} counted in {group}", credit_count(c.into())),
+        (Some(c), Some(n)) => format!(
+            "{}, {n} counted in {group} (the most from elsewhere it takes)",
+            credit_count(c.into())
+        ),
+        (Some(c), None) => format!("{}, not counted: {group} does not apply", credit_count(c.into())),
+    };
+    format!("“{}” ({}): {value}", entry.title, crate::engine::ENTERED)
+}
+
+/// What "complete my plan" says of credit from elsewhere: it never proposes any.
+pub fn elsewhere_not_proposed(qual: &Qualification) -> Option<String> {
+    let most: u32 = qual
+        .groups
+        .iter()
+        .filter_map(|g| g.elsewhere.as_ref().map(|e| e.max_credits))
+        .sum();
+    (most > 0).then(|| {
+        format!(
+            "Up to {} may also come from other qualifications; none is proposed.",
+            credit_count(most.into())
+        )
+    })
 }

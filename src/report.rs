@@ -167,6 +167,26 @@ pub fn check(qual: &Qualification, eval: &Evaluation) -> Value {
     out
 }
 
+/// `check --json` for a plan that may hold credit from elsewhere.
+pub fn check_plan(qual: &Qualification, plan: &Plan, eval: &Evaluation) -> Value {
+    let mut out = check(qual, eval);
+    if !plan.elsewhere().is_empty() {
+        out["elsewhere"] = json!(plan
+            .elsewhere()
+            .iter()
+            .zip(&eval.elsewhere)
+            .map(|(e, counted)| json!({
+                "group": qual.groups[e.group].id,
+                "title": e.title,
+                "credits": e.credits,
+                "counted": counted,
+                "basis": crate::engine::ENTERED,
+            }))
+            .collect::<Vec<_>>());
+    }
+    out
+}
+
 /// The whole of `suggest --json`.
 pub fn suggest(
     qual: &Qualification,

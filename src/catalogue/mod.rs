@@ -16,7 +16,7 @@ pub mod builtin;
 pub use date::Date;
 pub use level::Level;
 pub use model::{
-    BarredSet, Group, GroupIdx, Note, NoteKind, Pathway, PathwayIdx, Qualification, RuleEntry,
+    BarredSet, Elsewhere, Group, GroupIdx, Note, NoteKind, Pathway, PathwayIdx, Qualification, RuleEntry,
     Unit, UnitIdx,
 };
 pub use rules::{counts, group_name, LevelFilter, Rule, Scope};

@@ -68,6 +68,19 @@ pub struct Group {
     pub mandatory: bool,
     /// The pathways the group belongs to; empty when it is common to all.
     pub pathways: Vec<PathwayIdx>,
+    /// Credits from other qualifications (units not listed here) that may count in the
+    /// group, if the specification allows any.
+    pub elsewhere: Option<Elsewhere>,
+}
+
+/// "Up to N credits from other qualifications": what may count in a group from units the
+/// qualification does not list, entered by the learner.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Elsewhere {
+    /// The most credits from elsewhere that count.
+    pub max_credits: u32,
+    /// Where the source says so.
+    pub basis: Basis,
 }
 
 /// A pathway (route) through a qualification: its own groups and rules, on top of those

@@ -107,6 +107,8 @@ pub enum Kind {
     PathwayUnused,
     /// A rule tied to pathways counts a group that belongs to none of them (the group).
     GroupOffPathway(String),
+    /// `from_elsewhere = { max_credits = 0 }`: allows nothing.
+    ElsewhereZero,
 }
 
 /// How a rule entry is written wrongly.
@@ -270,6 +272,10 @@ impl fmt::Display for Kind {
             Kind::PathwayUnused => write!(
                 f,
                 "has no group and no rule of its own, so choosing it changes nothing"
+            ),
+            Kind::ElsewhereZero => write!(
+                f,
+                "allows 0 credits from elsewhere; leave `from_elsewhere` out instead"
             ),
             Kind::GroupOffPathway(g) => write!(
                 f,

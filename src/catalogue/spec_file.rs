@@ -7,7 +7,7 @@ use serde::Deserialize;
 use super::limits::{within, MAX_HOURS, MAX_KEY, MAX_OUTCOMES, MAX_RULE_BOUND, MAX_UNIT_CREDITS};
 use super::spec_error::{BadRule, Entry, Kind, Problem, SpecError};
 use super::{
-    BarredSet, Basis, Date, Group, Level, LevelFilter, Note, NoteKind, Pathway, PathwayIdx,
+    BarredSet, Basis, Date, Elsewhere, Group, Level, LevelFilter, Note, NoteKind, Pathway, PathwayIdx,
     Qualification, Rule, RuleEntry, Scope, Sourced, Unit,
 };
 use crate::text::{excerpt, shortened};
@@ -63,6 +63,15 @@ struct RawGroup {
     mandatory: bool,
     /// The pathways the group belongs to; absent: common to all.
     pathways: Option<Vec<String>>,
+    /// Credits from other qualifications that may count in the group.
+    from_elsewhere: Option<RawElsewhere>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawElsewhere {
+    max_credits: u32,
+    line: usize,
 }
 
 #[derive(Deserialize)]
@@ -260,6 +269,23 @@ fn build(file: &str, raw: RawFile, problems: &mut Vec<Problem>) -> Qualification
         .into_iter()
         .map(|g| Group {
             pathways: tied(&g.pathways, &pathway_index, Entry::Group(excerpt(&g.id)), problems),
+            elsewhere: g.from_elsewhere.and_then(|e| {
+                let entry = Entry::Group(excerpt(&g.id));
+                match within(e.max_credits, MAX_RULE_BOUND) {
+                    Err(kind) => problems.push(Problem::new(entry, kind)),
+                    Ok(()) if e.max_credits == 0 => {
+                        problems.push(Problem::new(entry, Kind::ElsewhereZero));
+                    }
+                    Ok(()) => {}
+                }
+                (e.max_credits > 0).then(|| Elsewhere {
+                    max_credits: e.max_credits,
+                    basis: Basis::Stated {
+                        line: e.line,
+                        to: None,
+                    },
+                })
+            }),
             id: g.id,
             name: g.name,
             mandatory: g.mandatory,

@@ -75,6 +75,9 @@ pub fn show(qual: &Qualification) -> String {
             format!(", pathway {}", on.join(", "))
         };
         let _ = writeln!(out, "\n{} ({kind}{})", visible(&group_name(qual, g)), visible(&on));
+        if let Some(line) = crate::pathway_wording::elsewhere_allowed(qual, g) {
+            let _ = writeln!(out, "  {}", visible(&line));
+        }
         for u in qual.units_in(g) {
             let unit = &qual.units[u];
             let credits = unit
@@ -166,9 +169,22 @@ pub fn check(qual: &Qualification, eval: &Evaluation) -> String {
     out
 }
 
+/// The verdict printed by `check`, with the plan's credit from elsewhere.
+pub fn check_plan(qual: &Qualification, plan: &crate::engine::Plan, eval: &Evaluation) -> String {
+    let mut out = check(qual, eval);
+    for (entry, &counted) in plan.elsewhere().iter().zip(&eval.elsewhere) {
+        let _ = writeln!(
+            out,
+            "  From elsewhere: {}",
+            visible(&crate::pathway_wording::elsewhere_entry(qual, entry, counted))
+        );
+    }
+    out
+}
+
 /// The proposal printed by `suggest`.
 pub fn suggest(qual: &Qualification, result: &Result<Completion, NoCompletion>) -> String {
-    match result {
+    let answer = match result {
         Ok(done) if done.add.is_empty() && done.pathway.is_none() => {
             format!("{}\n", wording::ALREADY_COMPLETE)
         }
@@ -191,7 +207,11 @@ pub fn suggest(qual: &Qualification, result: &Result<Completion, NoCompletion>) 
             out
         }
         Err(why) => wording::no_completion(why) + "\n",
-    }
+    };
+    answer
+        + &crate::pathway_wording::elsewhere_not_proposed(qual)
+            .map(|line| visible(&line) + "\n")
+            .unwrap_or_default()
 }
 
 /// The summary printed by `open`.

@@ -173,13 +173,17 @@ fn show(name: &str, spec: &Spec, json: bool) -> Result<(Output, i32), UsageError
 fn check(plan: &PlanArgs, spec: &Spec, json: bool) -> Result<(Output, i32), UsageError> {
     let quals = Catalogue::of(spec)?;
     let (qual, chosen, pathway) = quals.plan(plan)?;
+    let elsewhere = quals.elsewhere(plan, qual)?;
+    let mut plan = answers::plan(qual, chosen, pathway);
+    elsewhere.into_iter().for_each(|e| plan.add_elsewhere(e));
     if json {
-        let (report, status) = answers::check(qual, chosen, pathway);
-        return Ok((Output::Json(report), i32::from(status != Status::Complete)));
+        let eval = evaluate(qual, &plan);
+        let report = report::check_plan(qual, &plan, &eval);
+        return Ok((Output::Json(report), i32::from(eval.status != Status::Complete)));
     }
-    let eval = evaluate(qual, &answers::plan(qual, chosen, pathway));
+    let eval = evaluate(qual, &plan);
     Ok((
-        Output::Text(human::check(qual, &eval)),
+        Output::Text(human::check_plan(qual, &plan, &eval)),
         i32::from(eval.status != Status::Complete),
     ))
 }
@@ -517,6 +521,18 @@ impl Catalogue {
             None => None,
         };
         Ok((qual, units(qual, &plan.units)?, pathway))
+    }
+
+    /// The plan's credit from elsewhere (`--elsewhere`).
+    fn elsewhere(
+        &self,
+        plan: &PlanArgs,
+        qual: &Qualification,
+    ) -> Result<Vec<crate::engine::FromElsewhere>, UsageError> {
+        plan.elsewhere
+            .iter()
+            .map(|e| answers::elsewhere(qual, e).map_err(UsageError))
+            .collect()
     }
 }
 

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalogue::limits::MAX_UNIT_CREDITS;
 use crate::catalogue::{Date, Level, Qualification, UnitIdx};
-use crate::engine::{evaluate, Entered, Evaluation, Plan};
+use crate::engine::{evaluate, Entered, Evaluation, FromElsewhere, Plan};
 
 /// Longest plan name kept, saved or shared, in characters.
 pub const MAX_NAME: usize = 60;
@@ -182,7 +182,29 @@ pub struct PlanDoc {
     /// The pathway chosen, by id, in a qualification that has pathways.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pathway: Option<String>,
+    /// Credit from elsewhere: units the qualification does not list, entered by the learner.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub elsewhere: Vec<ElsewhereEntry>,
 }
+
+/// Credit from elsewhere in saved form: the group it counts in (by id), its title, and
+/// the values entered (a level as text).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ElsewhereEntry {
+    /// The group's id.
+    pub group: String,
+    /// The title the learner gave it.
+    pub title: String,
+    /// Its credit value, once entered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credits: Option<u32>,
+    /// Its level, as `Entry 3` or `2`, if entered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
+}
+
+/// Most credit-from-elsewhere entries a plan keeps.
+pub const MAX_ELSEWHERE: usize = 20;
 
 /// Something in a saved or shared plan that no longer fits the catalogue.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -202,6 +224,9 @@ pub enum Mismatch {
     BadLevel(u32),
     /// A pathway the qualification no longer has (its id); the plan has none chosen.
     UnknownPathway(String),
+    /// Credit from elsewhere in a group that does not allow it (its title, the group id);
+    /// it was left out.
+    ElsewhereNotAllowed(String, String),
     /// An entered credit value larger than any unit carries: the unit's key, the value.
     BadCredits {
         /// The unit's key.
@@ -221,6 +246,12 @@ impl Mismatch {
                 qual.units[*unit].label()
             ),
             Mismatch::BadLevel(key) => format!("an entered level for unit key {key} is not a level; it was ignored"),
+            Mismatch::ElsewhereNotAllowed(title, group) => format!(
+                "“{}” was left out: group `{}` of {} does not take credit from elsewhere",
+                crate::text::excerpt(title),
+                crate::text::excerpt(group),
+                qual.id
+            ),
             Mismatch::UnknownPathway(id) => format!(
                 "this plan's pathway `{}` is no longer in {}; choose a pathway",
                 crate::text::excerpt(id),
@@ -309,6 +340,25 @@ impl PlanDoc {
                 }
             }
             plan.set_entered(u, Entered { credits, level });
+        }
+        for entry in self.elsewhere.iter().take(MAX_ELSEWHERE) {
+            let group = qual
+                .groups
+                .iter()
+                .position(|g| g.id == entry.group && g.elsewhere.is_some());
+            let level = entry.level.as_deref().and_then(|l| l.parse::<Level>().ok());
+            match group {
+                Some(group) => plan.add_elsewhere(FromElsewhere {
+                    group,
+                    title: plain_text(&entry.title, MAX_FROM),
+                    credits: entry.credits.filter(|&c| c <= MAX_UNIT_CREDITS),
+                    level,
+                }),
+                None => problems.push(Mismatch::ElsewhereNotAllowed(
+                    entry.title.clone(),
+                    entry.group.clone(),
+                )),
+            }
         }
         if let Some(id) = &self.pathway {
             match qual.find_pathway(id) {

@@ -2,8 +2,9 @@
 //! read defensively, and merged plan by plan so that two tabs, or a file brought from
 //! another device, never lose each other's work.
 //!
-//! Format 3 (written when a plan has a pathway chosen) adds it to the plan (`pathway`: its
-//! id); otherwise format 2 is written, so older builds keep reading what they can.
+//! Format 3 (written when a plan has a pathway chosen or credit from elsewhere) adds them
+//! to the plan (`pathway`: its id; `elsewhere`: `[{group, title, credits, level}]`);
+//! otherwise format 2 is written, so older builds keep reading what they can.
 //!
 //! Format 2 stamps each plan with when it was created and last changed, and
 //! remembers deleted plans (`deleted`: id → when), so a merge knows which copy is newer and
@@ -100,7 +101,11 @@ impl Stored {
     fn of(kind: Option<&str>, saved: &Saved) -> Stored {
         Stored {
             kind: kind.map(str::to_string),
-            version: if saved.plans.iter().any(|p| p.doc.pathway.is_some()) {
+            version: if saved
+                .plans
+                .iter()
+                .any(|p| p.doc.pathway.is_some() || !p.doc.elsewhere.is_empty())
+            {
                 VERSION
             } else {
                 PLAIN_VERSION

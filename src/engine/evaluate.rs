@@ -120,6 +120,9 @@ pub struct Evaluation {
     pub choose_pathway: bool,
     /// Units in the plan listed in several groups, with the group each is counted in.
     pub counted_in: Vec<(UnitIdx, crate::catalogue::GroupIdx)>,
+    /// For each credit from elsewhere in the plan, the credits that count (`None`: not
+    /// entered yet, or its group does not apply or allow credit from elsewhere).
+    pub elsewhere: Vec<Option<u32>>,
 }
 
 fn plural(n: u64, one: &str, many: &str) -> String {
@@ -426,6 +429,7 @@ pub(super) fn evaluate_plain(qual: &Qualification, plan: &Plan) -> Evaluation {
         pathway: None,
         choose_pathway: false,
         counted_in: Vec::new(),
+        elsewhere: Vec::new(),
     }
 }
 

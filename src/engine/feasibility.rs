@@ -51,7 +51,7 @@ pub fn feasibility_by_pathway(qual: &Qualification) -> Vec<(Option<PathwayIdx>, 
     };
     list.into_iter()
         .map(|p| {
-            let route = Route::of(qual, p);
+            let route = Route::of(qual, p, &[]);
             let verdict = match plain(&route.qual) {
                 Feasibility::Impossible(rules) => {
                     Feasibility::Impossible(rules.into_iter().map(|r| route.rules[r]).collect())

@@ -10,10 +10,10 @@ use super::{Availability, Evaluation, Plan, RuleResult, RuleStatus, Status};
 
 /// Evaluates `plan` against every rule of `qual` that applies on its pathway.
 pub fn evaluate(qual: &Qualification, plan: &Plan) -> Evaluation {
-    if !qual.has_routes() {
+    if !qual.has_routes() && plan.elsewhere().is_empty() {
         return evaluate_plain(qual, plan);
     }
-    let route = Route::of(qual, plan.pathway());
+    let route = Route::of(qual, plan.pathway(), plan.elsewhere());
     let shared = route.shared(plan);
     let sizes: Vec<usize> = shared.iter().map(|&u| route.copies[u].len()).collect();
     let (list, cut) = choices(&sizes);
@@ -72,7 +72,12 @@ fn back(
     for (result, &i) in eval.rules.into_iter().zip(&route.rules) {
         rules[i] = RuleResult {
             text: rules[i].text.clone(),
-            unknown_units: result.unknown_units.iter().map(|&u| origin(u)).collect(),
+            unknown_units: result
+                .unknown_units
+                .iter()
+                .filter(|&&u| u < route.elsewhere_from)
+                .map(|&u| origin(u))
+                .collect(),
             ..result
         };
     }
@@ -135,5 +140,6 @@ fn back(
         pathway: plan.pathway(),
         choose_pathway,
         counted_in,
+        elsewhere: route.elsewhere_counted.clone(),
     }
 }

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::catalogue::{Level, PathwayIdx, Qualification, UnitIdx};
+use crate::catalogue::{GroupIdx, Level, PathwayIdx, Qualification, UnitIdx};
 
 /// Values a learner entered from their centre's unit list for one unit.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -14,13 +14,28 @@ pub struct Entered {
     pub level: Option<Level>,
 }
 
-/// The units in a plan (mandatory units always included), entered values, and the
-/// pathway chosen, if the qualification has pathways.
+/// Credit from elsewhere: a unit the qualification does not list, entered by the learner,
+/// counted in a group that allows credits from other qualifications (up to its cap).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FromElsewhere {
+    /// The group it counts in.
+    pub group: GroupIdx,
+    /// Its title, as the learner gives it.
+    pub title: String,
+    /// Its credit value, once entered.
+    pub credits: Option<u32>,
+    /// Its level, if entered (unknown otherwise).
+    pub level: Option<Level>,
+}
+
+/// The units in a plan (mandatory units always included), entered values, the pathway
+/// chosen (if the qualification has pathways) and credit from elsewhere.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Plan {
     chosen: BTreeSet<UnitIdx>,
     entered: BTreeMap<UnitIdx, Entered>,
     pathway: Option<PathwayIdx>,
+    elsewhere: Vec<FromElsewhere>,
 }
 
 impl Plan {
@@ -30,6 +45,7 @@ impl Plan {
             chosen: qual.mandatory_units().collect(),
             entered: BTreeMap::new(),
             pathway: None,
+            elsewhere: Vec::new(),
         }
     }
 
@@ -43,7 +59,18 @@ impl Plan {
             chosen,
             entered,
             pathway,
+            elsewhere: Vec::new(),
         }
+    }
+
+    /// Credit from elsewhere in the plan, in the order entered.
+    pub fn elsewhere(&self) -> &[FromElsewhere] {
+        &self.elsewhere
+    }
+
+    /// Adds credit from elsewhere.
+    pub fn add_elsewhere(&mut self, entry: FromElsewhere) {
+        self.elsewhere.push(entry);
     }
 
     /// The pathway chosen, if any.

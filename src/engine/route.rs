@@ -7,12 +7,20 @@
 //! such a unit is met when some choice of group for each meets every rule. A unit in a
 //! mandatory group that applies is mandatory and counts there. Groups of other pathways are
 //! left out: their units are not on the chosen pathway.
+//!
+//! Credit from elsewhere the plan holds becomes units of its group after the listed ones,
+//! their credits as the learner entered them ("entered by you"), counted in entry order up
+//! to the group's cap (what is past the cap does not count); a value not entered is unknown.
 
 use crate::catalogue::{
-    BarredSet, Basis, GroupIdx, PathwayIdx, Qualification, Rule, RuleEntry, Scope, UnitIdx,
+    BarredSet, Basis, GroupIdx, PathwayIdx, Qualification, Rule, RuleEntry, Scope, Sourced,
+    Unit, UnitIdx,
 };
 
-use super::Plan;
+use super::{FromElsewhere, Plan};
+
+/// The basis of a value the learner entered.
+pub const ENTERED: &str = "entered by you";
 
 /// Most choices of group for a plan's shared units that are tried; past it, what is not
 /// proven stays unconfirmed.
@@ -31,12 +39,22 @@ pub struct Route {
     pub group_origin: Vec<GroupIdx>,
     /// For each rule of `qual`, the original rule.
     pub rules: Vec<usize>,
+    /// The first unit of `qual` that is credit from elsewhere (the rest are copies).
+    pub elsewhere_from: UnitIdx,
+    /// For each credit from elsewhere, the credits that count (`None`: not entered, or its
+    /// group does not apply or allow it).
+    pub elsewhere_counted: Vec<Option<u32>>,
 }
 
 impl Route {
-    /// `qual` on `pathway`; with none chosen, every group applies but only common groups are
-    /// mandatory, and only common rules are checked.
-    pub fn of(qual: &Qualification, pathway: Option<PathwayIdx>) -> Route {
+    /// `qual` on `pathway`, with `elsewhere` as units of their groups; with no pathway
+    /// chosen, every group applies but only common groups are mandatory, and only common
+    /// rules are checked.
+    pub fn of(
+        qual: &Qualification,
+        pathway: Option<PathwayIdx>,
+        elsewhere: &[FromElsewhere],
+    ) -> Route {
         let on = |g: GroupIdx| pathway.is_none() || qual.group_on(g, pathway);
         let mandatory = |g: GroupIdx| qual.groups[g].mandatory && qual.group_on(g, pathway);
         let mut group_map = vec![None; qual.groups.len()];
@@ -67,6 +85,46 @@ impl Route {
                 copy.also.clear();
                 units.push(copy);
             }
+        }
+        let elsewhere_from = units.len();
+        let mut room: Vec<u32> = qual
+            .groups
+            .iter()
+            .map(|g| g.elsewhere.as_ref().map_or(0, |e| e.max_credits))
+            .collect();
+        let mut elsewhere_counted = Vec::new();
+        for (i, entry) in elsewhere.iter().enumerate() {
+            let group = group_map.get(entry.group).copied().flatten();
+            let allowed = qual.groups.get(entry.group).is_some_and(|g| g.elsewhere.is_some());
+            let (Some(group), true) = (group, allowed) else {
+                elsewhere_counted.push(None);
+                continue;
+            };
+            let counted = entry.credits.map(|c| {
+                let take = c.min(room[entry.group]);
+                room[entry.group] -= take;
+                take
+            });
+            elsewhere_counted.push(counted);
+            units.push(Unit {
+                key: 0,
+                group,
+                also: Vec::new(),
+                code: Sourced::inferred(format!("elsewhere {}", i + 1), ENTERED),
+                reference: Sourced::unknown("not listed in this qualification"),
+                title: Sourced::inferred(entry.title.clone(), ENTERED),
+                level: match entry.level {
+                    Some(l) => Sourced::inferred(l, ENTERED),
+                    None => Sourced::unknown("not entered"),
+                },
+                credits: match counted {
+                    Some(c) => Sourced::inferred(c, ENTERED),
+                    None => Sourced::unknown("not entered"),
+                },
+                glh: Sourced::unknown("not entered"),
+                nos: Sourced::unknown("not entered"),
+                outcomes: Sourced::unknown("not entered"),
+            });
         }
         let mut barred: Vec<BarredSet> = qual
             .barred
@@ -113,6 +171,8 @@ impl Route {
             copies,
             group_origin,
             rules,
+            elsewhere_from,
+            elsewhere_counted,
         }
     }
 
@@ -130,7 +190,11 @@ impl Route {
             Some(i) => self.copies[u].get(choice[i]).copied(),
             None => self.copies[u].first().copied(),
         };
-        let chosen = plan.units().filter_map(pick).collect();
+        let chosen = plan
+            .units()
+            .filter_map(pick)
+            .chain(self.elsewhere_from..self.qual.units.len())
+            .collect();
         let entered = plan
             .entered()
             .iter()

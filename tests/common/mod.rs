@@ -46,6 +46,7 @@ pub fn qualification(
                 name: Sourced::stated(format!("Group {i}"), 1),
                 mandatory,
                 pathways: Vec::new(),
+                elsewhere: None,
             })
             .collect(),
         units: units

@@ -107,7 +107,7 @@ pub fn complete_plan_within(
     exclude: &BTreeSet<UnitIdx>,
     limit: u64,
 ) -> Result<Completion, NoCompletion> {
-    if qual.has_routes() {
+    if qual.has_routes() || !plan.elsewhere().is_empty() {
         return pathways::complete(qual, plan, exclude, limit);
     }
     solve(qual, plan, exclude, limit, Reading::Stated)

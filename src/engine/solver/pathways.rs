@@ -34,7 +34,7 @@ pub(super) fn complete(
     for &pathway in &tries {
         let mut on = plan.clone();
         on.set_pathway(qual, pathway);
-        let route = Route::of(qual, pathway);
+        let route = Route::of(qual, pathway, plan.elsewhere());
         if on.units().any(|u| route.copies[u].is_empty()) {
             fail(NoCompletion::Blocked);
             continue;

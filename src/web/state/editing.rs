@@ -107,6 +107,8 @@ pub enum Edit {
         /// Their note.
         note: String,
     },
+    /// Choose the plan's pathway, by id (or none).
+    Pathway(Option<String>),
 }
 
 impl Edit {
