@@ -407,7 +407,7 @@ fn doc_on(qual: &Qualification, pathway: &str) -> PlanDoc {
 }
 
 /// A format-4 link to the example's retail plan, as this build writes it.
-const FORMAT_FOUR: &str = ".BAxQAIABUsUd_iuU";
+const FORMAT_FOUR: &str = ".BAxQAIABAVLFHQ4jzZ";
 
 #[test]
 fn a_link_carries_the_pathway_in_format_four_and_opens_as_written() {
@@ -602,4 +602,98 @@ fn show_lists_the_pathways_and_link_carries_the_one_chosen() {
     let (_, payload) = url.trim().split_once("#p/").unwrap();
     let opened = link::open(std::slice::from_ref(&qual), &qual.id, payload).unwrap();
     assert_eq!(opened.doc.pathway.as_deref(), Some("H"));
+}
+
+// ------------------------------------------------------ credit from elsewhere
+
+fn elsewhere(qual: &Qualification, title: &str, credits: Option<u32>) -> unit_planner::engine::FromElsewhere {
+    unit_planner::engine::FromElsewhere {
+        group: qual.groups.iter().position(|g| g.id == "O").unwrap(),
+        title: title.into(),
+        credits,
+        level: None,
+    }
+}
+
+#[test]
+fn credit_from_elsewhere_counts_up_to_its_cap_and_unknown_is_never_met() {
+    let qual = example();
+    let o = qual.groups.iter().position(|g| g.id == "O").unwrap();
+    assert_eq!(qual.groups[o].elsewhere.as_ref().map(|e| e.max_credits), Some(5));
+    // Retail: 12 mandatory credits, EX403 (4) toward the retail credits; 20 needed in all.
+    let mut plan = plan_on(&qual, &["EX403"], Some("R"));
+    plan.add_elsewhere(elsewhere(&qual, "Food hygiene", Some(8)));
+    let eval = evaluate(&qual, &plan);
+    assert_eq!(eval.status, Status::Complete, "12 + 4 + 5 of the 8");
+    assert_eq!(eval.elsewhere, [Some(5)]);
+    // The cap is what counts: 22 needed is 1 short, though 8 were entered.
+    let mut strict = qual.clone();
+    strict.rules[1].rule = Rule::Credits { scope: Scope::All, level: None, min: Some(22), max: None };
+    assert_eq!(evaluate(&strict, &plan).status, Status::Incomplete);
+    // Not entered yet: unknown, never met.
+    let mut open = plan_on(&qual, &["EX403"], Some("R"));
+    open.add_elsewhere(elsewhere(&qual, "Food hygiene", None));
+    let eval = evaluate(&qual, &open);
+    assert_eq!(eval.status, Status::Unconfirmed);
+    assert_eq!(eval.elsewhere, [None]);
+    let words = unit_planner::pathway_wording::elsewhere_entry(&qual, &open.elsewhere()[0], None);
+    assert!(words.contains("entered by you") && words.contains("not entered yet"), "{words}");
+    // Two entries share one cap.
+    let mut two = plan_on(&qual, &["EX403"], Some("R"));
+    two.add_elsewhere(elsewhere(&qual, "A", Some(3)));
+    two.add_elsewhere(elsewhere(&qual, "B", Some(3)));
+    assert_eq!(evaluate(&qual, &two).elsewhere, [Some(3), Some(2)]);
+}
+
+#[test]
+fn the_solver_never_proposes_credit_from_elsewhere_and_says_it_may_come() {
+    let qual = example();
+    let done = complete_plan(&qual, &plan_on(&qual, &[], Some("R")), &BTreeSet::new()).unwrap();
+    assert!(done.add.iter().all(|&u| u < qual.units.len()));
+    let out = run(&["suggest", "example-l2-dip-retail-hospitality", "--pathway", "R", "--spec", EXAMPLE]);
+    assert!(text(&out).ends_with("Up to 5 credits may also come from other qualifications; none is proposed.\n"), "{}", text(&out));
+}
+
+#[test]
+fn credit_from_elsewhere_travels_in_links_and_saved_plans() {
+    let qual = example();
+    let mut doc = doc_on(&qual, "R");
+    doc.elsewhere.push(unit_planner::document::ElsewhereEntry {
+        group: "O".into(),
+        title: "Food hygiene".into(),
+        credits: Some(8),
+        level: Some("2".into()),
+    });
+    let payload = link::encode(&qual, &doc, false);
+    assert_eq!(payload, FORMAT_FOUR_ELSEWHERE, "the format-4 golden with credit from elsewhere");
+    let opened = link::open(std::slice::from_ref(&qual), &qual.id, &payload).unwrap();
+    assert_eq!(opened.doc.elsewhere, doc.elsewhere);
+    assert_eq!(opened.doc.check(&qual).eval.elsewhere, [Some(5)]);
+    let saved = store::Saved {
+        plans: vec![store::SavedPlan { id: 1, doc: doc.clone(), created: 1, updated: 1 }],
+        deleted: Default::default(),
+    };
+    let text = store::write(&saved).unwrap();
+    assert!(text.contains("\"version\":3") && text.contains("\"title\":\"Food hygiene\""), "{text}");
+    // In a group that does not take it, it is left out and said so.
+    let mut wrong = doc.clone();
+    wrong.elsewhere[0].group = "RO".into();
+    let checked = wrong.check(&qual);
+    assert!(checked.plan.elsewhere().is_empty());
+    assert!(checked.problems[0].describe(&qual).contains("does not take credit from elsewhere"));
+}
+
+const FORMAT_FOUR_ELSEWHERE: &str = ".BAxQAIADAVIBAU8MRm9vZCBoeWdpZW5lAwgMxR0ZFy7";
+
+#[test]
+fn check_shows_credit_from_elsewhere_entered_on_the_command_line() {
+    let out = run(&["check", "example-l2-dip-retail-hospitality", "EX403", "--pathway", "R", "--elsewhere", "O:8:Food hygiene", "--spec", EXAMPLE]);
+    let said = text(&out);
+    assert_eq!(out.status.code(), Some(0), "{said}");
+    assert!(said.contains("From elsewhere: “Food hygiene” (entered by you): 8 credits, 5 counted in Optional units (all pathways)"), "{said}");
+    let bad = run(&["check", "example-l2-dip-retail-hospitality", "--elsewhere", "RO:3:X", "--spec", EXAMPLE]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("does not take credit from elsewhere"));
+    let show = text(&run(&["show", "example-l2-dip-retail-hospitality", "--spec", EXAMPLE]));
+    assert!(show.contains("Up to 5 credits from other qualifications may count in Optional units (all pathways)"), "{show}");
 }
