@@ -141,6 +141,7 @@ fn measured(seed: u64) -> Qualification {
         .map(|rule| unit_planner::catalogue::RuleEntry {
             rule,
             basis: basis.clone(),
+            pathways: Vec::new(),
         }),
     );
     qual.only_one = (0..50)

@@ -6,9 +6,9 @@ use std::collections::BTreeSet;
 
 use serde_json::{json, Value};
 
-use crate::catalogue::{builtin, Qualification, UnitIdx};
+use crate::catalogue::{builtin, PathwayIdx, Qualification, UnitIdx};
 use crate::document::{link, PlanDoc};
-use crate::engine::{complete_plan, evaluate, Plan, Status};
+use crate::engine::{complete_plan, evaluate, FromElsewhere, Plan, Status};
 use crate::report;
 use crate::text::excerpt;
 
@@ -66,20 +66,100 @@ pub fn list(quals: &[Qualification]) -> Value {
     json!(quals.iter().map(report::summary).collect::<Vec<_>>())
 }
 
+/// A plan of these units on a pathway (or none).
+pub fn plan(qual: &Qualification, units: Vec<UnitIdx>, pathway: Option<PathwayIdx>) -> Plan {
+    let mut plan = Plan::with_units(qual, units);
+    plan.set_pathway(qual, pathway);
+    plan
+}
+
+/// Credit from elsewhere written `GROUP:CREDITS:TITLE` (`?` for credits not known yet),
+/// in a group that takes it; or why not.
+pub fn elsewhere(qual: &Qualification, text: &str) -> Result<FromElsewhere, String> {
+    let mut parts = text.splitn(3, ':');
+    let (Some(group), Some(credits), Some(title)) = (parts.next(), parts.next(), parts.next())
+    else {
+        return Err(format!(
+            "`{}` is not GROUP:CREDITS:TITLE",
+            excerpt(text)
+        ));
+    };
+    let g = qual
+        .groups
+        .iter()
+        .position(|g| g.id.eq_ignore_ascii_case(group.trim()))
+        .ok_or_else(|| format!("{} has no group `{}`", qual.id, excerpt(group)))?;
+    if qual.groups[g].elsewhere.is_none() {
+        return Err(format!(
+            "group `{}` of {} does not take credit from elsewhere",
+            excerpt(group),
+            qual.id
+        ));
+    }
+    let credits = match credits.trim() {
+        "?" => None,
+        n => Some(
+            n.parse::<u32>()
+                .ok()
+                .filter(|&c| c <= crate::catalogue::limits::MAX_UNIT_CREDITS)
+                .ok_or_else(|| format!("`{}` is not a credit value", excerpt(n)))?,
+        ),
+    };
+    let title = crate::document::plain_text(title, crate::document::MAX_FROM);
+    if title.is_empty() {
+        return Err("credit from elsewhere needs a title".into());
+    }
+    Ok(FromElsewhere {
+        group: g,
+        title,
+        credits,
+        level: None,
+    })
+}
+
+/// The pathway `id` names in `qual`, or why there is none.
+pub fn pathway(qual: &Qualification, id: &str) -> Result<PathwayIdx, String> {
+    qual.find_pathway(id).ok_or_else(|| {
+        if qual.pathways.is_empty() {
+            format!("{} has no pathways", qual.id)
+        } else {
+            let ids: Vec<&str> = qual.pathways.iter().map(|p| p.id.as_str()).collect();
+            format!(
+                "{} has no pathway `{}` (its pathways: {})",
+                qual.id,
+                crate::text::excerpt(id),
+                ids.join(", ")
+            )
+        }
+    })
+}
+
 /// `check`: how a plan of these units stands against every rule, and its status.
-pub fn check(qual: &Qualification, units: Vec<UnitIdx>) -> (Value, Status) {
-    let eval = evaluate(qual, &Plan::with_units(qual, units));
+pub fn check(
+    qual: &Qualification,
+    units: Vec<UnitIdx>,
+    pathway: Option<PathwayIdx>,
+) -> (Value, Status) {
+    let eval = evaluate(qual, &plan(qual, units, pathway));
     (report::check(qual, &eval), eval.status)
 }
 
 /// `suggest`: the fewest credits (then units) that complete the plan, never from
 /// `exclude`; and whether there is such a completion.
-pub fn suggest(qual: &Qualification, units: Vec<UnitIdx>, exclude: Vec<UnitIdx>) -> (Value, bool) {
-    let plan = Plan::with_units(qual, units);
+pub fn suggest(
+    qual: &Qualification,
+    units: Vec<UnitIdx>,
+    exclude: Vec<UnitIdx>,
+    pathway: Option<PathwayIdx>,
+) -> (Value, bool) {
+    let plan = plan(qual, units, pathway);
     let exclude: BTreeSet<UnitIdx> = exclude.into_iter().collect();
     let result = complete_plan(qual, &plan, &exclude);
     let mut after = plan;
     if let Ok(done) = &result {
+        if done.pathway.is_some() {
+            after.set_pathway(qual, done.pathway);
+        }
         done.add.iter().for_each(|&u| after.add(u));
     }
     let status_after = evaluate(qual, &after).status;
@@ -87,9 +167,16 @@ pub fn suggest(qual: &Qualification, units: Vec<UnitIdx>, exclude: Vec<UnitIdx>)
 }
 
 /// `link`: the address, under `base`, that opens a plan of these units in the web app.
-pub fn link(base: &str, qual: &Qualification, units: Vec<UnitIdx>, name: Option<String>) -> String {
+pub fn link(
+    base: &str,
+    qual: &Qualification,
+    units: Vec<UnitIdx>,
+    pathway: Option<PathwayIdx>,
+    name: Option<String>,
+) -> String {
     let mut doc = PlanDoc::new(qual);
     doc.units = units.into_iter().map(|u| qual.units[u].key).collect();
+    doc.pathway = pathway.map(|p| qual.pathways[p].id.clone());
     doc.name = name;
     format!("{base}{}", link::share_path(qual, &doc, doc.name.is_some()))
 }
@@ -135,14 +222,14 @@ mod tests {
     #[test]
     fn a_plan_is_checked_completed_and_linked() {
         let qual = qualification(builtin::catalogue(), "vtct-l1-cert-principles-cs").unwrap();
-        let (report, status) = check(qual, units(qual, &["CSP14".into()]).unwrap());
+        let (report, status) = check(qual, units(qual, &["CSP14".into()]).unwrap(), None);
         assert_eq!(
             (report["status"].as_str(), status),
             (Some("incomplete"), Status::Incomplete)
         );
-        let (report, found) = suggest(qual, vec![], vec![]);
+        let (report, found) = suggest(qual, vec![], vec![], None);
         assert!(found && report["status_after"] == "complete", "{report}");
-        let url = link("https://x", qual, vec![], None);
+        let url = link("https://x", qual, vec![], None, None);
         assert!(
             url.starts_with("https://x/q/vtct-l1-cert-principles-cs/#p/"),
             "{url}"

@@ -16,6 +16,7 @@ pub mod cli;
 pub mod document;
 pub mod engine;
 pub mod import;
+pub mod pathway_wording;
 pub mod report;
 #[cfg(feature = "site")]
 pub mod site;

@@ -43,14 +43,20 @@ pub fn show(qual: &Qualification) -> Value {
         .groups
         .iter()
         .enumerate()
-        .map(|(g, group)| json!({"id": group.id, "name": group_name(qual, g), "mandatory": group.mandatory}))
+        .map(|(g, group)| {
+            let mut out = json!({"id": group.id, "name": group_name(qual, g), "mandatory": group.mandatory});
+            if !group.pathways.is_empty() {
+                out["pathways"] = json!(group.pathways.iter().map(|&p| &qual.pathways[p].id).collect::<Vec<_>>());
+            }
+            out
+        })
         .collect();
     let units: Vec<Value> = qual
         .units
         .iter()
         .enumerate()
         .map(|(u, unit)| {
-            json!({
+            let mut row = json!({
                 "key": unit.key,
                 "ref": opt(&unit.reference),
                 "code": opt(&unit.code),
@@ -64,13 +70,23 @@ pub fn show(qual: &Qualification) -> Value {
                 "glh": opt(&unit.glh),
                 "nos": opt(&unit.nos),
                 "outcomes": opt(&unit.outcomes),
-            })
+            });
+            if !unit.also.is_empty() {
+                row["groups"] = json!(qual.groups_of(u).map(|g| &qual.groups[g].id).collect::<Vec<_>>());
+            }
+            row
         })
         .collect();
     let rules: Vec<Value> = qual
         .rules
         .iter()
-        .map(|r| json!({"text": r.rule.describe(qual), "basis": r.basis.explain()}))
+        .map(|r| {
+            let mut out = json!({"text": r.rule.describe(qual), "basis": r.basis.explain()});
+            if !r.pathways.is_empty() {
+                out["pathways"] = json!(r.pathways.iter().map(|&p| &qual.pathways[p].id).collect::<Vec<_>>());
+            }
+            out
+        })
         .collect();
     let barred: Vec<Value> = qual
         .barred
@@ -81,6 +97,11 @@ pub fn show(qual: &Qualification) -> Value {
         .notes
         .iter()
         .map(|n| json!({"kind": n.kind.name(), "text": n.text, "lines": n.lines}))
+        .collect();
+    let pathways: Vec<Value> = qual
+        .pathways
+        .iter()
+        .map(|p| json!({"id": p.id, "name": p.name_text(), "basis": p.name.basis().explain()}))
         .collect();
     let extra = json!({
         "framework": opt(&qual.framework),
@@ -100,6 +121,9 @@ pub fn show(qual: &Qualification) -> Value {
     });
     if let (Value::Object(out), Value::Object(extra)) = (&mut out, extra) {
         out.extend(extra);
+    }
+    if !pathways.is_empty() {
+        out["pathways"] = json!(pathways);
     }
     out
 }
@@ -146,6 +170,35 @@ pub fn check(qual: &Qualification, eval: &Evaluation) -> Value {
             })
             .collect();
     }
+    if !qual.pathways.is_empty() || !eval.counted_in.is_empty() {
+        out["pathway"] = json!(eval.pathway.map(|p| &qual.pathways[p].id));
+        out["off_pathway"] = json!(labels(qual, &eval.off_pathway));
+        out["counted_in"] = json!(eval
+            .counted_in
+            .iter()
+            .map(|&(u, g)| json!({"unit": qual.units[u].label(), "group": qual.groups[g].id}))
+            .collect::<Vec<_>>());
+    }
+    out
+}
+
+/// `check --json` for a plan that may hold credit from elsewhere.
+pub fn check_plan(qual: &Qualification, plan: &Plan, eval: &Evaluation) -> Value {
+    let mut out = check(qual, eval);
+    if !plan.elsewhere().is_empty() {
+        out["elsewhere"] = json!(plan
+            .elsewhere()
+            .iter()
+            .zip(&eval.elsewhere)
+            .map(|(e, counted)| json!({
+                "group": qual.groups[e.group].id,
+                "title": e.title,
+                "credits": e.credits,
+                "counted": counted,
+                "basis": crate::engine::ENTERED,
+            }))
+            .collect::<Vec<_>>());
+    }
     out
 }
 
@@ -156,11 +209,17 @@ pub fn suggest(
     status_after: Status,
 ) -> Value {
     match result {
-        Ok(done) => json!({
-            "add": labels(qual, &done.add),
-            "credits_added": done.credits_added,
-            "status_after": status_after.name(),
-        }),
+        Ok(done) => {
+            let mut out = json!({
+                "add": labels(qual, &done.add),
+                "credits_added": done.credits_added,
+                "status_after": status_after.name(),
+            });
+            if let Some(p) = done.pathway {
+                out["pathway"] = json!(qual.pathways[p].id);
+            }
+            out
+        }
         Err(why) => json!({
             "add": null,
             "credits_added": null,

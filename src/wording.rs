@@ -13,6 +13,7 @@ pub fn mark(status: RuleStatus) -> &'static str {
         RuleStatus::Met => "✓",
         RuleStatus::Unmet => "✗",
         RuleStatus::Unconfirmed => "?",
+        RuleStatus::NotChecked => "–",
     }
 }
 
@@ -22,6 +23,7 @@ pub fn state(status: RuleStatus) -> &'static str {
         RuleStatus::Met => "met",
         RuleStatus::Unmet => "still needed",
         RuleStatus::Unconfirmed => "can't be confirmed",
+        RuleStatus::NotChecked => "not checked on this pathway",
     }
 }
 
@@ -82,14 +84,21 @@ pub fn status(status: Status) -> &'static str {
 
 /// The overall verdict in one sentence, naming what blocks the plan or what is not stated.
 pub fn headline(qual: &Qualification, eval: &Evaluation) -> String {
-    format!("{}: {}", status(eval.status), verdict(qual, eval))
+    let against = crate::pathway_wording::checked_against(qual, eval)
+        .map(|a| format!(" ({a})"))
+        .unwrap_or_default();
+    format!("{}: {}{against}", status(eval.status), verdict(qual, eval))
 }
 
 /// The headline after the status: what blocks the plan, or what is not stated.
 fn verdict(qual: &Qualification, eval: &Evaluation) -> String {
     match eval.status {
         Status::Complete => "every rule is met".into(),
+        Status::Incomplete if eval.choose_pathway => crate::pathway_wording::CHOOSE.into(),
         Status::Incomplete => "some rules are not met yet".into(),
+        Status::Blocked if !eval.off_pathway.is_empty() => {
+            crate::pathway_wording::off_pathway(qual, &eval.off_pathway)
+        }
         Status::Unconfirmed => {
             let mut units: Vec<String> = eval
                 .rules
@@ -216,6 +225,7 @@ pub fn cannot_add(qual: &Qualification, availability: Availability) -> Option<St
             "would break “{}”",
             qual.rules[rule].rule.describe(qual)
         )),
+        Availability::OffPathway => Some(crate::pathway_wording::NOT_ON_PATHWAY.into()),
         _ => None,
     }
 }

@@ -355,6 +355,7 @@ fn a_cap_below_what_eight_groups_need_is_proved_impossible_at_once() {
             max: Some(55),
         },
         basis: unit_planner::catalogue::Basis::Inferred("test".into()),
+        pathways: Vec::new(),
     });
     assert_eq!(
         complete_plan_within(&qual, &Plan::new(&qual), &BTreeSet::new(), 10_000),

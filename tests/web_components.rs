@@ -146,3 +146,46 @@ async fn one_click_renders_the_clicked_row_and_the_summary_not_the_other_rows() 
     );
     assert!(checkbox.checked());
 }
+
+/// The pathway chooser, given the pathways of `specs/examples/pathways-example.toml` (the
+/// built-in catalogue has no qualification with pathways): a radio group named "Pathway",
+/// one radio a pathway by its printed name, and a click reports the pathway's id.
+#[wasm_bindgen_test]
+async fn the_pathway_chooser_is_a_named_radio_group_that_reports_the_choice() {
+    use std::cell::RefCell;
+    use unit_planner::web::components::{PathwayChooser, PathwayChooserProps};
+    use wasm_bindgen::JsCast;
+    let chosen = Rc::new(RefCell::new(Vec::<String>::new()));
+    let seen = chosen.clone();
+    let root = new_root();
+    yew::Renderer::<PathwayChooser>::with_root_and_props(
+        root.clone(),
+        PathwayChooserProps {
+            pathways: vec![
+                ("R".into(), "Pathway R: Retail".into()),
+                ("H".into(), "Pathway H: Hospitality".into()),
+            ],
+            chosen: None,
+            on_choose: yew::Callback::from(move |id: String| seen.borrow_mut().push(id)),
+        },
+    )
+    .render();
+    sleep(std::time::Duration::from_millis(50)).await;
+    let group = root
+        .query_selector("[role=radiogroup][aria-label=Pathway]")
+        .unwrap()
+        .expect("a radio group named Pathway");
+    let labels: Vec<String> = (0..group.query_selector_all("label").unwrap().length())
+        .map(|i| {
+            let label = group.query_selector_all("label").unwrap().item(i).unwrap();
+            label.text_content().unwrap().trim().to_string()
+        })
+        .collect();
+    assert_eq!(labels, ["Pathway R: Retail", "Pathway H: Hospitality"]);
+    assert!(group.text_content().unwrap().contains("Choose a pathway"));
+    let radios = group.query_selector_all("input[type=radio]").unwrap();
+    let hospitality: web_sys::HtmlInputElement = radios.item(1).unwrap().unchecked_into();
+    hospitality.click();
+    sleep(std::time::Duration::from_millis(50)).await;
+    assert_eq!(*chosen.borrow(), ["H"]);
+}

@@ -4,6 +4,7 @@ mod date;
 mod level;
 pub mod limits;
 mod model;
+mod routes;
 mod rules;
 mod sourced;
 mod spec_error;
@@ -15,8 +16,8 @@ pub mod builtin;
 pub use date::Date;
 pub use level::Level;
 pub use model::{
-    BarredSet, Group, GroupIdx, Note, NoteKind, OnlyOneCounts, Qualification, RuleEntry, Unit,
-    UnitIdx,
+    BarredSet, Elsewhere, Group, GroupIdx, Note, NoteKind, OnlyOneCounts, Pathway, PathwayIdx,
+    Qualification, RuleEntry, Unit, UnitIdx,
 };
 pub use rules::{counts, group_name, Fraction, Hours, LevelFilter, Rule, Scope};
 pub use sourced::{Basis, Sourced};

@@ -6,6 +6,8 @@ use super::{Basis, Date, Level, Rule, Sourced};
 pub type UnitIdx = usize;
 /// Index of a group within its qualification's `groups`.
 pub type GroupIdx = usize;
+/// Index of a pathway within its qualification's `pathways`.
+pub type PathwayIdx = usize;
 
 /// One qualification, as transcribed from its specification.
 #[derive(Debug, Clone)]
@@ -40,6 +42,9 @@ pub struct Qualification {
     pub end_date: Sourced<Date>,
     /// Minimum age, as a short phrase ("16", "none").
     pub min_age: Sourced<String>,
+    /// Pathways (routes) in source order: the learner chooses one. Empty when the
+    /// qualification has none.
+    pub pathways: Vec<Pathway>,
     /// Groups in source order.
     pub groups: Vec<Group>,
     /// Units in source order.
@@ -63,6 +68,41 @@ pub struct Group {
     pub name: Sourced<String>,
     /// Whether every unit of the group is mandatory.
     pub mandatory: bool,
+    /// The pathways the group belongs to; empty when it is common to all.
+    pub pathways: Vec<PathwayIdx>,
+    /// Credits from other qualifications (units not listed here) that may count in the
+    /// group, if the specification allows any.
+    pub elsewhere: Option<Elsewhere>,
+}
+
+/// "Up to N credits from other qualifications": what may count in a group from units the
+/// qualification does not list, entered by the learner.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Elsewhere {
+    /// The most credits from elsewhere that count.
+    pub max_credits: u32,
+    /// Where the source says so.
+    pub basis: Basis,
+}
+
+/// A pathway (route) through a qualification: its own groups and rules, on top of those
+/// common to all pathways.
+#[derive(Debug, Clone)]
+pub struct Pathway {
+    /// Short id used in files, links and on the command line (`B`).
+    pub id: String,
+    /// Name as printed.
+    pub name: Sourced<String>,
+}
+
+impl Pathway {
+    /// The name to show: the printed name, else "pathway {id}".
+    pub fn name_text(&self) -> String {
+        self.name
+            .value()
+            .cloned()
+            .unwrap_or_else(|| format!("pathway {}", self.id))
+    }
 }
 
 /// One unit of a qualification.
@@ -70,8 +110,10 @@ pub struct Group {
 pub struct Unit {
     /// Stable key for links; never reused within a qualification.
     pub key: u32,
-    /// The group it belongs to.
+    /// The (first) group it belongs to.
     pub group: GroupIdx,
+    /// Other groups it is listed in, in the order listed (usually none).
+    pub also: Vec<GroupIdx>,
     /// The awarding body's own code (`CSP04`, `4430-301`, `Unit 01`).
     pub code: Sourced<String>,
     /// Ofqual unit reference (`A/601/6047`).
@@ -138,6 +180,8 @@ pub struct RuleEntry {
     pub rule: Rule,
     /// Where the source says so.
     pub basis: Basis,
+    /// The pathways the rule applies to; empty when it applies to all.
+    pub pathways: Vec<PathwayIdx>,
 }
 
 /// Units any two of which may not both be in a plan (two, for a barred pair). Kept as a
@@ -224,14 +268,53 @@ impl Qualification {
         )
     }
 
-    /// Units of a group, in source order.
+    /// Units of a group (listed there first or also), in source order.
     pub fn units_in(&self, group: GroupIdx) -> impl Iterator<Item = UnitIdx> + '_ {
-        (0..self.units.len()).filter(move |&u| self.units[u].group == group)
+        (0..self.units.len()).filter(move |&u| self.groups_of(u).any(|g| g == group))
     }
 
-    /// Whether a unit is mandatory (its group is mandatory).
+    /// The groups a unit is listed in: its first, then the others.
+    pub fn groups_of(&self, unit: UnitIdx) -> impl Iterator<Item = GroupIdx> + '_ {
+        let u = &self.units[unit];
+        std::iter::once(u.group).chain(u.also.iter().copied())
+    }
+
+    /// Whether a group applies on `pathway`: it is common to all, or tied to that pathway.
+    pub fn group_on(&self, group: GroupIdx, pathway: Option<PathwayIdx>) -> bool {
+        let tied = &self.groups[group].pathways;
+        tied.is_empty() || pathway.is_some_and(|p| tied.contains(&p))
+    }
+
+    /// Whether a rule applies on `pathway`: it is common to all, or tied to that pathway.
+    pub fn rule_on(&self, rule: usize, pathway: Option<PathwayIdx>) -> bool {
+        let tied = &self.rules[rule].pathways;
+        tied.is_empty() || pathway.is_some_and(|p| tied.contains(&p))
+    }
+
+    /// Whether a unit is mandatory on `pathway`: one of its groups that applies there is
+    /// mandatory.
+    pub fn is_mandatory_on(&self, unit: UnitIdx, pathway: Option<PathwayIdx>) -> bool {
+        self.groups_of(unit)
+            .any(|g| self.groups[g].mandatory && self.group_on(g, pathway))
+    }
+
+    /// Whether a unit is mandatory whatever the pathway (a mandatory group common to all).
     pub fn is_mandatory(&self, unit: UnitIdx) -> bool {
-        self.groups[self.units[unit].group].mandatory
+        self.is_mandatory_on(unit, None)
+    }
+
+    /// Whether the qualification needs more than the plain rules: pathways, or a unit
+    /// listed in more than one group.
+    pub fn has_routes(&self) -> bool {
+        !self.pathways.is_empty() || self.units.iter().any(|u| !u.also.is_empty())
+    }
+
+    /// Finds a pathway by id, case-insensitively.
+    pub fn find_pathway(&self, id: &str) -> Option<PathwayIdx> {
+        let id = id.trim();
+        self.pathways
+            .iter()
+            .position(|p| p.id.eq_ignore_ascii_case(id))
     }
 
     /// All mandatory units.

@@ -49,6 +49,8 @@ pub enum Entry {
     Rule(usize),
     /// An `[[only_one_counts]]` entry, by its source line.
     OnlyOne(usize),
+    /// A pathway, by id.
+    Pathway(String),
 }
 
 /// What is wrong.
@@ -99,6 +101,18 @@ pub enum Kind {
     NeverMet(String, NeverMet),
     /// A unit in two `[[only_one_counts]]` entries (its label).
     InTwoOnlyOne(String),
+    /// Names a pathway that does not exist.
+    MissingPathway(String),
+    /// `pathways = []` or `groups = []` on a group or unit: names nothing.
+    NamesNothing(&'static str),
+    /// Both `group` and `groups` on a unit, or neither.
+    GroupOrGroups,
+    /// A pathway with no group and no rule of its own: choosing it changes nothing.
+    PathwayUnused,
+    /// A rule tied to pathways counts a group that belongs to none of them (the group).
+    GroupOffPathway(String),
+    /// `from_elsewhere = { max_credits = 0 }`: allows nothing.
+    ElsewhereZero,
 }
 
 /// How a rule entry is written wrongly.
@@ -189,6 +203,7 @@ impl fmt::Display for Entry {
             Entry::BarredPair(a, b) => write!(f, "barred pair {a} / {b}"),
             Entry::Rule(n) => write!(f, "rule {n}"),
             Entry::OnlyOne(line) => write!(f, "only_one_counts entry on line {line}"),
+            Entry::Pathway(id) => write!(f, "pathway `{id}`"),
         }
     }
 }
@@ -314,6 +329,24 @@ impl fmt::Display for Kind {
             Kind::InTwoOnlyOne(unit) => write!(
                 f,
                 "names {unit}, already in another only_one_counts entry (one set per unit)"
+            ),
+            Kind::MissingPathway(p) => write!(f, "names pathway `{p}`, which does not exist"),
+            Kind::NamesNothing(field) => write!(
+                f,
+                "has `{field} = []`, which names nothing; leave `{field}` out instead"
+            ),
+            Kind::GroupOrGroups => write!(f, "needs exactly one of `group` and `groups`"),
+            Kind::PathwayUnused => write!(
+                f,
+                "has no group and no rule of its own, so choosing it changes nothing"
+            ),
+            Kind::ElsewhereZero => write!(
+                f,
+                "allows 0 credits from elsewhere; leave `from_elsewhere` out instead"
+            ),
+            Kind::GroupOffPathway(g) => write!(
+                f,
+                "counts group `{g}`, which belongs to none of the rule's pathways"
             ),
         }
     }

@@ -7,8 +7,9 @@ use serde::Deserialize;
 use super::limits::{within, MAX_HOURS, MAX_KEY, MAX_OUTCOMES, MAX_RULE_BOUND, MAX_UNIT_CREDITS};
 use super::spec_error::{BadRule, Entry, Kind, Problem, SpecError};
 use super::{
-    BarredSet, Basis, Date, Fraction, Group, Hours, Level, LevelFilter, Note, NoteKind,
-    OnlyOneCounts, Qualification, Rule, RuleEntry, Scope, Sourced, Unit,
+    BarredSet, Basis, Date, Elsewhere, Fraction, Group, Hours, Level, LevelFilter, Note,
+    NoteKind, OnlyOneCounts, Pathway, PathwayIdx, Qualification, Rule, RuleEntry, Scope,
+    Sourced, Unit,
 };
 use crate::text::{excerpt, shortened};
 
@@ -42,6 +43,8 @@ struct RawFile {
     #[serde(default = "not_stated")]
     min_age: Sourced<String>,
     #[serde(default)]
+    pathways: Vec<RawPathway>,
+    #[serde(default)]
     groups: Vec<RawGroup>,
     #[serde(default)]
     units: Vec<RawUnit>,
@@ -61,13 +64,33 @@ struct RawGroup {
     id: String,
     name: Sourced<String>,
     mandatory: bool,
+    /// The pathways the group belongs to; absent: common to all.
+    pathways: Option<Vec<String>>,
+    /// Credits from other qualifications that may count in the group.
+    from_elsewhere: Option<RawElsewhere>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawElsewhere {
+    max_credits: u32,
+    line: usize,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPathway {
+    id: String,
+    name: Sourced<String>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawUnit {
     key: u32,
-    group: String,
+    group: Option<String>,
+    /// Every group the unit is listed in, when more than one.
+    groups: Option<Vec<String>>,
     #[serde(default = "not_stated")]
     code: Sourced<String>,
     #[serde(default = "not_stated", rename = "ref")]
@@ -93,6 +116,8 @@ struct RawRule {
     line: Option<usize>,
     to: Option<usize>,
     inferred: Option<String>,
+    /// The pathways the rule applies to; absent: all.
+    pathways: Option<Vec<String>>,
     all_mandatory: Option<bool>,
     credits: Option<RawBounds>,
     units: Option<RawBounds>,
@@ -256,12 +281,31 @@ fn build(file: &str, raw: RawFile, problems: &mut Vec<Problem>) -> Qualification
             ));
         }
     }
+    let pathway_index = pathway_ids(&raw.pathways, problems);
     bounded(Entry::Field("glh"), &raw.glh, MAX_HOURS, problems);
     bounded(Entry::Field("tqt"), &raw.tqt, MAX_HOURS, problems);
     let groups = raw
         .groups
         .into_iter()
         .map(|g| Group {
+            pathways: tied(&g.pathways, &pathway_index, Entry::Group(excerpt(&g.id)), problems),
+            elsewhere: g.from_elsewhere.and_then(|e| {
+                let entry = Entry::Group(excerpt(&g.id));
+                match within(e.max_credits, MAX_RULE_BOUND) {
+                    Err(kind) => problems.push(Problem::new(entry, kind)),
+                    Ok(()) if e.max_credits == 0 => {
+                        problems.push(Problem::new(entry, Kind::ElsewhereZero));
+                    }
+                    Ok(()) => {}
+                }
+                (e.max_credits > 0).then(|| Elsewhere {
+                    max_credits: e.max_credits,
+                    basis: Basis::Stated {
+                        line: e.line,
+                        to: None,
+                    },
+                })
+            }),
             id: g.id,
             name: g.name,
             mandatory: g.mandatory,
@@ -271,16 +315,34 @@ fn build(file: &str, raw: RawFile, problems: &mut Vec<Problem>) -> Qualification
         .units
         .into_iter()
         .map(|u| {
-            let group = match group_index.get(&u.group) {
-                Some(&g) => g,
-                None => {
-                    problems.push(Problem::new(
-                        Entry::Unit(u.key),
-                        Kind::MissingGroup(excerpt(&u.group)),
-                    ));
-                    0
+            let names = match (u.group, u.groups) {
+                (Some(one), None) => vec![one],
+                (None, Some(list)) if list.is_empty() => {
+                    problems.push(Problem::new(Entry::Unit(u.key), Kind::NamesNothing("groups")));
+                    Vec::new()
+                }
+                (None, Some(list)) => list,
+                _ => {
+                    problems.push(Problem::new(Entry::Unit(u.key), Kind::GroupOrGroups));
+                    Vec::new()
                 }
             };
+            let mut listed: Vec<usize> = Vec::new();
+            for name in &names {
+                match group_index.get(name) {
+                    Some(g) if listed.contains(g) => problems.push(Problem::new(
+                        Entry::UnitField(u.key, "groups"),
+                        Kind::ListedTwice,
+                    )),
+                    Some(&g) => listed.push(g),
+                    None => problems.push(Problem::new(
+                        Entry::Unit(u.key),
+                        Kind::MissingGroup(excerpt(name)),
+                    )),
+                }
+            }
+            let group = listed.first().copied().unwrap_or(0);
+            let also = listed.get(1..).unwrap_or_default().to_vec();
             if !(1..=MAX_KEY).contains(&u.key) {
                 problems.push(Problem::new(Entry::Unit(u.key), Kind::KeyOutOfRange));
             }
@@ -292,6 +354,7 @@ fn build(file: &str, raw: RawFile, problems: &mut Vec<Problem>) -> Qualification
             Unit {
                 key: u.key,
                 group,
+                also,
                 code: u.code,
                 reference: u.reference,
                 title: u.title,
@@ -342,7 +405,7 @@ fn build(file: &str, raw: RawFile, problems: &mut Vec<Problem>) -> Qualification
         .rules
         .into_iter()
         .enumerate()
-        .filter_map(|(i, r)| match build_rule(r, &group_index) {
+        .filter_map(|(i, r)| match build_rule(r, &group_index, &pathway_index) {
             Ok(rule) => Some(rule),
             Err(kind) => {
                 problems.push(Problem::new(Entry::Rule(i + 1), kind));
@@ -366,6 +429,14 @@ fn build(file: &str, raw: RawFile, problems: &mut Vec<Problem>) -> Qualification
         last_certification: date("last_certification", raw.last_certification, problems),
         end_date: date("end_date", raw.end_date, problems),
         min_age: raw.min_age,
+        pathways: raw
+            .pathways
+            .into_iter()
+            .map(|p| Pathway {
+                id: p.id,
+                name: p.name,
+            })
+            .collect(),
         groups,
         units,
         rules,
@@ -451,7 +522,66 @@ fn share(text: &str) -> Result<Fraction, Kind> {
         .ok_or(Kind::BadRule(BadRule::BadShare))
 }
 
-fn build_rule(raw: RawRule, groups: &HashMap<String, usize>) -> Result<RuleEntry, Kind> {
+/// The pathways' indices by id; an id used twice is a problem.
+fn pathway_ids(raw: &[RawPathway], problems: &mut Vec<Problem>) -> HashMap<String, usize> {
+    let mut index = HashMap::new();
+    for (i, p) in raw.iter().enumerate() {
+        if index.insert(p.id.clone(), i).is_some() || p.id.trim().is_empty() {
+            problems.push(Problem::new(
+                Entry::Pathway(excerpt(&p.id)),
+                Kind::ListedTwice,
+            ));
+        }
+    }
+    index
+}
+
+/// The pathways an entry is tied to (empty: common to all), each problem recorded.
+fn tied(
+    names: &Option<Vec<String>>,
+    index: &HashMap<String, usize>,
+    entry: Entry,
+    problems: &mut Vec<Problem>,
+) -> Vec<PathwayIdx> {
+    match pathway_list(names, index) {
+        Ok(list) => list,
+        Err(kind) => {
+            problems.push(Problem::new(entry, kind));
+            Vec::new()
+        }
+    }
+}
+
+fn pathway_list(
+    names: &Option<Vec<String>>,
+    index: &HashMap<String, usize>,
+) -> Result<Vec<PathwayIdx>, Kind> {
+    let Some(names) = names else {
+        return Ok(Vec::new());
+    };
+    if names.is_empty() {
+        return Err(Kind::NamesNothing("pathways"));
+    }
+    let mut list = Vec::new();
+    for name in names {
+        let &p = index
+            .get(name)
+            .ok_or_else(|| Kind::MissingPathway(excerpt(name)))?;
+        if list.contains(&p) {
+            return Err(Kind::ListedTwice);
+        }
+        list.push(p);
+    }
+    list.sort_unstable();
+    Ok(list)
+}
+
+fn build_rule(
+    raw: RawRule,
+    groups: &HashMap<String, usize>,
+    pathways: &HashMap<String, usize>,
+) -> Result<RuleEntry, Kind> {
+    let tied_to = pathway_list(&raw.pathways, pathways)?;
     let basis = match (raw.line, raw.inferred) {
         (Some(line), None) => Basis::Stated { line, to: raw.to },
         (None, Some(why)) => Basis::Inferred(why),
@@ -573,5 +703,9 @@ fn build_rule(raw: RawRule, groups: &HashMap<String, usize>) -> Result<RuleEntry
     } else {
         Rule::AllMandatory
     };
-    Ok(RuleEntry { rule, basis })
+    Ok(RuleEntry {
+        rule,
+        basis,
+        pathways: tied_to,
+    })
 }

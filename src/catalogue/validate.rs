@@ -22,7 +22,7 @@ pub fn problems(qual: &Qualification) -> Vec<Problem> {
         out.push(Problem::new(Entry::File, Kind::NoRules));
     }
     let mut group_sizes = vec![0usize; qual.groups.len()];
-    qual.units.iter().for_each(|u| group_sizes[u.group] += 1);
+    (0..qual.units.len()).for_each(|u| qual.groups_of(u).for_each(|g| group_sizes[g] += 1));
     for (group, size) in qual.groups.iter().zip(group_sizes) {
         if size == 0 {
             out.push(Problem::new(
@@ -31,6 +31,7 @@ pub fn problems(qual: &Qualification) -> Vec<Problem> {
             ));
         }
     }
+    out.extend(super::routes::problems(qual));
     duplicates(qual, &mut out);
     barred_sets(qual, &mut out);
     only_one_sets(qual, &mut out);
@@ -200,7 +201,7 @@ fn never_met(qual: &Qualification, possible: &[UnitIdx], rule: &Rule) -> Option<
         possible
             .iter()
             .copied()
-            .filter(|&u| scope.includes(qual, qual.units[u].group))
+            .filter(|&u| qual.groups_of(u).any(|g| scope.includes(qual, g)))
             .collect()
     };
     match rule {

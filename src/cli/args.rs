@@ -253,6 +253,12 @@ pub struct PlanArgs {
     pub qual: String,
     #[arg(value_name = "UNIT", help = UNIT)]
     pub units: Vec<String>,
+    /// The pathway chosen, by id, in a qualification with pathways (`show` lists them)
+    #[arg(long, value_name = "ID", allow_hyphen_values = true, value_parser = Checked(text))]
+    pub pathway: Option<String>,
+    /// Credit from elsewhere, as GROUP:CREDITS:TITLE (CREDITS `?` when not known yet; repeatable)
+    #[arg(long, value_name = "GROUP:CREDITS:TITLE", allow_hyphen_values = true, value_parser = Checked(text))]
+    pub elsewhere: Vec<String>,
 }
 
 /// The command line's full description, as parsing, the completions and the manual page

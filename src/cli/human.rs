@@ -52,13 +52,32 @@ pub fn show(qual: &Qualification) -> String {
         or_dash(qual.awarding_body.value()),
         or_dash(qual.level.value())
     );
+    if !qual.pathways.is_empty() {
+        let _ = writeln!(out, "\nPathways (choose one):");
+        for line in crate::pathway_wording::pathway_list(qual) {
+            let _ = writeln!(out, "  {}", visible(&line));
+        }
+    }
     for (g, group) in qual.groups.iter().enumerate() {
         let kind = if group.mandatory {
             "mandatory"
         } else {
             "optional"
         };
-        let _ = writeln!(out, "\n{} ({kind})", visible(&group_name(qual, g)));
+        let on: Vec<&str> = group
+            .pathways
+            .iter()
+            .map(|&p| qual.pathways[p].id.as_str())
+            .collect();
+        let on = if on.is_empty() {
+            String::new()
+        } else {
+            format!(", pathway {}", on.join(", "))
+        };
+        let _ = writeln!(out, "\n{} ({kind}{})", visible(&group_name(qual, g)), visible(&on));
+        if let Some(line) = crate::pathway_wording::elsewhere_allowed(qual, g) {
+            let _ = writeln!(out, "  {}", visible(&line));
+        }
         for u in qual.units_in(g) {
             let unit = &qual.units[u];
             let credits = unit
@@ -147,15 +166,42 @@ pub fn check(qual: &Qualification, eval: &Evaluation) -> String {
             visible(&wording::not_counted(qual, u, counted))
         );
     }
+    for &(u, g) in &eval.counted_in {
+        let _ = writeln!(
+            out,
+            "  {}",
+            visible(&crate::pathway_wording::counted_in(qual, u, g))
+        );
+    }
+    out
+}
+
+/// The verdict printed by `check`, with the plan's credit from elsewhere.
+pub fn check_plan(qual: &Qualification, plan: &crate::engine::Plan, eval: &Evaluation) -> String {
+    let mut out = check(qual, eval);
+    for (entry, &counted) in plan.elsewhere().iter().zip(&eval.elsewhere) {
+        let _ = writeln!(
+            out,
+            "  From elsewhere: {}",
+            visible(&crate::pathway_wording::elsewhere_entry(qual, entry, counted))
+        );
+    }
     out
 }
 
 /// The proposal printed by `suggest`.
 pub fn suggest(qual: &Qualification, result: &Result<Completion, NoCompletion>) -> String {
-    match result {
-        Ok(done) if done.add.is_empty() => format!("{}\n", wording::ALREADY_COMPLETE),
+    let answer = match result {
+        Ok(done) if done.add.is_empty() && done.pathway.is_none() => {
+            format!("{}\n", wording::ALREADY_COMPLETE)
+        }
         Ok(done) => {
-            let mut out = wording::completion(done.add.len(), done.credits_added.into()) + "\n";
+            let mut out = String::new();
+            if let Some(p) = done.pathway {
+                out += &visible(&crate::pathway_wording::proposes(qual, p));
+                out.push('\n');
+            }
+            out += &(wording::completion(done.add.len(), done.credits_added.into()) + "\n");
             for &u in &done.add {
                 let unit = &qual.units[u];
                 let _ = writeln!(
@@ -168,7 +214,11 @@ pub fn suggest(qual: &Qualification, result: &Result<Completion, NoCompletion>) 
             out
         }
         Err(why) => wording::no_completion(why) + "\n",
-    }
+    };
+    answer
+        + &crate::pathway_wording::elsewhere_not_proposed(qual)
+            .map(|line| visible(&line) + "\n")
+            .unwrap_or_default()
 }
 
 /// The summary printed by `open`.

@@ -20,11 +20,13 @@ use std::path::Path;
 use serde_json::json;
 
 use crate::answers;
-use crate::catalogue::{builtin, parse_spec, Date, Qualification, SpecError, UnitIdx};
+use crate::catalogue::{
+    builtin, parse_spec, Date, PathwayIdx, Qualification, SpecError, UnitIdx,
+};
 use crate::document::link::{self, Opened};
 use crate::document::review::review_date;
 use crate::document::{carry as carrying, PlanDoc, Review, Verdict};
-use crate::engine::{complete_plan, evaluate, feasibility, Plan, Status};
+use crate::engine::{complete_plan, evaluate, feasibility_by_pathway, Status};
 use crate::report;
 use crate::text::{excerpt, is_hidden, visible, visible_lines};
 
@@ -170,14 +172,18 @@ fn show(name: &str, spec: &Spec, json: bool) -> Result<(Output, i32), UsageError
 
 fn check(plan: &PlanArgs, spec: &Spec, json: bool) -> Result<(Output, i32), UsageError> {
     let quals = Catalogue::of(spec)?;
-    let (qual, chosen) = quals.plan(plan)?;
+    let (qual, chosen, pathway) = quals.plan(plan)?;
+    let elsewhere = quals.elsewhere(plan, qual)?;
+    let mut plan = answers::plan(qual, chosen, pathway);
+    elsewhere.into_iter().for_each(|e| plan.add_elsewhere(e));
     if json {
-        let (report, status) = answers::check(qual, chosen);
-        return Ok((Output::Json(report), i32::from(status != Status::Complete)));
+        let eval = evaluate(qual, &plan);
+        let report = report::check_plan(qual, &plan, &eval);
+        return Ok((Output::Json(report), i32::from(eval.status != Status::Complete)));
     }
-    let eval = evaluate(qual, &Plan::with_units(qual, chosen));
+    let eval = evaluate(qual, &plan);
     Ok((
-        Output::Text(human::check(qual, &eval)),
+        Output::Text(human::check_plan(qual, &plan, &eval)),
         i32::from(eval.status != Status::Complete),
     ))
 }
@@ -189,14 +195,14 @@ fn suggest(
     json: bool,
 ) -> Result<(Output, i32), UsageError> {
     let quals = Catalogue::of(spec)?;
-    let (qual, chosen) = quals.plan(plan)?;
+    let (qual, chosen, pathway) = quals.plan(plan)?;
     let excluded = units(qual, exclude)?;
     if json {
-        let (report, found) = answers::suggest(qual, chosen, excluded);
+        let (report, found) = answers::suggest(qual, chosen, excluded, pathway);
         return Ok((Output::Json(report), i32::from(!found)));
     }
     let exclude: BTreeSet<UnitIdx> = excluded.into_iter().collect();
-    let result = complete_plan(qual, &Plan::with_units(qual, chosen), &exclude);
+    let result = complete_plan(qual, &answers::plan(qual, chosen, pathway), &exclude);
     Ok((
         Output::Text(human::suggest(qual, &result)),
         i32::from(result.is_err()),
@@ -244,10 +250,17 @@ fn check_spec(name: &str, text: &str) -> SpecCheck {
     match parse_spec(name, text) {
         Ok(qual) => {
             let size = Some((qual.units.len(), qual.rules.len()));
-            let (problems, note) = match human::feasibility(&qual, &feasibility(&qual)) {
-                Ok(note) => (Vec::new(), note),
-                Err(problem) => (vec![problem], None),
-            };
+            let mut problems = Vec::new();
+            let mut note = None;
+            for (pathway, verdict) in feasibility_by_pathway(&qual) {
+                let on = pathway.map_or(String::new(), |p| {
+                    format!("on {}: ", crate::pathway_wording::pathway(&qual, p))
+                });
+                match human::feasibility(&qual, &verdict) {
+                    Ok(found) => note = note.or(found.map(|n| on.clone() + &n)),
+                    Err(problem) => problems.push(on + &problem),
+                }
+            }
             SpecCheck {
                 total: problems.len(),
                 problems,
@@ -285,11 +298,12 @@ fn make_link(
     json: bool,
 ) -> Result<(Output, i32), UsageError> {
     let quals = Catalogue::of(spec)?;
-    let (qual, chosen) = quals.plan(plan)?;
+    let (qual, chosen, pathway) = quals.plan(plan)?;
     let url = written(answers::link(
         base.unwrap_or(DEFAULT_BASE),
         qual,
         chosen,
+        pathway,
         name,
     ))?;
     Ok((
@@ -497,9 +511,28 @@ impl Catalogue {
     }
 
     /// The qualification and units of `plan`.
-    fn plan(&self, plan: &PlanArgs) -> Result<(&Qualification, Vec<UnitIdx>), UsageError> {
+    fn plan(
+        &self,
+        plan: &PlanArgs,
+    ) -> Result<(&Qualification, Vec<UnitIdx>, Option<PathwayIdx>), UsageError> {
         let qual = self.find(&plan.qual)?;
-        Ok((qual, units(qual, &plan.units)?))
+        let pathway = match &plan.pathway {
+            Some(id) => Some(answers::pathway(qual, id).map_err(UsageError)?),
+            None => None,
+        };
+        Ok((qual, units(qual, &plan.units)?, pathway))
+    }
+
+    /// The plan's credit from elsewhere (`--elsewhere`).
+    fn elsewhere(
+        &self,
+        plan: &PlanArgs,
+        qual: &Qualification,
+    ) -> Result<Vec<crate::engine::FromElsewhere>, UsageError> {
+        plan.elsewhere
+            .iter()
+            .map(|e| answers::elsewhere(qual, e).map_err(UsageError))
+            .collect()
     }
 }
 

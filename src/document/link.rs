@@ -4,7 +4,13 @@
 //! checked, and opening one re-checks it against the current catalogue. Links written
 //! before on the home page's address (`/#/q/{id}/p/{payload}`) still open.
 //!
-//! Format 3 (written now) is format 2's text with more in the bytes: five progress states
+//! Format 4 (written for a plan with a pathway chosen or credit from elsewhere) is format 3
+//! with one more section flag, for a second flags byte just after the first: the pathway's
+//! id, as text, and the credit from elsewhere (group id, title, credits and level), after
+//! the review. Any other plan is still written in format 3, so links to qualifications
+//! without these read as before.
+//!
+//! Format 3 (written for every other plan) is format 2's text with more in the bytes: five progress states
 //! (3 bits a unit), where transferred units were achieved, a note, and an adviser's
 //! review with the plan as it stood then.
 //!
@@ -26,8 +32,12 @@ use super::{
 use crate::catalogue::limits::MAX_KEY;
 use crate::catalogue::{Date, Level, Qualification};
 
-/// The payload format this build writes; it reads every earlier one too.
-pub const VERSION: u8 = 3;
+/// The newest payload format this build writes; it reads every earlier one too.
+pub const VERSION: u8 = 4;
+/// The format written for a plan that needs nothing format 4 added.
+const PLAIN_VERSION: u8 = 3;
+/// Longest pathway id a link carries, in characters.
+const MAX_PATHWAY_ID: usize = 40;
 /// The first character of a payload in format 2 or later.
 const MARKER: char = '.';
 /// Longest link, in characters, address included: the most any command writes and the
@@ -168,7 +178,11 @@ pub fn site_address(link: &str) -> Option<&str> {
 /// Packs a plan into the payload of a share link (name and note only when `personal`).
 pub fn encode(qual: &Qualification, doc: &PlanDoc, personal: bool) -> String {
     let max_key = qual.units.iter().map(|u| u.key).max().unwrap_or(0);
-    let mut out = vec![VERSION];
+    let mut out = vec![if doc.pathway.is_some() || !doc.elsewhere.is_empty() {
+        VERSION
+    } else {
+        PLAIN_VERSION
+    }];
     write_body(&mut out, qual, doc, personal, max_key);
     let body = base64url(&out);
     format!("{MARKER}{body}{}", check_chars(&qual.id, &body))
@@ -199,6 +213,10 @@ const NAME: u8 = 8;
 const TRANSFERS: u8 = 16;
 const NOTE: u8 = 32;
 const REVIEW: u8 = 64;
+const MORE: u8 = 128;
+/// Section flags of the second flags byte (format 4).
+const PATHWAY: u8 = 1;
+const ELSEWHERE: u8 = 2;
 
 fn write_body(
     out: &mut Vec<u8>,
@@ -251,7 +269,13 @@ fn write_body(
     .iter()
     .filter(|(on, _)| *on)
     .fold(0, |flags, (_, bit)| flags | bit);
-    out.push(flags);
+    let elsewhere = &doc.elsewhere[..doc.elsewhere.len().min(super::MAX_ELSEWHERE)];
+    let more = u8::from(doc.pathway.is_some()) * PATHWAY | u8::from(!elsewhere.is_empty()) * ELSEWHERE;
+    if more == 0 {
+        out.push(flags);
+    } else {
+        out.extend([flags | MORE, more]);
+    }
     if progress {
         out.extend(progress_table(max_key, &doc.progress));
     }
@@ -264,10 +288,7 @@ fn write_body(
                 varint(out, c);
             }
             if let Some(l) = level {
-                out.push(match l {
-                    Level::Entry(n) => n,
-                    Level::Numbered(n) => 10 + n,
-                });
+                out.push(level_code(l));
             }
         }
     }
@@ -311,7 +332,41 @@ fn write_body(
         out.extend(bitset(max_key, |k| review.units.contains(&k)));
         out.extend(progress_table(max_key, &review.progress));
     }
+    if let Some(pathway) = &doc.pathway {
+        text(out, truncate(pathway, MAX_PATHWAY_ID));
+    }
+    if !elsewhere.is_empty() {
+        varint(out, elsewhere.len() as u32);
+        for entry in elsewhere {
+            text(out, truncate(&entry.group, MAX_PATHWAY_ID));
+            text(out, truncate(&entry.title, MAX_FROM));
+            let level = entry.level.as_deref().and_then(|l| l.parse::<Level>().ok());
+            out.push(u8::from(entry.credits.is_some()) | u8::from(level.is_some()) << 1);
+            if let Some(c) = entry.credits {
+                varint(out, c);
+            }
+            if let Some(l) = level {
+                out.push(level_code(l));
+            }
+        }
+    }
     out.extend(fingerprint(qual).to_le_bytes());
+}
+
+/// A level's byte: Entry 1-3 as 1-3, level n as 10 + n.
+fn level_code(level: Level) -> u8 {
+    match level {
+        Level::Entry(n) => n,
+        Level::Numbered(n) => 10 + n,
+    }
+}
+
+fn level_of_code(code: u8) -> Option<Level> {
+    match code {
+        n @ 1..=3 => Some(Level::Entry(n)),
+        n @ 11..=18 => Some(Level::Numbered(n - 10)),
+        _ => None,
+    }
 }
 
 /// Each key's progress in 3 bits.
@@ -437,8 +492,16 @@ fn read_payload(r: &mut Reader, qual: &Qualification, version: u8) -> Option<(Pl
     let mut doc = PlanDoc::new(qual);
     doc.units = r.bitset(max_key)?;
     let flags = r.byte()?;
-    let known = if version >= 3 { 0x7f } else { 0x0f };
+    let known = match version {
+        4.. => 0xff,
+        3 => 0x7f,
+        _ => 0x0f,
+    };
     if flags & !known != 0 {
+        return None;
+    }
+    let more = if flags & MORE != 0 { r.byte()? } else { 0 };
+    if more & !(PATHWAY | ELSEWHERE) != 0 || (flags & MORE != 0 && more == 0) {
         return None;
     }
     if flags & PROGRESS != 0 {
@@ -527,6 +590,35 @@ fn read_payload(r: &mut Reader, qual: &Qualification, version: u8) -> Option<(Pl
             units,
             progress,
         });
+    }
+    if more & PATHWAY != 0 {
+        doc.pathway = Some(r.text(MAX_PATHWAY_ID)?);
+    }
+    if more & ELSEWHERE != 0 {
+        let count = r.varint()? as usize;
+        if count == 0 || count > super::MAX_ELSEWHERE {
+            return None;
+        }
+        for _ in 0..count {
+            let group = r.text(MAX_PATHWAY_ID)?;
+            let title = r.text(MAX_FROM)?;
+            let mask = r.byte()?;
+            if mask & !0b11 != 0 {
+                return None;
+            }
+            let credits = if mask & 1 != 0 { Some(r.varint()?) } else { None };
+            let level = if mask & 2 != 0 {
+                Some(level_of_code(r.byte()?)?.to_string())
+            } else {
+                None
+            };
+            doc.elsewhere.push(super::ElsewhereEntry {
+                group,
+                title,
+                credits,
+                level,
+            });
+        }
     }
     let stamp = u16::from_le_bytes([r.byte()?, r.byte()?]);
     Some((doc, stamp))

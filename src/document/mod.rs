@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalogue::limits::MAX_UNIT_CREDITS;
 use crate::catalogue::{Date, Level, Qualification, UnitIdx};
-use crate::engine::{evaluate, Entered, Evaluation, Plan};
+use crate::engine::{evaluate, Entered, Evaluation, FromElsewhere, Plan};
 
 /// Longest plan name kept, saved or shared, in characters.
 pub const MAX_NAME: usize = 60;
@@ -179,7 +179,32 @@ pub struct PlanDoc {
     /// An adviser's review, with the plan as it stood then.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review: Option<Review>,
+    /// The pathway chosen, by id, in a qualification that has pathways.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pathway: Option<String>,
+    /// Credit from elsewhere: units the qualification does not list, entered by the learner.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub elsewhere: Vec<ElsewhereEntry>,
 }
+
+/// Credit from elsewhere in saved form: the group it counts in (by id), its title, and
+/// the values entered (a level as text).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ElsewhereEntry {
+    /// The group's id.
+    pub group: String,
+    /// The title the learner gave it.
+    pub title: String,
+    /// Its credit value, once entered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credits: Option<u32>,
+    /// Its level, as `Entry 3` or `2`, if entered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
+}
+
+/// Most credit-from-elsewhere entries a plan keeps.
+pub const MAX_ELSEWHERE: usize = 20;
 
 /// Something in a saved or shared plan that no longer fits the catalogue.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -197,6 +222,11 @@ pub enum Mismatch {
     },
     /// An entered level that is not a level.
     BadLevel(u32),
+    /// A pathway the qualification no longer has (its id); the plan has none chosen.
+    UnknownPathway(String),
+    /// Credit from elsewhere in a group that does not allow it (its title, the group id);
+    /// it was left out.
+    ElsewhereNotAllowed(String, String),
     /// An entered credit value larger than any unit carries: the unit's key, the value.
     BadCredits {
         /// The unit's key.
@@ -216,6 +246,17 @@ impl Mismatch {
                 qual.units[*unit].label()
             ),
             Mismatch::BadLevel(key) => format!("an entered level for unit key {key} is not a level; it was ignored"),
+            Mismatch::ElsewhereNotAllowed(title, group) => format!(
+                "“{}” was left out: group `{}` of {} does not take credit from elsewhere",
+                crate::text::excerpt(title),
+                crate::text::excerpt(group),
+                qual.id
+            ),
+            Mismatch::UnknownPathway(id) => format!(
+                "this plan's pathway `{}` is no longer in {}; choose a pathway",
+                crate::text::excerpt(id),
+                qual.id
+            ),
             Mismatch::BadCredits { key, credits } => format!(
                 "{}: the entered credit value {credits} was ignored: it is above {MAX_UNIT_CREDITS}, more than any unit carries",
                 qual.unit_by_key(*key).map_or(format!("unit key {key}"), |u| qual.units[u].label().to_string())
@@ -300,6 +341,31 @@ impl PlanDoc {
             }
             plan.set_entered(u, Entered { credits, level });
         }
+        for entry in self.elsewhere.iter().take(MAX_ELSEWHERE) {
+            let group = qual
+                .groups
+                .iter()
+                .position(|g| g.id == entry.group && g.elsewhere.is_some());
+            let level = entry.level.as_deref().and_then(|l| l.parse::<Level>().ok());
+            match group {
+                Some(group) => plan.add_elsewhere(FromElsewhere {
+                    group,
+                    title: plain_text(&entry.title, MAX_FROM),
+                    credits: entry.credits.filter(|&c| c <= MAX_UNIT_CREDITS),
+                    level,
+                }),
+                None => problems.push(Mismatch::ElsewhereNotAllowed(
+                    entry.title.clone(),
+                    entry.group.clone(),
+                )),
+            }
+        }
+        if let Some(id) = &self.pathway {
+            match qual.find_pathway(id) {
+                Some(p) => plan.set_pathway(qual, Some(p)),
+                None => problems.push(Mismatch::UnknownPathway(id.clone())),
+            }
+        }
         (plan, problems)
     }
 
@@ -341,6 +407,17 @@ impl PlanDoc {
         if progress != Progress::Transferred {
             self.transfers.remove(&key);
         }
+    }
+
+    /// Chooses a pathway by index (or none): units mandatory only on the old pathway leave
+    /// the chosen units, so switching back and forth changes nothing else.
+    pub fn set_pathway(&mut self, qual: &Qualification, pathway: Option<crate::catalogue::PathwayIdx>) {
+        let old = self.pathway.as_deref().and_then(|id| qual.find_pathway(id));
+        self.units.retain(|&k| {
+            qual.unit_by_key(k)
+                .is_none_or(|u| !qual.is_mandatory_on(u, old) || qual.is_mandatory_on(u, pathway))
+        });
+        self.pathway = pathway.and_then(|p| qual.pathways.get(p)).map(|p| p.id.clone());
     }
 
     /// Progress of a unit (planned when not recorded).

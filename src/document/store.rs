@@ -2,7 +2,11 @@
 //! read defensively, and merged plan by plan so that two tabs, or a file brought from
 //! another device, never lose each other's work.
 //!
-//! Format 2 (written now) stamps each plan with when it was created and last changed, and
+//! Format 3 (written when a plan has a pathway chosen or credit from elsewhere) adds them
+//! to the plan (`pathway`: its id; `elsewhere`: `[{group, title, credits, level}]`);
+//! otherwise format 2 is written, so older builds keep reading what they can.
+//!
+//! Format 2 stamps each plan with when it was created and last changed, and
 //! remembers deleted plans (`deleted`: id → when), so a merge knows which copy is newer and
 //! that a deletion must not be undone by an older copy. Format 1 (read still) had neither.
 //!
@@ -19,8 +23,10 @@ use serde::{Deserialize, Serialize};
 use super::PlanDoc;
 use crate::catalogue::Qualification;
 
-/// The format this build writes; it reads format 1 too.
-pub const VERSION: u32 = 2;
+/// The newest format this build writes; it reads formats 1 and 2 too.
+pub const VERSION: u32 = 3;
+/// The format written when no plan needs what format 3 added.
+const PLAIN_VERSION: u32 = 2;
 /// What an export file says it is.
 const EXPORT_KIND: &str = "unit-planner plans";
 /// The method of an export file's check, as its `check` field names it.
@@ -95,7 +101,15 @@ impl Stored {
     fn of(kind: Option<&str>, saved: &Saved) -> Stored {
         Stored {
             kind: kind.map(str::to_string),
-            version: VERSION,
+            version: if saved
+                .plans
+                .iter()
+                .any(|p| p.doc.pathway.is_some() || !p.doc.elsewhere.is_empty())
+            {
+                VERSION
+            } else {
+                PLAIN_VERSION
+            },
             plans: saved.plans.clone(),
             deleted: saved.deleted.clone(),
             check: None,

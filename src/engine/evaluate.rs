@@ -18,6 +18,8 @@ pub enum RuleStatus {
     Unmet,
     /// Depends on values the specification does not state.
     Unconfirmed,
+    /// Not checked: the rule belongs to another pathway, or no pathway is chosen yet.
+    NotChecked,
 }
 
 impl RuleStatus {
@@ -27,6 +29,7 @@ impl RuleStatus {
             RuleStatus::Met => "met",
             RuleStatus::Unmet => "unmet",
             RuleStatus::Unconfirmed => "unconfirmed",
+            RuleStatus::NotChecked => "not_checked",
         }
     }
 }
@@ -94,6 +97,8 @@ pub enum Availability {
         /// Index of the rule in the qualification's rules.
         rule: usize,
     },
+    /// Not on the chosen pathway: it is listed only in groups of other pathways.
+    OffPathway,
 }
 
 /// The evaluation of a plan.
@@ -111,6 +116,17 @@ pub struct Evaluation {
     /// Units in the plan that count toward no total ("only one of these counts"), each
     /// with the unit of its set that counts instead.
     pub not_counted: Vec<(UnitIdx, UnitIdx)>,
+    /// Units in the plan that are not on the chosen pathway (they block it).
+    pub off_pathway: Vec<UnitIdx>,
+    /// The pathway the plan is checked against, if one is chosen.
+    pub pathway: Option<crate::catalogue::PathwayIdx>,
+    /// Whether the qualification has pathways and none is chosen (never complete).
+    pub choose_pathway: bool,
+    /// Units in the plan listed in several groups, with the group each is counted in.
+    pub counted_in: Vec<(UnitIdx, crate::catalogue::GroupIdx)>,
+    /// For each credit from elsewhere in the plan, the credits that count (`None`: not
+    /// entered yet, or its group does not apply or allow credit from elsewhere).
+    pub elsewhere: Vec<Option<u32>>,
 }
 
 fn plural(n: u64, one: &str, many: &str) -> String {
@@ -499,9 +515,9 @@ fn replacing(qual: &Qualification, plan: &Plan) -> Vec<UnitIdx> {
         .collect()
 }
 
-/// Evaluates `plan` against every rule of `qual`, in time close to linear in the size of
-/// the qualification and the plan.
-pub fn evaluate(qual: &Qualification, plan: &Plan) -> Evaluation {
+/// Evaluates `plan` against every rule of `qual` (a qualification without pathways, each
+/// unit in one group), in time close to linear in the size of the qualification and the plan.
+pub(super) fn evaluate_plain(qual: &Qualification, plan: &Plan) -> Evaluation {
     let (shared, rules) = results(qual, plan);
     let replacing = replacing(qual, plan);
     let over: Vec<bool> = rules.iter().map(|r| r.over_max).collect();
@@ -558,6 +574,11 @@ pub fn evaluate(qual: &Qualification, plan: &Plan) -> Evaluation {
         conflicts,
         units,
         not_counted: shared.holdings.counting.not_counted,
+        off_pathway: Vec::new(),
+        pathway: None,
+        choose_pathway: false,
+        counted_in: Vec::new(),
+        elsewhere: Vec::new(),
     }
 }
 

@@ -3,9 +3,10 @@
 
 use std::collections::BTreeSet;
 
-use crate::catalogue::Qualification;
+use crate::catalogue::{PathwayIdx, Qualification};
 
 use super::solver::{solve, NoCompletion, Reading, WORK_LIMIT};
+use super::route::Route;
 use super::Plan;
 
 /// Most rules the search for the rules to blame tries leaving out one by one.
@@ -29,7 +30,40 @@ pub enum Feasibility {
 /// Decides whether any plan can complete `qual`. Where unstated values leave it open, a
 /// second search reads them as hopefully as `check` allows: when even then no plan
 /// escapes an unmet rule, `check` rejects every plan, and no plan can complete it.
+/// On a qualification with pathways, the first pathway no plan completes decides.
 pub fn feasibility(qual: &Qualification) -> Feasibility {
+    feasibility_by_pathway(qual)
+        .into_iter()
+        .map(|(_, f)| f)
+        .find(|f| *f != Feasibility::Possible)
+        .unwrap_or(Feasibility::Possible)
+}
+
+/// [`feasibility`] for each pathway of `qual` in order (one answer, for no pathway, when
+/// it has none); rules are named by their index in `qual`.
+pub fn feasibility_by_pathway(qual: &Qualification) -> Vec<(Option<PathwayIdx>, Feasibility)> {
+    if !qual.has_routes() {
+        return vec![(None, plain(qual))];
+    }
+    let list: Vec<Option<PathwayIdx>> = match qual.pathways.len() {
+        0 => vec![None],
+        n => (0..n).map(Some).collect(),
+    };
+    list.into_iter()
+        .map(|p| {
+            let route = Route::of(qual, p, &[]);
+            let verdict = match plain(&route.qual) {
+                Feasibility::Impossible(rules) => {
+                    Feasibility::Impossible(rules.into_iter().map(|r| route.rules[r]).collect())
+                }
+                other => other,
+            };
+            (p, verdict)
+        })
+        .collect()
+}
+
+fn plain(qual: &Qualification) -> Feasibility {
     match attempt(qual, WORK_LIMIT, Reading::Confirmed) {
         Ok(()) => Feasibility::Possible,
         Err(NoCompletion::Blocked) => Feasibility::MandatoryBlocked,

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::catalogue::{Hours, Level, Qualification, UnitIdx};
+use crate::catalogue::{GroupIdx, Hours, Level, PathwayIdx, Qualification, UnitIdx};
 
 /// Values a learner entered from their centre's unit list for one unit.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -23,11 +23,29 @@ pub enum Measure {
     Hours(Hours),
 }
 
-/// The units in a plan (mandatory units always included) and entered values.
+
+/// Credit from elsewhere: a unit the qualification does not list, entered by the learner,
+/// counted in a group that allows credits from other qualifications (up to its cap).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FromElsewhere {
+    /// The group it counts in.
+    pub group: GroupIdx,
+    /// Its title, as the learner gives it.
+    pub title: String,
+    /// Its credit value, once entered.
+    pub credits: Option<u32>,
+    /// Its level, if entered (unknown otherwise).
+    pub level: Option<Level>,
+}
+
+/// The units in a plan (mandatory units always included), entered values, the pathway
+/// chosen (if the qualification has pathways) and credit from elsewhere.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Plan {
     chosen: BTreeSet<UnitIdx>,
     entered: BTreeMap<UnitIdx, Entered>,
+    pathway: Option<PathwayIdx>,
+    elsewhere: Vec<FromElsewhere>,
 }
 
 impl Plan {
@@ -36,7 +54,51 @@ impl Plan {
         Plan {
             chosen: qual.mandatory_units().collect(),
             entered: BTreeMap::new(),
+            pathway: None,
+            elsewhere: Vec::new(),
         }
+    }
+
+    /// A plan of exactly these parts (no mandatory units added).
+    pub(super) fn from_parts(
+        chosen: BTreeSet<UnitIdx>,
+        entered: BTreeMap<UnitIdx, Entered>,
+        pathway: Option<PathwayIdx>,
+    ) -> Self {
+        Plan {
+            chosen,
+            entered,
+            pathway,
+            elsewhere: Vec::new(),
+        }
+    }
+
+    /// Credit from elsewhere in the plan, in the order entered.
+    pub fn elsewhere(&self) -> &[FromElsewhere] {
+        &self.elsewhere
+    }
+
+    /// Adds credit from elsewhere.
+    pub fn add_elsewhere(&mut self, entry: FromElsewhere) {
+        self.elsewhere.push(entry);
+    }
+
+    /// The pathway chosen, if any.
+    pub fn pathway(&self) -> Option<PathwayIdx> {
+        self.pathway
+    }
+
+    /// Chooses a pathway (or none): the units mandatory only on the pathway left go, those
+    /// mandatory on the new one come in.
+    pub fn set_pathway(&mut self, qual: &Qualification, pathway: Option<PathwayIdx>) {
+        let pathway = pathway.filter(|&p| p < qual.pathways.len());
+        let old = self.pathway;
+        self.chosen.retain(|&u| {
+            !qual.is_mandatory_on(u, old) || qual.is_mandatory_on(u, pathway)
+        });
+        self.pathway = pathway;
+        self.chosen
+            .extend((0..qual.units.len()).filter(|&u| qual.is_mandatory_on(u, pathway)));
     }
 
     /// A plan holding the mandatory units and `units`.
@@ -64,7 +126,7 @@ impl Plan {
 
     /// Removes an optional unit; mandatory units stay.
     pub fn remove(&mut self, qual: &Qualification, unit: UnitIdx) {
-        if !qual.is_mandatory(unit) {
+        if !qual.is_mandatory_on(unit, self.pathway) {
             self.chosen.remove(&unit);
         }
     }

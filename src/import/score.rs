@@ -254,6 +254,7 @@ pub fn score(draft: &Qualification, hand: &Qualification) -> Score {
             let none = crate::catalogue::Unit {
                 key: 0,
                 group: 0,
+                also: Vec::new(),
                 code: Sourced::unknown(""),
                 reference: Sourced::unknown(""),
                 title: Sourced::unknown(""),

@@ -25,7 +25,7 @@ pub fn install() {
     let check =
         Closure::<dyn Fn(JsValue, JsValue) -> Answer>::new(|qual: JsValue, units: JsValue| {
             let (qual, units) = plan(&qual, &units)?;
-            to_js(&answers::check(qual, units).0)
+            to_js(&answers::check(qual, units, None).0)
         });
     let suggest = Closure::<dyn Fn(JsValue, JsValue, JsValue) -> Answer>::new(
         |qual: JsValue, units: JsValue, options: JsValue| {
@@ -40,7 +40,7 @@ pub fn install() {
                 ));
             };
             let exclude = unit_indices(qual, &exclude, "exclude")?;
-            to_js(&answers::suggest(qual, units, exclude).0)
+            to_js(&answers::suggest(qual, units, exclude, None).0)
         },
     );
     let link =
@@ -49,7 +49,7 @@ pub fn install() {
             let origin = web_sys::window()
                 .and_then(|w| w.location().origin().ok())
                 .unwrap_or_default();
-            Ok(answers::link(&origin, qual, units, None).into())
+            Ok(answers::link(&origin, qual, units, None, None).into())
         });
     let functions = [
         ("catalogue", catalogue.into_js_value()),

@@ -37,6 +37,7 @@ pub fn qualification(
         last_certification: Sourced::unknown("test"),
         end_date: Sourced::unknown("test"),
         min_age: Sourced::unknown("test"),
+        pathways: Vec::new(),
         groups: groups
             .iter()
             .enumerate()
@@ -44,6 +45,8 @@ pub fn qualification(
                 id: format!("G{i}"),
                 name: Sourced::stated(format!("Group {i}"), 1),
                 mandatory,
+                pathways: Vec::new(),
+                elsewhere: None,
             })
             .collect(),
         units: units
@@ -52,6 +55,7 @@ pub fn qualification(
             .map(|(i, &(group, credits, level))| Unit {
                 key: i as u32 + 1,
                 group,
+                also: Vec::new(),
                 code: Sourced::stated(format!("U{i:03}"), 1),
                 reference: Sourced::unknown("test"),
                 title: Sourced::stated(format!("Unit {i}"), 1),
@@ -74,6 +78,7 @@ pub fn qualification(
             .map(|rule| RuleEntry {
                 rule,
                 basis: stated.clone(),
+                pathways: Vec::new(),
             })
             .collect(),
         barred: barred

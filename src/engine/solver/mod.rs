@@ -8,6 +8,7 @@
 
 mod bounds;
 mod constraints;
+mod pathways;
 mod search;
 
 use std::collections::BTreeSet;
@@ -50,6 +51,8 @@ pub struct Completion {
     pub add: Vec<UnitIdx>,
     /// Credits those units add.
     pub credits_added: u32,
+    /// The pathway the completion proposes, when the plan had none chosen.
+    pub pathway: Option<crate::catalogue::PathwayIdx>,
 }
 
 /// Why no completion exists.
@@ -104,6 +107,9 @@ pub fn complete_plan_within(
     exclude: &BTreeSet<UnitIdx>,
     limit: u64,
 ) -> Result<Completion, NoCompletion> {
+    if qual.has_routes() || !plan.elsewhere().is_empty() {
+        return pathways::complete(qual, plan, exclude, limit);
+    }
     solve(qual, plan, exclude, limit, Reading::Stated)
 }
 
@@ -141,7 +147,11 @@ pub(super) fn solve(
                     .filter_map(|&u| plan.credits(qual, u))
                     .fold(0u32, u32::saturating_add);
                 let key = |c: &Completion| (c.credits_added, c.add.len(), c.add.clone());
-                let found = Completion { add, credits_added };
+                let found = Completion {
+                    add,
+                    credits_added,
+                    pathway: None,
+                };
                 if best.as_ref().is_none_or(|b| key(&found) < key(b)) {
                     best = Some(found);
                 }
@@ -223,12 +233,14 @@ fn solve_within(
             return Ok(Completion {
                 add: Vec::new(),
                 credits_added: 0,
+                pathway: None,
             })
         }
         Status::Complete => {
             return Ok(Completion {
                 add: Vec::new(),
                 credits_added: 0,
+                pathway: None,
             })
         }
         Status::Blocked => return Err(NoCompletion::Blocked),
@@ -315,5 +327,9 @@ fn solve_within(
         .iter()
         .filter_map(|&u| plan.credits(qual, u))
         .fold(0u32, u32::saturating_add);
-    Ok(Completion { add, credits_added })
+    Ok(Completion {
+        add,
+        credits_added,
+        pathway: None,
+    })
 }

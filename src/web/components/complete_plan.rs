@@ -10,7 +10,7 @@ use crate::document::{Checked, PlanDoc};
 use crate::engine::complete_plan;
 use crate::web::hooks::{use_dispatch, use_planner};
 use crate::web::state::Action;
-use crate::wording;
+use crate::{pathway_wording, wording};
 
 /// Properties of [`CompletePlan`].
 #[derive(Properties, PartialEq)]
@@ -45,9 +45,18 @@ pub fn complete_plan_panel(props: &Props) -> Html {
             match complete_plan(qual, &checked.plan, &exclude) {
                 Ok(done) => {
                     failure.set(None);
-                    dispatch.send(Action::Propose(
-                        done.add.iter().map(|&u| qual.units[u].key).collect(),
-                    ));
+                    // Units mandatory on the pathway come with it, not as choices.
+                    let on = done.pathway.or(checked.plan.pathway());
+                    let keys = done
+                        .add
+                        .iter()
+                        .filter(|&&u| !qual.is_mandatory_on(u, on))
+                        .map(|&u| qual.units[u].key)
+                        .collect();
+                    dispatch.send(match done.pathway {
+                        Some(p) => Action::ProposeOn(qual.pathways[p].id.clone(), keys),
+                        None => Action::Propose(keys),
+                    });
                 }
                 Err(why) => failure.set(Some(wording::no_completion(&why))),
             }
@@ -72,7 +81,10 @@ pub fn complete_plan_panel(props: &Props) -> Html {
             if let Some(message) = &*failure { <p role="status">{ message }</p> }
             if let Some(keys) = &planner.editing.proposal {
                 <div class="proposal" role="region" aria-label="Proposed units">
-                    if keys.is_empty() {
+                    if let Some(p) = planner.editing.proposal_pathway.as_deref().and_then(|id| qual.find_pathway(id)) {
+                        <p>{ pathway_wording::proposes(qual, p) }</p>
+                    }
+                    if keys.is_empty() && planner.editing.proposal_pathway.is_none() {
                         <p>{ wording::ALREADY_COMPLETE }</p>
                     } else {
                         <p>{ wording::completion(keys.len(), credits) }</p>

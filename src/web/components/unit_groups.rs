@@ -10,6 +10,7 @@ use super::UnitRow;
 use crate::catalogue::{group_name, UnitIdx};
 use crate::document::Checked;
 use crate::document::PlanDoc;
+use crate::pathway_wording;
 
 /// Properties of [`UnitGroups`].
 #[derive(Properties, PartialEq)]
@@ -42,12 +43,16 @@ pub fn unit_groups(props: &Props) -> Html {
     };
     let doc = &props.doc;
     let eval = &props.checked.eval;
+    let pathway = props.checked.plan.pathway();
     html! {
         { for qual.groups.iter().enumerate().map(|(g, group)| {
-            let shown: Vec<UnitIdx> = qual.units_in(g).filter(|&u| props.filter.shows(qual, u)).collect();
+            // A unit listed in several groups is shown once, in its first.
+            let shown: Vec<UnitIdx> = qual.units_in(g).filter(|&u| qual.units[u].group == g && props.filter.shows(qual, u)).collect();
+            let off = pathway.is_some() && !qual.group_on(g, pathway);
+            let mandatory = group.mandatory && (group.pathways.is_empty() || !off);
             html! {
-                <fieldset>
-                    <legend>{ legend(&group_name(qual, g), group.mandatory) }</legend>
+                <fieldset class={classes!(off.then_some("off-pathway"))}>
+                    <legend>{ legend(&group_name(qual, g), mandatory) }{ off.then(|| format!(" — {}", pathway_wording::NOT_ON_PATHWAY)) }</legend>
                     if shown.is_empty() { <p class="muted">{ "No units match the filter." }</p> }
                     <ul>
                         { for shown.into_iter().map(|u| {

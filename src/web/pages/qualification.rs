@@ -7,13 +7,13 @@ use yew::prelude::*;
 use crate::catalogue::builtin;
 use crate::document::PlanDoc;
 use crate::web::components::{
-    status_banner, CarryPanel, ComparePlans, CompletePlan, Notice, PlanBar, PlanNote, ReviewPanel,
-    RulesSummary, SharePanel, SourceNotes, UnitFilter, UnitFilters, UnitGroups,
+    status_banner, CarryPanel, ComparePlans, CompletePlan, Notice, PathwayChooser,
+    PathwayChooserProps, PlanBar, PlanNote, ReviewPanel, RulesSummary, SharePanel, SourceNotes, UnitFilter, UnitFilters, UnitGroups,
 };
 use crate::web::hooks::{use_dispatch, use_planner};
 use crate::web::route::Route;
 use crate::web::services::today;
-use crate::web::state::Action;
+use crate::web::state::{Action, Edit};
 use crate::wording;
 
 /// Properties of [`QualificationPage`].
@@ -30,6 +30,7 @@ pub struct Props {
 pub fn qualification_page(props: &Props) -> Html {
     let planner = use_planner();
     let dispatch = use_dispatch();
+    let on_pathway = dispatch.to(|id: String| Action::Edit(Edit::Pathway(Some(id))));
     let filter = use_state(UnitFilter::default);
     use_effect_with(
         (props.id.clone(), props.payload.clone(), planner.loaded),
@@ -91,6 +92,7 @@ pub fn qualification_page(props: &Props) -> Html {
         let filter = filter.clone();
         Callback::from(move |f: UnitFilter| filter.set(f))
     };
+
     html! {
         <main class="page">
             { home }
@@ -105,6 +107,7 @@ pub fn qualification_page(props: &Props) -> Html {
                 <section class="units" aria-labelledby="units-heading">
                     <h2 id="units-heading">{ "Units" }</h2>
                     <fieldset class="plain" disabled={checking}>
+                        <PathwayChooser pathways={PathwayChooserProps::pathways_of(qual)} chosen={doc.pathway.clone()} on_choose={on_pathway} />
                         <UnitFilters qualification={qual.id.clone()} filter={(*filter).clone()} on_change={on_filter} />
                         <UnitGroups qualification={qual.id.clone()} doc={doc.clone()} checked={checked.clone()} filter={(*filter).clone()} />
                     </fieldset>

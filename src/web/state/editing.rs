@@ -61,6 +61,8 @@ pub struct Editing {
     pub draft: Option<Draft>,
     /// Unit keys proposed by "Complete my plan", awaiting accept or dismiss.
     pub proposal: Option<Vec<u32>>,
+    /// The pathway that proposal takes, when the plan had none chosen (its id).
+    pub proposal_pathway: Option<String>,
 }
 
 impl Editing {
@@ -69,6 +71,7 @@ impl Editing {
         self.active = Some(id);
         self.draft = None;
         self.proposal = None;
+        self.proposal_pathway = None;
     }
 
     /// Edits a plan not saved (yet).
@@ -76,6 +79,7 @@ impl Editing {
         self.active = None;
         self.draft = Some(draft);
         self.proposal = None;
+        self.proposal_pathway = None;
     }
 }
 
@@ -103,6 +107,8 @@ pub enum Edit {
         /// Their note.
         note: String,
     },
+    /// Choose the plan's pathway, by id (or none).
+    Pathway(Option<String>),
 }
 
 impl Edit {
@@ -115,7 +121,8 @@ impl Edit {
             | Edit::Entered(k, _)
             | Edit::ToggleOffered(k)
             | Edit::Transfer(k, _) => qual.unit_by_key(*k).is_some(),
-            Edit::Note(_) | Edit::Review { .. } => true,
+            Edit::Note(_) | Edit::Review { .. } | Edit::Pathway(None) => true,
+            Edit::Pathway(Some(id)) => qual.find_pathway(id).is_some(),
         }
     }
 
@@ -158,6 +165,7 @@ impl Edit {
             Edit::Review { by, verdict, note } => {
                 doc.review = Some(Review::of(doc, &by, verdict, &note, today));
             }
+            Edit::Pathway(id) => doc.pathway = id,
         }
     }
 }

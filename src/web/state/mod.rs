@@ -71,6 +71,9 @@ pub enum Action {
     Undo,
     /// Show units proposed to complete the plan.
     Propose(Vec<u32>),
+    /// Show units proposed to complete the plan on the pathway they take (its id), when
+    /// the plan has none chosen.
+    ProposeOn(String, Vec<u32>),
     /// Add the proposed units.
     Accept,
     /// Forget the proposal.
@@ -290,18 +293,31 @@ impl PlannerState {
                 }
             }
             Action::Undo => return self.plans.undo(now),
-            Action::Propose(keys) => self.editing.proposal = Some(keys),
+            Action::Propose(keys) => {
+                self.editing.proposal = Some(keys);
+                self.editing.proposal_pathway = None;
+            }
+            Action::ProposeOn(pathway, keys) => {
+                self.editing.proposal = Some(keys);
+                self.editing.proposal_pathway = Some(pathway);
+            }
             Action::Accept => {
                 let Some(keys) = self.editing.proposal.take() else {
                     return false;
                 };
+                if let Some(pathway) = self.editing.proposal_pathway.take() {
+                    self.edit(Edit::Pathway(Some(pathway)), now, fresh_id);
+                }
                 for key in keys {
                     if !self.current().is_some_and(|d| d.units.contains(&key)) {
                         self.edit(Edit::Toggle(key), now, fresh_id);
                     }
                 }
             }
-            Action::Dismiss => self.editing.proposal = None,
+            Action::Dismiss => {
+                self.editing.proposal = None;
+                self.editing.proposal_pathway = None;
+            }
         }
         true
     }
