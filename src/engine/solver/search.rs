@@ -74,7 +74,6 @@ impl Search {
     /// Prepares the search. `class[c]` says which candidates are interchangeable (equal
     /// keys, the group first); `sets` lists the barred sets (and sets of which only one
     /// counts), as candidates; `cells` bounds the bound tables.
-    #[allow(clippy::too_many_arguments)]
     pub fn new(
         credits: Vec<u64>,
         constraints: Vec<Constraint>,

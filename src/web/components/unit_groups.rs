@@ -65,7 +65,8 @@ pub fn unit_groups(props: &Props) -> Html {
                                     progress={doc.progress_of(key)}
                                     entered={doc.entered.get(&key).cloned().unwrap_or_default()}
                                     not_offered={doc.not_offered.contains(&key)}
-                                    transfer={doc.transfers.get(&key).cloned()} />
+                                    transfer={doc.transfers.get(&key).cloned()}
+                                    counted_instead={eval.not_counted.iter().find(|n| n.0 == u).map(|n| n.1)} />
                             }
                         }) }
                     </ul>

@@ -32,6 +32,9 @@ pub struct Props {
     pub not_offered: bool,
     /// Where it was achieved, when brought in by credit transfer.
     pub transfer: Option<crate::document::Transfer>,
+    /// The unit that counts instead, when only one of the two counts and it is not this one.
+    #[prop_or_default]
+    pub counted_instead: Option<UnitIdx>,
 }
 
 /// A unit in the list.
@@ -75,6 +78,7 @@ pub fn unit_row(props: &Props) -> Html {
                 if mandatory { { " · mandatory" } }
                 if let Some(reason) = reason { <span class="reason">{ format!(" · ✗ Can't add: {reason}") }</span> }
                 if props.not_offered { <span class="reason">{ " · not offered at my centre" }</span> }
+                if let Some(counted) = props.counted_instead { <span class="reason">{ format!(" · {}", wording::not_counted(qual, props.unit, counted)) }</span> }
                 if let Some(from) = by_title { <span class="reason">{ format!(" · credit transfer from {from}: {}", wording::carry_match(Match::Title)) }</span> }
                 if checked || props.progress.held() { <span class="print-only">{ format!("Status: {}", props.progress.label()) }</span> }
             </div>
