@@ -16,8 +16,8 @@ pub mod builtin;
 pub use date::Date;
 pub use level::Level;
 pub use model::{
-    BarredSet, Elsewhere, Group, GroupIdx, Note, NoteKind, Pathway, PathwayIdx, Qualification, RuleEntry,
-    Unit, UnitIdx,
+    BarredSet, Elsewhere, Group, GroupIdx, Note, NoteKind, Pathway, PathwayIdx, Qualification,
+    RuleEntry, Unit, UnitIdx,
 };
 pub use rules::{counts, group_name, LevelFilter, Rule, Scope};
 pub use sourced::{Basis, Sourced};

@@ -11,8 +11,8 @@ mod route;
 mod solver;
 
 pub use evaluate::{Availability, Evaluation, RuleResult, RuleStatus, Status};
-pub use on_pathway::evaluate;
 pub use feasibility::{feasibility, feasibility_by_pathway, Feasibility};
+pub use on_pathway::evaluate;
 pub use plan::{Entered, FromElsewhere, Plan};
 pub use route::ENTERED;
 pub use solver::{complete_plan, complete_plan_within, Completion, NoCompletion, WORK_LIMIT};

@@ -8,7 +8,8 @@ use crate::catalogue::builtin;
 use crate::document::PlanDoc;
 use crate::web::components::{
     status_banner, CarryPanel, ComparePlans, CompletePlan, ElsewherePanel, Notice, PathwayChooser,
-    PathwayChooserProps, PlanBar, PlanNote, ReviewPanel, RulesSummary, SharePanel, SourceNotes, UnitFilter, UnitFilters, UnitGroups,
+    PathwayChooserProps, PlanBar, PlanNote, ReviewPanel, RulesSummary, SharePanel, SourceNotes,
+    UnitFilter, UnitFilters, UnitGroups,
 };
 use crate::web::hooks::{use_dispatch, use_planner};
 use crate::web::route::Route;

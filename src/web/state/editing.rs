@@ -1,9 +1,9 @@
 //! The plan being edited: a saved plan, or a draft (a fresh plan, or one from a share
 //! link), the changes a learner makes to it, and the units "Complete my plan" proposes.
 
+use crate::catalogue::limits::MAX_UNIT_CREDITS;
 use crate::catalogue::{builtin, Date, Qualification};
 use crate::document::link::{self, LinkError};
-use crate::catalogue::limits::MAX_UNIT_CREDITS;
 use crate::document::{
     plain_text, ElsewhereEntry, EnteredValues, PlanDoc, Progress, Review, Transfer, Verdict,
     MAX_ELSEWHERE, MAX_FROM, MAX_NOTE,
@@ -239,7 +239,11 @@ mod pathway_tests {
         assert_eq!(doc.elsewhere[0].credits, None, "more than any unit carries");
         Edit::SetElsewhere(5, ElsewhereEntry::default()).apply(&mut doc, today());
         Edit::RemoveElsewhere(5).apply(&mut doc, today());
-        assert_eq!(doc.elsewhere.len(), 1, "positions past the end change nothing");
+        assert_eq!(
+            doc.elsewhere.len(),
+            1,
+            "positions past the end change nothing"
+        );
         Edit::RemoveElsewhere(0).apply(&mut doc, today());
         assert!(doc.elsewhere.is_empty());
         for _ in 0..MAX_ELSEWHERE + 3 {
