@@ -12,7 +12,9 @@ use serde_json::Value;
 
 use unit_planner::catalogue::{parse_spec, Level, Qualification, Rule, Scope};
 use unit_planner::document::{link, store, PlanDoc};
-use unit_planner::engine::{complete_plan, evaluate, Availability, Plan, RuleStatus, Status};
+use unit_planner::engine::{
+    complete_plan, evaluate, Availability, FromElsewhere, Plan, RuleStatus, Status,
+};
 
 const EXAMPLE: &str = "specs/examples/pathways-example.toml";
 
@@ -33,18 +35,25 @@ fn plan_on(qual: &Qualification, codes: &[&str], pathway: Option<&str>) -> Plan 
 
 // ---------------------------------------------------------------- the oracle
 
-/// Whether `units` (the whole plan) complete `qual` on `pathway`, by the reading alone: no
-/// pathway chosen is never complete; every unit must be on the pathway, no two barred;
-/// each unit counts in one group that applies (its first mandatory one if it has one),
-/// and some such choice meets every rule common to all pathways or tied to this one.
-fn oracle_complete(qual: &Qualification, units: &BTreeSet<usize>, pathway: Option<usize>) -> bool {
+/// Whether `units` (the whole plan) and `elsewhere` complete `qual` on `pathway`, by the
+/// reading alone: no pathway chosen is never complete; every unit must be on the pathway,
+/// no two barred; each unit counts in one group that applies (its first mandatory one if
+/// it has one), and some such choice meets every rule common to all pathways or tied to
+/// this one. Credit from elsewhere counts in its group (if that applies and takes it), in
+/// the order entered, until the group's cap is used up.
+fn oracle_complete(
+    qual: &Qualification,
+    units: &BTreeSet<usize>,
+    elsewhere: &[FromElsewhere],
+    pathway: Option<usize>,
+) -> bool {
     let Some(p) = pathway else {
         return false;
     };
     let applies =
         |g: usize| qual.groups[g].pathways.is_empty() || qual.groups[g].pathways.contains(&p);
     let mandatory = |g: usize| qual.groups[g].mandatory && applies(g);
-    if nothing_to_check(qual, p) {
+    if nothing_to_check(qual, p, elsewhere) {
         return false;
     }
     let listed = |u: usize| -> Vec<usize> {
@@ -57,16 +66,32 @@ fn oracle_complete(qual: &Qualification, units: &BTreeSet<usize>, pathway: Optio
             return false;
         }
     }
-    let mut options: Vec<Vec<usize>> = Vec::new();
+    // What counts: the groups it may count in, its credits, its level.
+    let mut items: Vec<(Vec<usize>, u64, Level)> = Vec::new();
     for &u in units {
         let on: Vec<usize> = listed(u).into_iter().filter(|&g| applies(g)).collect();
         if on.is_empty() {
             return false;
         }
-        options.push(match on.iter().find(|&&g| mandatory(g)) {
+        let options = match on.iter().find(|&&g| mandatory(g)) {
             Some(&g) => vec![g],
             None => on,
-        });
+        };
+        let unit = &qual.units[u];
+        items.push((options, u64::from(*unit.credits.value().unwrap()), *unit.level.value().unwrap()));
+    }
+    let mut room: Vec<u64> = qual
+        .groups
+        .iter()
+        .map(|g| g.elsewhere.as_ref().map_or(0, |e| u64::from(e.max_credits)))
+        .collect();
+    for e in elsewhere {
+        if !applies(e.group) || qual.groups[e.group].elsewhere.is_none() {
+            continue;
+        }
+        let counted = u64::from(e.credits.unwrap()).min(room[e.group]);
+        room[e.group] -= counted;
+        items.push((vec![e.group], counted, e.level.unwrap()));
     }
     let must: Vec<usize> = (0..qual.units.len())
         .filter(|&u| listed(u).into_iter().any(mandatory))
@@ -74,16 +99,14 @@ fn oracle_complete(qual: &Qualification, units: &BTreeSet<usize>, pathway: Optio
     if must.iter().any(|u| !units.contains(u)) {
         return false;
     }
-    let plan: Vec<usize> = units.iter().copied().collect();
-    let mut choice = vec![0usize; plan.len()];
+    let mut choice = vec![0usize; items.len()];
     loop {
-        let group_of = |i: usize| options[i][choice[i]];
+        let group_of = |i: usize| items[i].0[choice[i]];
         let in_scope = |scope: &Scope, i: usize| match scope {
             Scope::All => true,
             Scope::Optional => !mandatory(group_of(i)),
             Scope::Groups(list) => list.contains(&group_of(i)),
         };
-        let credit = |i: usize| u64::from(*qual.units[plan[i]].credits.value().unwrap());
         let within = |n: u64, min: &Option<u32>, max: &Option<u32>| {
             min.is_none_or(|m| n >= u64::from(m)) && max.is_none_or(|m| n <= u64::from(m))
         };
@@ -99,11 +122,11 @@ fn oracle_complete(qual: &Qualification, units: &BTreeSet<usize>, pathway: Optio
                     min,
                     max,
                 } => {
-                    let total = (0..plan.len())
+                    let total = (0..items.len())
                         .filter(|&i| in_scope(scope, i))
                         .filter(|&i| {
                             level.is_none_or(|f| {
-                                let l = *qual.units[plan[i]].level.value().unwrap();
+                                let l = items[i].2;
                                 if f.or_above {
                                     l >= f.level
                                 } else {
@@ -111,18 +134,18 @@ fn oracle_complete(qual: &Qualification, units: &BTreeSet<usize>, pathway: Optio
                                 }
                             })
                         })
-                        .map(credit)
+                        .map(|i| items[i].1)
                         .sum();
                     within(total, min, max)
                 }
                 Rule::Units { scope, min, max } => {
-                    let count = (0..plan.len()).filter(|&i| in_scope(scope, i)).count() as u64;
+                    let count = (0..items.len()).filter(|&i| in_scope(scope, i)).count() as u64;
                     within(count, min, max)
                 }
                 Rule::EachOptionalGroup { min_units } => (0..qual.groups.len())
                     .filter(|&g| applies(g) && !mandatory(g))
                     .all(|g| {
-                        (0..plan.len()).filter(|&i| group_of(i) == g).count() as u32 >= *min_units
+                        (0..items.len()).filter(|&i| group_of(i) == g).count() as u32 >= *min_units
                     }),
             }
         });
@@ -132,11 +155,11 @@ fn oracle_complete(qual: &Qualification, units: &BTreeSet<usize>, pathway: Optio
         // The next choice, as an odometer; false when every one was tried.
         let mut at = 0;
         loop {
-            if at == plan.len() {
+            if at == items.len() {
                 return false;
             }
             choice[at] += 1;
-            if choice[at] < options[at].len() {
+            if choice[at] < items[at].0.len() {
                 break;
             }
             choice[at] = 0;
@@ -146,7 +169,7 @@ fn oracle_complete(qual: &Qualification, units: &BTreeSet<usize>, pathway: Optio
 }
 
 /// No rule applies on pathway `p`, or no unit is on it: nothing is confirmed.
-fn nothing_to_check(qual: &Qualification, p: usize) -> bool {
+fn nothing_to_check(qual: &Qualification, p: usize, elsewhere: &[FromElsewhere]) -> bool {
     let applies =
         |g: usize| qual.groups[g].pathways.is_empty() || qual.groups[g].pathways.contains(&p);
     let rules_apply = qual
@@ -158,7 +181,10 @@ fn nothing_to_check(qual: &Qualification, p: usize) -> bool {
             .chain(qual.units[u].also.iter().copied())
             .any(applies)
     });
-    !rules_apply || !units_on
+    let counted_elsewhere = elsewhere
+        .iter()
+        .any(|e| applies(e.group) && qual.groups[e.group].elsewhere.is_some());
+    !rules_apply || !(units_on || counted_elsewhere)
 }
 
 /// A small qualification with two pathways: four groups, each common or tied to one
@@ -205,8 +231,9 @@ fn routed_qualification() -> impl Strategy<Value = Qualification> {
         proptest::collection::vec(unit, 2..8),
         proptest::collection::vec((rule, 0usize..3), 1..5),
         proptest::option::of((0usize..8, 0usize..8)),
+        proptest::option::of((0usize..4, 1u32..8)),
     )
-        .prop_map(|(groups, units, rules, barred)| {
+        .prop_map(|(groups, units, rules, barred, elsewhere)| {
             let flags: Vec<bool> = groups.iter().map(|&(m, _)| m).collect();
             let specs: Vec<common::UnitSpec> = units
                 .iter()
@@ -242,8 +269,28 @@ fn routed_qualification() -> impl Strategy<Value = Qualification> {
                     t => vec![t - 1],
                 };
             }
+            if let Some((g, cap)) = elsewhere {
+                qual.groups[g].elsewhere = Some(unit_planner::catalogue::Elsewhere {
+                    max_credits: cap,
+                    basis: unit_planner::catalogue::Basis::Stated { line: 1, to: None },
+                });
+            }
             qual
         })
+}
+
+/// Up to three credits from elsewhere, known values, in any group (some do not take it).
+fn placeholders() -> impl Strategy<Value = Vec<FromElsewhere>> {
+    proptest::collection::vec((0usize..4, 1u32..7, 1u8..4), 0..3).prop_map(|list| {
+        list.into_iter()
+            .map(|(group, credits, level)| FromElsewhere {
+                group,
+                title: "elsewhere".into(),
+                credits: Some(credits),
+                level: Some(Level::Numbered(level)),
+            })
+            .collect()
+    })
 }
 
 proptest! {
@@ -256,15 +303,17 @@ proptest! {
         qual in routed_qualification(),
         picks in proptest::collection::btree_set(0usize..8, 0..6),
         pathway in proptest::option::of(0usize..2),
+        elsewhere in placeholders(),
     ) {
         let n = qual.units.len();
         let mut plan = Plan::with_units(&qual, picks.iter().map(|p| p % n));
         plan.set_pathway(&qual, pathway);
+        elsewhere.iter().for_each(|e| plan.add_elsewhere(e.clone()));
         let units: BTreeSet<usize> = plan.units().collect();
         let eval = evaluate(&qual, &plan);
-        let expected = oracle_complete(&qual, &units, pathway);
+        let expected = oracle_complete(&qual, &units, &elsewhere, pathway);
         prop_assert_eq!(eval.status == Status::Complete, expected, "{:?} {:?}", eval.status, units);
-        if !pathway.is_some_and(|p| nothing_to_check(&qual, p)) {
+        if !pathway.is_some_and(|p| nothing_to_check(&qual, p, &elsewhere)) {
             prop_assert_ne!(eval.status, Status::Unconfirmed, "every value is known");
         }
         for (r, entry) in eval.rules.iter().zip(&qual.rules) {
@@ -295,7 +344,7 @@ proptest! {
             for mask in 0u32..(1 << rest.len()) {
                 let mut all = base.clone();
                 all.extend(rest.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, &u)| u));
-                if oracle_complete(&qual, &all, Some(p)) {
+                if oracle_complete(&qual, &all, &[], Some(p)) {
                     let added: Vec<usize> = all.difference(&start).copied().collect();
                     let credits: u64 = added.iter().map(|&u| u64::from(*qual.units[u].credits.value().unwrap())).sum();
                     let cost = (credits, added.len());
@@ -315,7 +364,7 @@ proptest! {
                 let mut full = Plan::with_units(&qual, after.iter().copied());
                 full.set_pathway(&qual, chosen);
                 let all: BTreeSet<usize> = full.units().collect();
-                prop_assert!(oracle_complete(&qual, &all, chosen));
+                prop_assert!(oracle_complete(&qual, &all, &[], chosen));
             }
             Err(why) => prop_assert!(best.is_none(), "{:?} but {:?} exists", why, best),
         }
