@@ -153,5 +153,51 @@ fn measured(seed: u64) -> Qualification {
     qual
 }
 
-criterion_group!(engine, everyday, limits);
+
+/// Pathways and units in two groups: the example file (check on a pathway with a shared
+/// unit, suggest with no pathway chosen, so over both) and the 300-unit synthetic one with
+/// two pathways and every tenth unit also in a second group.
+fn pathways(c: &mut Criterion) {
+    let mut group = c.benchmark_group("pathways");
+    let text = std::fs::read_to_string("specs/examples/pathways-example.toml").expect("example");
+    let example = unit_planner::catalogue::parse_spec("example", &text).expect("loads");
+    let mut on_r = Plan::with_units(&example, [4, 5, 6]);
+    on_r.set_pathway(&example, Some(0));
+    group.bench_function("check/example-on-R", |b| {
+        b.iter(|| evaluate(&example, black_box(&on_r)))
+    });
+    let none = Plan::new(&example);
+    group.bench_function("suggest/example-no-pathway", |b| {
+        b.iter(|| complete_plan(&example, black_box(&none), &BTreeSet::new()))
+    });
+    let mut routed = common::synthetic(12, 300);
+    routed.pathways = ["P", "Q"]
+        .iter()
+        .map(|id| unit_planner::catalogue::Pathway {
+            id: id.to_string(),
+            name: unit_planner::catalogue::Sourced::stated(id.to_string(), 1),
+        })
+        .collect();
+    routed.groups[10].pathways = vec![0];
+    routed.groups[11].pathways = vec![1];
+    let groups = routed.groups.len();
+    for u in (0..routed.units.len()).step_by(10) {
+        let other = (routed.units[u].group + 1) % groups;
+        if !routed.groups[other].mandatory && !routed.groups[routed.units[u].group].mandatory {
+            routed.units[u].also = vec![other];
+        }
+    }
+    let mut half = Plan::with_units(&routed, (0..routed.units.len()).step_by(2));
+    half.set_pathway(&routed, Some(0));
+    group.bench_function("check/synthetic-300x12-two-pathways", |b| {
+        b.iter(|| evaluate(&routed, black_box(&half)))
+    });
+    let empty = Plan::new(&routed);
+    group.bench_function("suggest/synthetic-300x12-two-pathways", |b| {
+        b.iter(|| complete_plan(&routed, black_box(&empty), &BTreeSet::new()))
+    });
+    group.finish();
+}
+
+criterion_group!(engine, everyday, limits, pathways);
 criterion_main!(engine);

@@ -79,10 +79,7 @@ pub fn elsewhere(qual: &Qualification, text: &str) -> Result<FromElsewhere, Stri
     let mut parts = text.splitn(3, ':');
     let (Some(group), Some(credits), Some(title)) = (parts.next(), parts.next(), parts.next())
     else {
-        return Err(format!(
-            "`{}` is not GROUP:CREDITS:TITLE",
-            excerpt(text)
-        ));
+        return Err(format!("`{}` is not GROUP:CREDITS:TITLE", excerpt(text)));
     };
     let g = qual
         .groups

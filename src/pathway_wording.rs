@@ -74,7 +74,11 @@ pub fn elsewhere_allowed(qual: &Qualification, group: GroupIdx) -> Option<String
 
 /// One credit from elsewhere and what of it counts: "“Food hygiene” (entered by you):
 /// 8 credits, 5 count in Optional units".
-pub fn elsewhere_entry(qual: &Qualification, entry: &FromElsewhere, counted: Option<u32>) -> String {
+pub fn elsewhere_entry(
+    qual: &Qualification,
+    entry: &FromElsewhere,
+    counted: Option<u32>,
+) -> String {
     let group = group_name(qual, entry.group);
     let value = match (entry.credits, counted) {
         (None, _) => "credits not entered yet, so nothing is counted".to_string(),
@@ -83,7 +87,10 @@ pub fn elsewhere_entry(qual: &Qualification, entry: &FromElsewhere, counted: Opt
             "{}, {n} counted in {group} (the most from elsewhere it takes)",
             credit_count(c.into())
         ),
-        (Some(c), None) => format!("{}, not counted: {group} does not apply", credit_count(c.into())),
+        (Some(c), None) => format!(
+            "{}, not counted: {group} does not apply",
+            credit_count(c.into())
+        ),
     };
     format!("“{}” ({}): {value}", entry.title, crate::engine::ENTERED)
 }

@@ -44,9 +44,14 @@ pub fn show(qual: &Qualification) -> Value {
         .iter()
         .enumerate()
         .map(|(g, group)| {
-            let mut out = json!({"id": group.id, "name": group_name(qual, g), "mandatory": group.mandatory});
+            let mut out =
+                json!({"id": group.id, "name": group_name(qual, g), "mandatory": group.mandatory});
             if !group.pathways.is_empty() {
-                out["pathways"] = json!(group.pathways.iter().map(|&p| &qual.pathways[p].id).collect::<Vec<_>>());
+                out["pathways"] = json!(group
+                    .pathways
+                    .iter()
+                    .map(|&p| &qual.pathways[p].id)
+                    .collect::<Vec<_>>());
             }
             out
         })
@@ -72,7 +77,10 @@ pub fn show(qual: &Qualification) -> Value {
                 "outcomes": opt(&unit.outcomes),
             });
             if !unit.also.is_empty() {
-                row["groups"] = json!(qual.groups_of(u).map(|g| &qual.groups[g].id).collect::<Vec<_>>());
+                row["groups"] = json!(qual
+                    .groups_of(u)
+                    .map(|g| &qual.groups[g].id)
+                    .collect::<Vec<_>>());
             }
             row
         })
@@ -83,7 +91,11 @@ pub fn show(qual: &Qualification) -> Value {
         .map(|r| {
             let mut out = json!({"text": r.rule.describe(qual), "basis": r.basis.explain()});
             if !r.pathways.is_empty() {
-                out["pathways"] = json!(r.pathways.iter().map(|&p| &qual.pathways[p].id).collect::<Vec<_>>());
+                out["pathways"] = json!(r
+                    .pathways
+                    .iter()
+                    .map(|&p| &qual.pathways[p].id)
+                    .collect::<Vec<_>>());
             }
             out
         })

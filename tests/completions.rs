@@ -88,7 +88,7 @@ fn bash_completes_commands_options_and_values() {
     );
     assert_eq!(
         bash(&["unit-planner", "check", "600/4940/6", "--"]),
-        ["--help", "--json", "--pathway", "--spec"]
+        ["--elsewhere", "--help", "--json", "--pathway", "--spec"]
     );
     assert_eq!(bash(&["unit-planner", "suggest", "--ex"]), ["--exclude"]);
     assert_eq!(bash(&["unit-planner", "completions", "f"]), ["fish"]);
@@ -118,7 +118,7 @@ fn fish_completes_commands_options_and_values() {
     );
     assert_eq!(
         fish("unit-planner check 600/4940/6 --"),
-        ["--help", "--json", "--pathway", "--spec"]
+        ["--elsewhere", "--help", "--json", "--pathway", "--spec"]
     );
     assert_eq!(fish("unit-planner suggest --ex"), ["--exclude"]);
 }

@@ -12,7 +12,9 @@ use serde_json::Value;
 
 use unit_planner::catalogue::{parse_spec, Level, Qualification, Rule, Scope};
 use unit_planner::document::{link, store, PlanDoc};
-use unit_planner::engine::{complete_plan, evaluate, Availability, Plan, RuleStatus, Status};
+use unit_planner::engine::{
+    complete_plan, evaluate, Availability, FromElsewhere, Plan, RuleStatus, Status,
+};
 
 const EXAMPLE: &str = "specs/examples/pathways-example.toml";
 
@@ -33,17 +35,25 @@ fn plan_on(qual: &Qualification, codes: &[&str], pathway: Option<&str>) -> Plan 
 
 // ---------------------------------------------------------------- the oracle
 
-/// Whether `units` (the whole plan) complete `qual` on `pathway`, by the reading alone: no
-/// pathway chosen is never complete; every unit must be on the pathway, no two barred;
-/// each unit counts in one group that applies (its first mandatory one if it has one),
-/// and some such choice meets every rule common to all pathways or tied to this one.
-fn oracle_complete(qual: &Qualification, units: &BTreeSet<usize>, pathway: Option<usize>) -> bool {
+/// Whether `units` (the whole plan) and `elsewhere` complete `qual` on `pathway`, by the
+/// reading alone: no pathway chosen is never complete; every unit must be on the pathway,
+/// no two barred; each unit counts in one group that applies (its first mandatory one if
+/// it has one), and some such choice meets every rule common to all pathways or tied to
+/// this one. Credit from elsewhere counts in its group (if that applies and takes it), in
+/// the order entered, until the group's cap is used up.
+fn oracle_complete(
+    qual: &Qualification,
+    units: &BTreeSet<usize>,
+    elsewhere: &[FromElsewhere],
+    pathway: Option<usize>,
+) -> bool {
     let Some(p) = pathway else {
         return false;
     };
-    let applies = |g: usize| qual.groups[g].pathways.is_empty() || qual.groups[g].pathways.contains(&p);
+    let applies =
+        |g: usize| qual.groups[g].pathways.is_empty() || qual.groups[g].pathways.contains(&p);
     let mandatory = |g: usize| qual.groups[g].mandatory && applies(g);
-    if nothing_to_check(qual, p) {
+    if nothing_to_check(qual, p, elsewhere) {
         return false;
     }
     let listed = |u: usize| -> Vec<usize> {
@@ -56,16 +66,32 @@ fn oracle_complete(qual: &Qualification, units: &BTreeSet<usize>, pathway: Optio
             return false;
         }
     }
-    let mut options: Vec<Vec<usize>> = Vec::new();
+    // What counts: the groups it may count in, its credits, its level.
+    let mut items: Vec<(Vec<usize>, u64, Level)> = Vec::new();
     for &u in units {
         let on: Vec<usize> = listed(u).into_iter().filter(|&g| applies(g)).collect();
         if on.is_empty() {
             return false;
         }
-        options.push(match on.iter().find(|&&g| mandatory(g)) {
+        let options = match on.iter().find(|&&g| mandatory(g)) {
             Some(&g) => vec![g],
             None => on,
-        });
+        };
+        let unit = &qual.units[u];
+        items.push((options, u64::from(*unit.credits.value().unwrap()), *unit.level.value().unwrap()));
+    }
+    let mut room: Vec<u64> = qual
+        .groups
+        .iter()
+        .map(|g| g.elsewhere.as_ref().map_or(0, |e| u64::from(e.max_credits)))
+        .collect();
+    for e in elsewhere {
+        if !applies(e.group) || qual.groups[e.group].elsewhere.is_none() {
+            continue;
+        }
+        let counted = u64::from(e.credits.unwrap()).min(room[e.group]);
+        room[e.group] -= counted;
+        items.push((vec![e.group], counted, e.level.unwrap()));
     }
     let must: Vec<usize> = (0..qual.units.len())
         .filter(|&u| listed(u).into_iter().any(mandatory))
@@ -73,16 +99,14 @@ fn oracle_complete(qual: &Qualification, units: &BTreeSet<usize>, pathway: Optio
     if must.iter().any(|u| !units.contains(u)) {
         return false;
     }
-    let plan: Vec<usize> = units.iter().copied().collect();
-    let mut choice = vec![0usize; plan.len()];
+    let mut choice = vec![0usize; items.len()];
     loop {
-        let group_of = |i: usize| options[i][choice[i]];
+        let group_of = |i: usize| items[i].0[choice[i]];
         let in_scope = |scope: &Scope, i: usize| match scope {
             Scope::All => true,
             Scope::Optional => !mandatory(group_of(i)),
             Scope::Groups(list) => list.contains(&group_of(i)),
         };
-        let credit = |i: usize| u64::from(*qual.units[plan[i]].credits.value().unwrap());
         let within = |n: u64, min: &Option<u32>, max: &Option<u32>| {
             min.is_none_or(|m| n >= u64::from(m)) && max.is_none_or(|m| n <= u64::from(m))
         };
@@ -98,27 +122,27 @@ fn oracle_complete(qual: &Qualification, units: &BTreeSet<usize>, pathway: Optio
                     min,
                     max,
                 } => {
-                    let total = (0..plan.len())
+                    let total = (0..items.len())
                         .filter(|&i| in_scope(scope, i))
                         .filter(|&i| {
                             level.is_none_or(|f| {
-                                let l = *qual.units[plan[i]].level.value().unwrap();
+                                let l = items[i].2;
                                 f.from.is_none_or(|from| l >= from)
                                     && f.to.is_none_or(|to| l <= to)
                             })
                         })
-                        .map(credit)
+                        .map(|i| items[i].1)
                         .sum();
                     within(total, min, max)
                 }
                 Rule::Units { scope, min, max } => {
-                    let count = (0..plan.len()).filter(|&i| in_scope(scope, i)).count() as u64;
+                    let count = (0..items.len()).filter(|&i| in_scope(scope, i)).count() as u64;
                     within(count, min, max)
                 }
                 Rule::EachOptionalGroup { min_units } => (0..qual.groups.len())
                     .filter(|&g| applies(g) && !mandatory(g))
                     .all(|g| {
-                        (0..plan.len()).filter(|&i| group_of(i) == g).count() as u32 >= *min_units
+                        (0..items.len()).filter(|&i| group_of(i) == g).count() as u32 >= *min_units
                     }),
                 _ => unreachable!("hours, every-unit and share rules are not generated here"),
             }
@@ -129,11 +153,11 @@ fn oracle_complete(qual: &Qualification, units: &BTreeSet<usize>, pathway: Optio
         // The next choice, as an odometer; false when every one was tried.
         let mut at = 0;
         loop {
-            if at == plan.len() {
+            if at == items.len() {
                 return false;
             }
             choice[at] += 1;
-            if choice[at] < options[at].len() {
+            if choice[at] < items[at].0.len() {
                 break;
             }
             choice[at] = 0;
@@ -143,8 +167,9 @@ fn oracle_complete(qual: &Qualification, units: &BTreeSet<usize>, pathway: Optio
 }
 
 /// No rule applies on pathway `p`, or no unit is on it: nothing is confirmed.
-fn nothing_to_check(qual: &Qualification, p: usize) -> bool {
-    let applies = |g: usize| qual.groups[g].pathways.is_empty() || qual.groups[g].pathways.contains(&p);
+fn nothing_to_check(qual: &Qualification, p: usize, elsewhere: &[FromElsewhere]) -> bool {
+    let applies =
+        |g: usize| qual.groups[g].pathways.is_empty() || qual.groups[g].pathways.contains(&p);
     let rules_apply = qual
         .rules
         .iter()
@@ -154,7 +179,10 @@ fn nothing_to_check(qual: &Qualification, p: usize) -> bool {
             .chain(qual.units[u].also.iter().copied())
             .any(applies)
     });
-    !rules_apply || !units_on
+    let counted_elsewhere = elsewhere
+        .iter()
+        .any(|e| applies(e.group) && qual.groups[e.group].elsewhere.is_some());
+    !rules_apply || !(units_on || counted_elsewhere)
 }
 
 /// A small qualification with two pathways: four groups, each common or tied to one
@@ -168,7 +196,12 @@ fn routed_qualification() -> impl Strategy<Value = Qualification> {
         (0usize..4).prop_map(|g| Scope::Groups(vec![g])),
     ];
     let rule = prop_oneof![
-        (scope.clone(), proptest::option::of(1u32..12), proptest::option::of(4u32..20), proptest::option::of(1u8..4))
+        (
+            scope.clone(),
+            proptest::option::of(1u32..12),
+            proptest::option::of(4u32..20),
+            proptest::option::of(1u8..4)
+        )
             .prop_map(|(scope, min, max, level)| Rule::Credits {
                 scope,
                 level: level.map(|l| unit_planner::catalogue::LevelFilter {
@@ -178,13 +211,16 @@ fn routed_qualification() -> impl Strategy<Value = Qualification> {
                 min: min.or(if max.is_none() { Some(3) } else { None }),
                 max,
             }),
-        (scope, proptest::option::of(1u32..4), proptest::option::of(1u32..5)).prop_map(
-            |(scope, min, max)| Rule::Units {
+        (
+            scope,
+            proptest::option::of(1u32..4),
+            proptest::option::of(1u32..5)
+        )
+            .prop_map(|(scope, min, max)| Rule::Units {
                 scope,
                 min: min.or(if max.is_none() { Some(1) } else { None }),
                 max
-            }
-        ),
+            }),
         (1u32..3).prop_map(|n| Rule::EachOptionalGroup { min_units: n }),
         Just(Rule::AllMandatory),
     ];
@@ -193,8 +229,9 @@ fn routed_qualification() -> impl Strategy<Value = Qualification> {
         proptest::collection::vec(unit, 2..8),
         proptest::collection::vec((rule, 0usize..3), 1..5),
         proptest::option::of((0usize..8, 0usize..8)),
+        proptest::option::of((0usize..4, 1u32..8)),
     )
-        .prop_map(|(groups, units, rules, barred)| {
+        .prop_map(|(groups, units, rules, barred, elsewhere)| {
             let flags: Vec<bool> = groups.iter().map(|&(m, _)| m).collect();
             let specs: Vec<common::UnitSpec> = units
                 .iter()
@@ -230,8 +267,28 @@ fn routed_qualification() -> impl Strategy<Value = Qualification> {
                     t => vec![t - 1],
                 };
             }
+            if let Some((g, cap)) = elsewhere {
+                qual.groups[g].elsewhere = Some(unit_planner::catalogue::Elsewhere {
+                    max_credits: cap,
+                    basis: unit_planner::catalogue::Basis::Stated { line: 1, to: None },
+                });
+            }
             qual
         })
+}
+
+/// Up to three credits from elsewhere, known values, in any group (some do not take it).
+fn placeholders() -> impl Strategy<Value = Vec<FromElsewhere>> {
+    proptest::collection::vec((0usize..4, 1u32..7, 1u8..4), 0..3).prop_map(|list| {
+        list.into_iter()
+            .map(|(group, credits, level)| FromElsewhere {
+                group,
+                title: "elsewhere".into(),
+                credits: Some(credits),
+                level: Some(Level::Numbered(level)),
+            })
+            .collect()
+    })
 }
 
 proptest! {
@@ -244,15 +301,17 @@ proptest! {
         qual in routed_qualification(),
         picks in proptest::collection::btree_set(0usize..8, 0..6),
         pathway in proptest::option::of(0usize..2),
+        elsewhere in placeholders(),
     ) {
         let n = qual.units.len();
         let mut plan = Plan::with_units(&qual, picks.iter().map(|p| p % n));
         plan.set_pathway(&qual, pathway);
+        elsewhere.iter().for_each(|e| plan.add_elsewhere(e.clone()));
         let units: BTreeSet<usize> = plan.units().collect();
         let eval = evaluate(&qual, &plan);
-        let expected = oracle_complete(&qual, &units, pathway);
+        let expected = oracle_complete(&qual, &units, &elsewhere, pathway);
         prop_assert_eq!(eval.status == Status::Complete, expected, "{:?} {:?}", eval.status, units);
-        if !pathway.is_some_and(|p| nothing_to_check(&qual, p)) {
+        if !pathway.is_some_and(|p| nothing_to_check(&qual, p, &elsewhere)) {
             prop_assert_ne!(eval.status, Status::Unconfirmed, "every value is known");
         }
         for (r, entry) in eval.rules.iter().zip(&qual.rules) {
@@ -283,7 +342,7 @@ proptest! {
             for mask in 0u32..(1 << rest.len()) {
                 let mut all = base.clone();
                 all.extend(rest.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, &u)| u));
-                if oracle_complete(&qual, &all, Some(p)) {
+                if oracle_complete(&qual, &all, &[], Some(p)) {
                     let added: Vec<usize> = all.difference(&start).copied().collect();
                     let credits: u64 = added.iter().map(|&u| u64::from(*qual.units[u].credits.value().unwrap())).sum();
                     let cost = (credits, added.len());
@@ -303,7 +362,7 @@ proptest! {
                 let mut full = Plan::with_units(&qual, after.iter().copied());
                 full.set_pathway(&qual, chosen);
                 let all: BTreeSet<usize> = full.units().collect();
-                prop_assert!(oracle_complete(&qual, &all, chosen));
+                prop_assert!(oracle_complete(&qual, &all, &[], chosen));
             }
             Err(why) => prop_assert!(best.is_none(), "{:?} but {:?} exists", why, best),
         }
@@ -329,7 +388,11 @@ fn a_unit_in_two_groups_counts_in_one_never_both() {
     // Retail: EX403 may count as the optional unit or toward the retail credits, not both.
     let one = plan_on(&qual, &["EX403", "EX401", "EX402"], Some("R"));
     let eval = evaluate(&qual, &one);
-    assert_eq!(eval.status, Status::Complete, "EX403 retail, EX401 optional");
+    assert_eq!(
+        eval.status,
+        Status::Complete,
+        "EX403 retail, EX401 optional"
+    );
     assert_eq!(eval.counted_in.len(), 1);
     let short = plan_on(&qual, &["EX403", "EX502"], Some("R"));
     assert_eq!(evaluate(&qual, &short).status, Status::Complete);
@@ -364,13 +427,21 @@ fn units_of_the_other_pathway_cannot_be_added_and_block_the_plan() {
     let plan = plan_on(&qual, &["EX403", "EX401", "EX402"], Some("R"));
     let eval = evaluate(&qual, &plan);
     assert_eq!(eval.units[idx(&qual, "EX601")], Availability::OffPathway);
-    assert_eq!(eval.units[idx(&qual, "EX603")], Availability::Available, "also in O");
+    assert_eq!(
+        eval.units[idx(&qual, "EX603")],
+        Availability::Available,
+        "also in O"
+    );
     let headline = unit_planner::wording::headline(&qual, &eval);
-    assert!(headline.contains("checked against Pathway R: Retail"), "{headline}");
+    assert!(
+        headline.contains("checked against Pathway R: Retail"),
+        "{headline}"
+    );
     let wrong = plan_on(&qual, &["EX403", "EX401", "EX402", "EX601"], Some("R"));
     let eval = evaluate(&qual, &wrong);
     assert_eq!(eval.status, Status::Blocked);
-    assert!(unit_planner::wording::headline(&qual, &eval).contains("EX601 is not on the chosen pathway"));
+    assert!(unit_planner::wording::headline(&qual, &eval)
+        .contains("EX601 is not on the chosen pathway"));
 }
 
 #[test]
@@ -386,7 +457,11 @@ fn switching_pathway_swaps_the_mandatory_units() {
 fn complete_my_plan_proposes_a_pathway_when_none_is_chosen() {
     let qual = example();
     let done = complete_plan(&qual, &plan_on(&qual, &[], None), &BTreeSet::new()).unwrap();
-    assert_eq!(done.pathway, qual.find_pathway("R"), "ties go to source order");
+    assert_eq!(
+        done.pathway,
+        qual.find_pathway("R"),
+        "ties go to source order"
+    );
     let labels: Vec<&str> = done.add.iter().map(|&u| qual.units[u].label()).collect();
     assert_eq!(labels, ["EX201", "EX401", "EX502"]);
     let on_h = complete_plan(&qual, &plan_on(&qual, &[], Some("H")), &BTreeSet::new()).unwrap();
@@ -438,7 +513,10 @@ fn a_saved_plan_with_a_pathway_is_format_three_and_others_stay_format_two() {
         deleted: Default::default(),
     };
     let with = store::write(&saved(doc_on(&qual, "H"))).unwrap();
-    assert!(with.contains("\"version\":3") && with.contains("\"pathway\":\"H\""), "{with}");
+    assert!(
+        with.contains("\"version\":3") && with.contains("\"pathway\":\"H\""),
+        "{with}"
+    );
     let store::StoreRead::Plans(back) = store::read(&with) else {
         panic!("reads back");
     };
@@ -446,7 +524,10 @@ fn a_saved_plan_with_a_pathway_is_format_three_and_others_stay_format_two() {
     let mut none = doc_on(&qual, "H");
     none.pathway = None;
     let without = store::write(&saved(none)).unwrap();
-    assert!(without.contains("\"version\":2") && !without.contains("pathway"), "{without}");
+    assert!(
+        without.contains("\"version\":2") && !without.contains("pathway"),
+        "{without}"
+    );
 }
 
 #[test]
@@ -476,7 +557,11 @@ fn text(out: &Output) -> String {
 fn validate_accepts_the_example() {
     let out = run(&["validate", EXAMPLE]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
-    assert!(text(&out).contains(": ok (12 units, 5 rules)"), "{}", text(&out));
+    assert!(
+        text(&out).contains(": ok (12 units, 5 rules)"),
+        "{}",
+        text(&out)
+    );
 }
 
 /// The example with `from` replaced by `to` (which must occur).
@@ -495,10 +580,8 @@ mod tempfile_path {
             use std::sync::atomic::{AtomicUsize, Ordering};
             static NEXT: AtomicUsize = AtomicUsize::new(0);
             let n = NEXT.fetch_add(1, Ordering::SeqCst);
-            let path = std::env::temp_dir().join(format!(
-                "pathways-{}-{n}.toml",
-                std::process::id()
-            ));
+            let path =
+                std::env::temp_dir().join(format!("pathways-{}-{n}.toml", std::process::id()));
             std::fs::write(&path, text).unwrap();
             Path(path)
         }
@@ -537,7 +620,10 @@ fn validate_refuses_contradictory_pathways_naming_the_entry() {
         "unit key 7: groups is listed twice",
     );
     refused(
-        &variant("line = 33\npathways = [\"H\"]\ncredits = { min = 4, groups = [\"HO\"] }", "line = 33\npathways = [\"H\"]\ncredits = { min = 4, groups = [\"RO\"] }"),
+        &variant(
+            "line = 33\npathways = [\"H\"]\ncredits = { min = 4, groups = [\"HO\"] }",
+            "line = 33\npathways = [\"H\"]\ncredits = { min = 4, groups = [\"RO\"] }",
+        ),
         "rule 5 counts group `RO`, which belongs to none of the rule's pathways",
     );
     // Retail alone cannot be completed: its three mandatory units already reach the cap.
@@ -561,25 +647,84 @@ fn a_pathway_with_nothing_of_its_own_is_refused() {
 #[test]
 fn check_says_which_pathway_and_asks_for_one_when_none_is_given() {
     let spec = ["--spec", EXAMPLE];
-    let on_r = run(&[&["check", "example-l2-dip-retail-hospitality", "EX403", "EX401", "EX402", "--pathway", "R"][..], &spec].concat());
+    let on_r = run(&[
+        &[
+            "check",
+            "example-l2-dip-retail-hospitality",
+            "EX403",
+            "EX401",
+            "EX402",
+            "--pathway",
+            "R",
+        ][..],
+        &spec,
+    ]
+    .concat());
     assert_eq!(on_r.status.code(), Some(0), "{}", text(&on_r));
-    assert!(text(&on_r).contains("Complete: every rule is met (checked against Pathway R: Retail)"), "{}", text(&on_r));
-    assert!(text(&on_r).contains("EX403 is counted in"), "{}", text(&on_r));
-    let none = run(&[&["check", "example-l2-dip-retail-hospitality", "EX403", "EX401", "EX402"][..], &spec].concat());
+    assert!(
+        text(&on_r).contains("Complete: every rule is met (checked against Pathway R: Retail)"),
+        "{}",
+        text(&on_r)
+    );
+    assert!(
+        text(&on_r).contains("EX403 is counted in"),
+        "{}",
+        text(&on_r)
+    );
+    let none = run(&[
+        &[
+            "check",
+            "example-l2-dip-retail-hospitality",
+            "EX403",
+            "EX401",
+            "EX402",
+        ][..],
+        &spec,
+    ]
+    .concat());
     assert_eq!(none.status.code(), Some(1));
-    assert!(text(&none).contains("Incomplete: choose a pathway"), "{}", text(&none));
-    let wrong = run(&[&["check", "example-l2-dip-retail-hospitality", "--pathway", "Z"][..], &spec].concat());
+    assert!(
+        text(&none).contains("Incomplete: choose a pathway"),
+        "{}",
+        text(&none)
+    );
+    let wrong = run(&[
+        &[
+            "check",
+            "example-l2-dip-retail-hospitality",
+            "--pathway",
+            "Z",
+        ][..],
+        &spec,
+    ]
+    .concat());
     assert_eq!(wrong.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&wrong.stderr).contains("has no pathway `Z` (its pathways: R, H)"));
+    assert!(
+        String::from_utf8_lossy(&wrong.stderr).contains("has no pathway `Z` (its pathways: R, H)")
+    );
 }
 
 #[test]
 fn suggest_proposes_the_pathway_and_says_so() {
-    let out = run(&["suggest", "example-l2-dip-retail-hospitality", "--spec", EXAMPLE]);
+    let out = run(&[
+        "suggest",
+        "example-l2-dip-retail-hospitality",
+        "--spec",
+        EXAMPLE,
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     let said = text(&out);
-    assert!(said.starts_with("Proposes Pathway R: Retail\nAdd 3 units (13 credits):"), "{said}");
-    let json_out = run(&["suggest", "example-l2-dip-retail-hospitality", "--spec", EXAMPLE, "--json"]);
+    assert!(
+        said.starts_with("Proposes Pathway R: Retail\nAdd 3 units (13 credits):"),
+        "{said}"
+    );
+    let json_out = run(&[
+        "suggest",
+        "example-l2-dip-retail-hospitality",
+        "--spec",
+        EXAMPLE,
+        "--json",
+    ]);
     let value: Value = serde_json::from_slice(&json_out.stdout).unwrap();
     assert_eq!(value["pathway"], "R");
     assert_eq!(value["status_after"], "complete");
@@ -587,14 +732,41 @@ fn suggest_proposes_the_pathway_and_says_so() {
 
 #[test]
 fn show_lists_the_pathways_and_link_carries_the_one_chosen() {
-    let out = run(&["show", "example-l2-dip-retail-hospitality", "--spec", EXAMPLE]);
+    let out = run(&[
+        "show",
+        "example-l2-dip-retail-hospitality",
+        "--spec",
+        EXAMPLE,
+    ]);
     let said = text(&out);
-    assert!(said.contains("Pathways (choose one):\n  R — Pathway R: Retail\n  H — Pathway H: Hospitality"), "{said}");
-    assert!(said.contains("Retail optional units (optional, pathway R)"), "{said}");
-    let json_out = run(&["show", "example-l2-dip-retail-hospitality", "--spec", EXAMPLE, "--json"]);
+    assert!(
+        said.contains(
+            "Pathways (choose one):\n  R — Pathway R: Retail\n  H — Pathway H: Hospitality"
+        ),
+        "{said}"
+    );
+    assert!(
+        said.contains("Retail optional units (optional, pathway R)"),
+        "{said}"
+    );
+    let json_out = run(&[
+        "show",
+        "example-l2-dip-retail-hospitality",
+        "--spec",
+        EXAMPLE,
+        "--json",
+    ]);
     let value: Value = serde_json::from_slice(&json_out.stdout).unwrap();
     assert_eq!(value["pathways"][1]["id"], "H");
-    let link_out = run(&["link", "example-l2-dip-retail-hospitality", "EX403", "--pathway", "H", "--spec", EXAMPLE]);
+    let link_out = run(&[
+        "link",
+        "example-l2-dip-retail-hospitality",
+        "EX403",
+        "--pathway",
+        "H",
+        "--spec",
+        EXAMPLE,
+    ]);
     let url = text(&link_out);
     let qual = example();
     let (_, payload) = url.trim().split_once("#p/").unwrap();
@@ -604,7 +776,11 @@ fn show_lists_the_pathways_and_link_carries_the_one_chosen() {
 
 // ------------------------------------------------------ credit from elsewhere
 
-fn elsewhere(qual: &Qualification, title: &str, credits: Option<u32>) -> unit_planner::engine::FromElsewhere {
+fn elsewhere(
+    qual: &Qualification,
+    title: &str,
+    credits: Option<u32>,
+) -> unit_planner::engine::FromElsewhere {
     unit_planner::engine::FromElsewhere {
         group: qual.groups.iter().position(|g| g.id == "O").unwrap(),
         title: title.into(),
@@ -617,7 +793,10 @@ fn elsewhere(qual: &Qualification, title: &str, credits: Option<u32>) -> unit_pl
 fn credit_from_elsewhere_counts_up_to_its_cap_and_unknown_is_never_met() {
     let qual = example();
     let o = qual.groups.iter().position(|g| g.id == "O").unwrap();
-    assert_eq!(qual.groups[o].elsewhere.as_ref().map(|e| e.max_credits), Some(5));
+    assert_eq!(
+        qual.groups[o].elsewhere.as_ref().map(|e| e.max_credits),
+        Some(5)
+    );
     // Retail: 12 mandatory credits, EX403 (4) toward the retail credits; 20 needed in all.
     let mut plan = plan_on(&qual, &["EX403"], Some("R"));
     plan.add_elsewhere(elsewhere(&qual, "Food hygiene", Some(8)));
@@ -626,7 +805,12 @@ fn credit_from_elsewhere_counts_up_to_its_cap_and_unknown_is_never_met() {
     assert_eq!(eval.elsewhere, [Some(5)]);
     // The cap is what counts: 22 needed is 1 short, though 8 were entered.
     let mut strict = qual.clone();
-    strict.rules[1].rule = Rule::Credits { scope: Scope::All, level: None, min: Some(22), max: None };
+    strict.rules[1].rule = Rule::Credits {
+        scope: Scope::All,
+        level: None,
+        min: Some(22),
+        max: None,
+    };
     assert_eq!(evaluate(&strict, &plan).status, Status::Incomplete);
     // Not entered yet: unknown, never met.
     let mut open = plan_on(&qual, &["EX403"], Some("R"));
@@ -635,7 +819,10 @@ fn credit_from_elsewhere_counts_up_to_its_cap_and_unknown_is_never_met() {
     assert_eq!(eval.status, Status::Unconfirmed);
     assert_eq!(eval.elsewhere, [None]);
     let words = unit_planner::pathway_wording::elsewhere_entry(&qual, &open.elsewhere()[0], None);
-    assert!(words.contains("entered by you") && words.contains("not entered yet"), "{words}");
+    assert!(
+        words.contains("entered by you") && words.contains("not entered yet"),
+        "{words}"
+    );
     // Two entries share one cap.
     let mut two = plan_on(&qual, &["EX403"], Some("R"));
     two.add_elsewhere(elsewhere(&qual, "A", Some(3)));
@@ -648,8 +835,21 @@ fn the_solver_never_proposes_credit_from_elsewhere_and_says_it_may_come() {
     let qual = example();
     let done = complete_plan(&qual, &plan_on(&qual, &[], Some("R")), &BTreeSet::new()).unwrap();
     assert!(done.add.iter().all(|&u| u < qual.units.len()));
-    let out = run(&["suggest", "example-l2-dip-retail-hospitality", "--pathway", "R", "--spec", EXAMPLE]);
-    assert!(text(&out).ends_with("Up to 5 credits may also come from other qualifications; none is proposed.\n"), "{}", text(&out));
+    let out = run(&[
+        "suggest",
+        "example-l2-dip-retail-hospitality",
+        "--pathway",
+        "R",
+        "--spec",
+        EXAMPLE,
+    ]);
+    assert!(
+        text(&out).ends_with(
+            "Up to 5 credits may also come from other qualifications; none is proposed.\n"
+        ),
+        "{}",
+        text(&out)
+    );
 }
 
 #[test]
@@ -663,35 +863,75 @@ fn credit_from_elsewhere_travels_in_links_and_saved_plans() {
         level: Some("2".into()),
     });
     let payload = link::encode(&qual, &doc, false);
-    assert_eq!(payload, FORMAT_FOUR_ELSEWHERE, "the format-4 golden with credit from elsewhere");
+    assert_eq!(
+        payload, FORMAT_FOUR_ELSEWHERE,
+        "the format-4 golden with credit from elsewhere"
+    );
     let opened = link::open(std::slice::from_ref(&qual), &qual.id, &payload).unwrap();
     assert_eq!(opened.doc.elsewhere, doc.elsewhere);
     assert_eq!(opened.doc.check(&qual).eval.elsewhere, [Some(5)]);
     let saved = store::Saved {
-        plans: vec![store::SavedPlan { id: 1, doc: doc.clone(), created: 1, updated: 1 }],
+        plans: vec![store::SavedPlan {
+            id: 1,
+            doc: doc.clone(),
+            created: 1,
+            updated: 1,
+        }],
         deleted: Default::default(),
     };
     let text = store::write(&saved).unwrap();
-    assert!(text.contains("\"version\":3") && text.contains("\"title\":\"Food hygiene\""), "{text}");
+    assert!(
+        text.contains("\"version\":3") && text.contains("\"title\":\"Food hygiene\""),
+        "{text}"
+    );
     // In a group that does not take it, it is left out and said so.
     let mut wrong = doc.clone();
     wrong.elsewhere[0].group = "RO".into();
     let checked = wrong.check(&qual);
     assert!(checked.plan.elsewhere().is_empty());
-    assert!(checked.problems[0].describe(&qual).contains("does not take credit from elsewhere"));
+    assert!(checked.problems[0]
+        .describe(&qual)
+        .contains("does not take credit from elsewhere"));
 }
 
 const FORMAT_FOUR_ELSEWHERE: &str = ".BAxQAIADAVIBAU8MRm9vZCBoeWdpZW5lAwgMxR0ZFy7";
 
 #[test]
 fn check_shows_credit_from_elsewhere_entered_on_the_command_line() {
-    let out = run(&["check", "example-l2-dip-retail-hospitality", "EX403", "--pathway", "R", "--elsewhere", "O:8:Food hygiene", "--spec", EXAMPLE]);
+    let out = run(&[
+        "check",
+        "example-l2-dip-retail-hospitality",
+        "EX403",
+        "--pathway",
+        "R",
+        "--elsewhere",
+        "O:8:Food hygiene",
+        "--spec",
+        EXAMPLE,
+    ]);
     let said = text(&out);
     assert_eq!(out.status.code(), Some(0), "{said}");
     assert!(said.contains("From elsewhere: “Food hygiene” (entered by you): 8 credits, 5 counted in Optional units (all pathways)"), "{said}");
-    let bad = run(&["check", "example-l2-dip-retail-hospitality", "--elsewhere", "RO:3:X", "--spec", EXAMPLE]);
+    let bad = run(&[
+        "check",
+        "example-l2-dip-retail-hospitality",
+        "--elsewhere",
+        "RO:3:X",
+        "--spec",
+        EXAMPLE,
+    ]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("does not take credit from elsewhere"));
-    let show = text(&run(&["show", "example-l2-dip-retail-hospitality", "--spec", EXAMPLE]));
-    assert!(show.contains("Up to 5 credits from other qualifications may count in Optional units (all pathways)"), "{show}");
+    let show = text(&run(&[
+        "show",
+        "example-l2-dip-retail-hospitality",
+        "--spec",
+        EXAMPLE,
+    ]));
+    assert!(
+        show.contains(
+            "Up to 5 credits from other qualifications may count in Optional units (all pathways)"
+        ),
+        "{show}"
+    );
 }

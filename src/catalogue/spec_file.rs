@@ -288,7 +288,12 @@ fn build(file: &str, raw: RawFile, problems: &mut Vec<Problem>) -> Qualification
         .groups
         .into_iter()
         .map(|g| Group {
-            pathways: tied(&g.pathways, &pathway_index, Entry::Group(excerpt(&g.id)), problems),
+            pathways: tied(
+                &g.pathways,
+                &pathway_index,
+                Entry::Group(excerpt(&g.id)),
+                problems,
+            ),
             elsewhere: g.from_elsewhere.and_then(|e| {
                 let entry = Entry::Group(excerpt(&g.id));
                 match within(e.max_credits, MAX_RULE_BOUND) {
@@ -298,7 +303,7 @@ fn build(file: &str, raw: RawFile, problems: &mut Vec<Problem>) -> Qualification
                     }
                     Ok(()) => {}
                 }
-                (e.max_credits > 0).then(|| Elsewhere {
+                (e.max_credits > 0).then_some(Elsewhere {
                     max_credits: e.max_credits,
                     basis: Basis::Stated {
                         line: e.line,
@@ -318,7 +323,10 @@ fn build(file: &str, raw: RawFile, problems: &mut Vec<Problem>) -> Qualification
             let names = match (u.group, u.groups) {
                 (Some(one), None) => vec![one],
                 (None, Some(list)) if list.is_empty() => {
-                    problems.push(Problem::new(Entry::Unit(u.key), Kind::NamesNothing("groups")));
+                    problems.push(Problem::new(
+                        Entry::Unit(u.key),
+                        Kind::NamesNothing("groups"),
+                    ));
                     Vec::new()
                 }
                 (None, Some(list)) => list,

@@ -74,7 +74,12 @@ pub fn show(qual: &Qualification) -> String {
         } else {
             format!(", pathway {}", on.join(", "))
         };
-        let _ = writeln!(out, "\n{} ({kind}{})", visible(&group_name(qual, g)), visible(&on));
+        let _ = writeln!(
+            out,
+            "\n{} ({kind}{})",
+            visible(&group_name(qual, g)),
+            visible(&on)
+        );
         if let Some(line) = crate::pathway_wording::elsewhere_allowed(qual, g) {
             let _ = writeln!(out, "  {}", visible(&line));
         }
@@ -183,7 +188,9 @@ pub fn check_plan(qual: &Qualification, plan: &crate::engine::Plan, eval: &Evalu
         let _ = writeln!(
             out,
             "  From elsewhere: {}",
-            visible(&crate::pathway_wording::elsewhere_entry(qual, entry, counted))
+            visible(&crate::pathway_wording::elsewhere_entry(
+                qual, entry, counted
+            ))
         );
     }
     out

@@ -20,9 +20,7 @@ use std::path::Path;
 use serde_json::json;
 
 use crate::answers;
-use crate::catalogue::{
-    builtin, parse_spec, Date, PathwayIdx, Qualification, SpecError, UnitIdx,
-};
+use crate::catalogue::{builtin, parse_spec, Date, PathwayIdx, Qualification, SpecError, UnitIdx};
 use crate::document::link::{self, Opened};
 use crate::document::review::review_date;
 use crate::document::{carry as carrying, PlanDoc, Review, Verdict};
@@ -179,7 +177,10 @@ fn check(plan: &PlanArgs, spec: &Spec, json: bool) -> Result<(Output, i32), Usag
     if json {
         let eval = evaluate(qual, &plan);
         let report = report::check_plan(qual, &plan, &eval);
-        return Ok((Output::Json(report), i32::from(eval.status != Status::Complete)));
+        return Ok((
+            Output::Json(report),
+            i32::from(eval.status != Status::Complete),
+        ));
     }
     let eval = evaluate(qual, &plan);
     Ok((

@@ -270,7 +270,8 @@ fn write_body(
     .filter(|(on, _)| *on)
     .fold(0, |flags, (_, bit)| flags | bit);
     let elsewhere = &doc.elsewhere[..doc.elsewhere.len().min(super::MAX_ELSEWHERE)];
-    let more = u8::from(doc.pathway.is_some()) * PATHWAY | u8::from(!elsewhere.is_empty()) * ELSEWHERE;
+    let more =
+        (u8::from(doc.pathway.is_some()) * PATHWAY) | (u8::from(!elsewhere.is_empty()) * ELSEWHERE);
     if more == 0 {
         out.push(flags);
     } else {
@@ -606,7 +607,11 @@ fn read_payload(r: &mut Reader, qual: &Qualification, version: u8) -> Option<(Pl
             if mask & !0b11 != 0 {
                 return None;
             }
-            let credits = if mask & 1 != 0 { Some(r.varint()?) } else { None };
+            let credits = if mask & 1 != 0 {
+                Some(r.varint()?)
+            } else {
+                None
+            };
             let level = if mask & 2 != 0 {
                 Some(level_of_code(r.byte()?)?.to_string())
             } else {

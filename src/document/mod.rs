@@ -411,13 +411,19 @@ impl PlanDoc {
 
     /// Chooses a pathway by index (or none): units mandatory only on the old pathway leave
     /// the chosen units, so switching back and forth changes nothing else.
-    pub fn set_pathway(&mut self, qual: &Qualification, pathway: Option<crate::catalogue::PathwayIdx>) {
+    pub fn set_pathway(
+        &mut self,
+        qual: &Qualification,
+        pathway: Option<crate::catalogue::PathwayIdx>,
+    ) {
         let old = self.pathway.as_deref().and_then(|id| qual.find_pathway(id));
         self.units.retain(|&k| {
             qual.unit_by_key(k)
                 .is_none_or(|u| !qual.is_mandatory_on(u, old) || qual.is_mandatory_on(u, pathway))
         });
-        self.pathway = pathway.and_then(|p| qual.pathways.get(p)).map(|p| p.id.clone());
+        self.pathway = pathway
+            .and_then(|p| qual.pathways.get(p))
+            .map(|p| p.id.clone());
     }
 
     /// Progress of a unit (planned when not recorded).

@@ -5,8 +5,8 @@ use std::collections::BTreeSet;
 
 use crate::catalogue::{PathwayIdx, Qualification};
 
-use super::solver::{solve, NoCompletion, Reading, WORK_LIMIT};
 use super::route::Route;
+use super::solver::{solve, NoCompletion, Reading, WORK_LIMIT};
 use super::Plan;
 
 /// Most rules the search for the rules to blame tries leaving out one by one.

@@ -127,15 +127,18 @@ fn back(
         _ if !off_pathway.is_empty() => Status::Blocked,
         Status::Complete | Status::Unconfirmed if choose_pathway => Status::Incomplete,
         // Not every choice of group was tried: what was not proven is not known.
-        Status::Incomplete | Status::Blocked if cut && conflicts.is_empty() => {
-            Status::Unconfirmed
-        }
+        Status::Incomplete | Status::Blocked if cut && conflicts.is_empty() => Status::Unconfirmed,
         status => status,
     };
     let counted_in = shared
         .iter()
         .zip(choice)
-        .map(|(&u, &c)| (u, route.group_origin[route.qual.units[route.copies[u][c]].group]))
+        .map(|(&u, &c)| {
+            (
+                u,
+                route.group_origin[route.qual.units[route.copies[u][c]].group],
+            )
+        })
         .collect();
     Evaluation {
         status,

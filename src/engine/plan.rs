@@ -93,9 +93,8 @@ impl Plan {
     pub fn set_pathway(&mut self, qual: &Qualification, pathway: Option<PathwayIdx>) {
         let pathway = pathway.filter(|&p| p < qual.pathways.len());
         let old = self.pathway;
-        self.chosen.retain(|&u| {
-            !qual.is_mandatory_on(u, old) || qual.is_mandatory_on(u, pathway)
-        });
+        self.chosen
+            .retain(|&u| !qual.is_mandatory_on(u, old) || qual.is_mandatory_on(u, pathway));
         self.pathway = pathway;
         self.chosen
             .extend((0..qual.units.len()).filter(|&u| qual.is_mandatory_on(u, pathway)));

@@ -95,7 +95,10 @@ impl Route {
         let mut elsewhere_counted = Vec::new();
         for (i, entry) in elsewhere.iter().enumerate() {
             let group = group_map.get(entry.group).copied().flatten();
-            let allowed = qual.groups.get(entry.group).is_some_and(|g| g.elsewhere.is_some());
+            let allowed = qual
+                .groups
+                .get(entry.group)
+                .is_some_and(|g| g.elsewhere.is_some());
             let (Some(group), true) = (group, allowed) else {
                 elsewhere_counted.push(None);
                 continue;
@@ -136,15 +139,10 @@ impl Route {
             })
             .filter(|set| set.units.len() >= 2)
             .collect();
-        barred.extend(
-            copies
-                .iter()
-                .filter(|c| c.len() >= 2)
-                .map(|c| BarredSet {
-                    units: c.clone(),
-                    basis: Basis::Inferred("a unit counts in one of its groups".into()),
-                }),
-        );
+        barred.extend(copies.iter().filter(|c| c.len() >= 2).map(|c| BarredSet {
+            units: c.clone(),
+            basis: Basis::Inferred("a unit counts in one of its groups".into()),
+        }));
         let mut rules = Vec::new();
         let mut entries = Vec::new();
         for (i, entry) in qual.rules.iter().enumerate() {
@@ -190,9 +188,7 @@ impl Route {
 
     /// The plan's units that may count in more than one group.
     pub fn shared(&self, plan: &Plan) -> Vec<UnitIdx> {
-        plan.units()
-            .filter(|&u| self.copies[u].len() > 1)
-            .collect()
+        plan.units().filter(|&u| self.copies[u].len() > 1).collect()
     }
 
     /// `plan` on the route, each shared unit counted in the copy `choice` picks (by

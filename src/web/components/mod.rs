@@ -3,6 +3,7 @@
 mod carry_panel;
 mod compare_plans;
 mod complete_plan;
+mod elsewhere_panel;
 mod notice;
 mod pathway_chooser;
 mod plan_bar;
@@ -21,6 +22,7 @@ mod unit_groups;
 pub use carry_panel::CarryPanel;
 pub use compare_plans::ComparePlans;
 pub use complete_plan::CompletePlan;
+pub use elsewhere_panel::ElsewherePanel;
 pub use notice::Notice;
 pub use pathway_chooser::{PathwayChooser, Props as PathwayChooserProps};
 pub use plan_bar::PlanBar;

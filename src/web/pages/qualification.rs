@@ -7,8 +7,9 @@ use yew::prelude::*;
 use crate::catalogue::builtin;
 use crate::document::PlanDoc;
 use crate::web::components::{
-    status_banner, CarryPanel, ComparePlans, CompletePlan, Notice, PathwayChooser,
-    PathwayChooserProps, PlanBar, PlanNote, ReviewPanel, RulesSummary, SharePanel, SourceNotes, UnitFilter, UnitFilters, UnitGroups,
+    status_banner, CarryPanel, ComparePlans, CompletePlan, ElsewherePanel, Notice, PathwayChooser,
+    PathwayChooserProps, PlanBar, PlanNote, ReviewPanel, RulesSummary, SharePanel, SourceNotes,
+    UnitFilter, UnitFilters, UnitGroups,
 };
 use crate::web::hooks::{use_dispatch, use_planner};
 use crate::web::route::Route;
@@ -116,6 +117,7 @@ pub fn qualification_page(props: &Props) -> Html {
                     <RulesSummary qualification={qual.id.clone()} doc={doc.clone()} checked={checked.clone()} {checking} />
                     if !checking {
                     <CompletePlan qualification={qual.id.clone()} doc={doc.clone()} checked={checked.clone()} />
+                    <ElsewherePanel qualification={qual.id.clone()} entries={doc.elsewhere.clone()} checked={checked.clone()} />
                     <ReviewPanel qualification={qual.id.clone()} doc={doc.clone()} />
                     <SharePanel qualification={qual.id.clone()} doc={doc.clone()} />
                     <PlanNote note={doc.note.clone()} />

@@ -1,10 +1,12 @@
 //! The plan being edited: a saved plan, or a draft (a fresh plan, or one from a share
 //! link), the changes a learner makes to it, and the units "Complete my plan" proposes.
 
+use crate::catalogue::limits::MAX_UNIT_CREDITS;
 use crate::catalogue::{builtin, Date, Qualification};
 use crate::document::link::{self, LinkError};
 use crate::document::{
-    plain_text, EnteredValues, PlanDoc, Progress, Review, Transfer, Verdict, MAX_FROM, MAX_NOTE,
+    plain_text, ElsewhereEntry, EnteredValues, PlanDoc, Progress, Review, Transfer, Verdict,
+    MAX_ELSEWHERE, MAX_FROM, MAX_NOTE,
 };
 
 /// A plan not (yet) among the saved ones.
@@ -109,6 +111,12 @@ pub enum Edit {
     },
     /// Choose the plan's pathway, by id (or none).
     Pathway(Option<String>),
+    /// Add an empty credit from elsewhere to a group that takes it (the group's id).
+    AddElsewhere(String),
+    /// Change a credit from elsewhere (by position).
+    SetElsewhere(usize, ElsewhereEntry),
+    /// Remove a credit from elsewhere (by position).
+    RemoveElsewhere(usize),
 }
 
 impl Edit {
@@ -123,6 +131,11 @@ impl Edit {
             | Edit::Transfer(k, _) => qual.unit_by_key(*k).is_some(),
             Edit::Note(_) | Edit::Review { .. } | Edit::Pathway(None) => true,
             Edit::Pathway(Some(id)) => qual.find_pathway(id).is_some(),
+            Edit::AddElsewhere(group) | Edit::SetElsewhere(_, ElsewhereEntry { group, .. }) => qual
+                .groups
+                .iter()
+                .any(|g| &g.id == group && g.elsewhere.is_some()),
+            Edit::RemoveElsewhere(_) => true,
         }
     }
 
@@ -166,6 +179,86 @@ impl Edit {
                 doc.review = Some(Review::of(doc, &by, verdict, &note, today));
             }
             Edit::Pathway(id) => doc.pathway = id,
+            Edit::AddElsewhere(group) if doc.elsewhere.len() < MAX_ELSEWHERE => {
+                doc.elsewhere.push(ElsewhereEntry {
+                    group,
+                    ..ElsewhereEntry::default()
+                });
+            }
+            Edit::AddElsewhere(_) => {}
+            Edit::SetElsewhere(i, entry) => {
+                if let Some(at) = doc.elsewhere.get_mut(i) {
+                    *at = ElsewhereEntry {
+                        title: plain_text(&entry.title, MAX_FROM),
+                        credits: entry.credits.filter(|&c| c <= MAX_UNIT_CREDITS),
+                        ..entry
+                    };
+                }
+            }
+            Edit::RemoveElsewhere(i) => {
+                if i < doc.elsewhere.len() {
+                    doc.elsewhere.remove(i);
+                }
+            }
         }
+    }
+}
+
+#[cfg(test)]
+mod pathway_tests {
+    use super::*;
+
+    fn today() -> Date {
+        Date {
+            year: 2026,
+            month: 12,
+            day: 3,
+        }
+    }
+
+    #[test]
+    fn a_pathway_and_credit_from_elsewhere_are_set_added_changed_and_removed() {
+        let mut doc = PlanDoc::default();
+        Edit::Pathway(Some("R".into())).apply(&mut doc, today());
+        assert_eq!(doc.pathway.as_deref(), Some("R"));
+        Edit::AddElsewhere("O".into()).apply(&mut doc, today());
+        assert_eq!(doc.elsewhere.len(), 1);
+        let entry = ElsewhereEntry {
+            group: "O".into(),
+            title: "Food\nhygiene".into(),
+            credits: Some(8),
+            level: None,
+        };
+        Edit::SetElsewhere(0, entry).apply(&mut doc, today());
+        assert_eq!(doc.elsewhere[0].title, "Food hygiene", "kept as plain text");
+        let huge = ElsewhereEntry {
+            credits: Some(MAX_UNIT_CREDITS + 1),
+            ..doc.elsewhere[0].clone()
+        };
+        Edit::SetElsewhere(0, huge).apply(&mut doc, today());
+        assert_eq!(doc.elsewhere[0].credits, None, "more than any unit carries");
+        Edit::SetElsewhere(5, ElsewhereEntry::default()).apply(&mut doc, today());
+        Edit::RemoveElsewhere(5).apply(&mut doc, today());
+        assert_eq!(
+            doc.elsewhere.len(),
+            1,
+            "positions past the end change nothing"
+        );
+        Edit::RemoveElsewhere(0).apply(&mut doc, today());
+        assert!(doc.elsewhere.is_empty());
+        for _ in 0..MAX_ELSEWHERE + 3 {
+            Edit::AddElsewhere("O".into()).apply(&mut doc, today());
+        }
+        assert_eq!(doc.elsewhere.len(), MAX_ELSEWHERE);
+        Edit::Pathway(None).apply(&mut doc, today());
+        assert_eq!(doc.pathway, None);
+    }
+
+    #[test]
+    fn edits_for_pathways_or_groups_a_qualification_lacks_do_not_fit() {
+        let qual = builtin::by_id("vtct-l1-cert-principles-cs").expect("built in");
+        assert!(!Edit::Pathway(Some("R".into())).fits(qual));
+        assert!(Edit::Pathway(None).fits(qual));
+        assert!(!Edit::AddElsewhere(qual.groups[0].id.clone()).fits(qual));
     }
 }
