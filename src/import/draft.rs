@@ -3,7 +3,7 @@
 
 use std::fmt::{Display, Write};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use std::collections::BTreeMap;
 
@@ -25,7 +25,7 @@ pub struct Fact {
 }
 
 /// Something the importer did not read, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Unread {
     /// Which value, or which line.
     pub what: String,
