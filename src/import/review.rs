@@ -23,6 +23,8 @@ pub struct Counts {
     pub inferred: usize,
     /// Entries of the not-read list.
     pub not_read: usize,
+    /// Units read.
+    pub units: usize,
 }
 
 /// How a value in the review is known.
@@ -95,6 +97,51 @@ pub struct Review {
     pub not_read: Vec<Unread>,
     /// The draft file.
     pub toml: String,
+}
+
+/// What the tools worker answers to an `import` request: the review, and what checking
+/// the draft as a qualification file found (the first problems, and how many in all).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Drafted {
+    /// The draft laid out for review.
+    pub review: Review,
+    /// The first problems checking the draft found (the CLI's messages).
+    pub problems: Vec<String>,
+    /// How many problems in all.
+    pub problem_count: usize,
+}
+
+/// Largest specification text read, in bytes (the CLI's limit too).
+pub const MAX_TEXT: usize = 4 << 20;
+
+/// The import page's heading.
+pub const TITLE: &str = "Make a qualification file from its specification";
+/// What the import page does, under its heading.
+pub const INTRO: &str = "Paste the plain text of a qualification's specification, or open it as a text file. The planner reads it here, in this browser, into a draft qualification file: every value with the line it is printed on, and whatever it could not read left unknown, never guessed. Check the draft beside the text before you add it.";
+/// While the text is read.
+pub const WORKING: &str = "Reading the specification…";
+/// When there is no text.
+pub const EMPTY: &str = "Paste the specification's text first (or open it as a text file).";
+/// When the text is too long.
+pub const TOO_LONG: &str =
+    "This text is longer than 4 MB, more than any specification; nothing was read.";
+/// When the text gave no unit.
+pub const NOTHING_READ: &str = "No units could be read from this text, so there is no draft: is it a qualification's specification? Nothing was added.";
+/// Above the problems checking the draft found.
+pub const PROBLEMS: &str =
+    "The draft cannot be added as it stands: fix these in the file, or in the text and make the draft again.";
+/// The draft's name when downloaded (the CLI's default too).
+pub const FILE_NAME: &str = "draft.toml";
+
+/// Why `text` is not read at all, if it is not.
+pub fn refused(text: &str) -> Option<&'static str> {
+    if text.trim().is_empty() {
+        Some(EMPTY)
+    } else if text.len() > MAX_TEXT {
+        Some(TOO_LONG)
+    } else {
+        None
+    }
 }
 
 /// The heading of the qualification's own values.
@@ -187,6 +234,7 @@ pub fn review(draft: &Draft, text: &str) -> Review {
             stated: count(|b| matches!(b, Basis::Stated { .. })),
             inferred: count(|b| matches!(b, Basis::Inferred { .. })),
             not_read: draft.unread.len(),
+            units: units.len(),
         },
         sections,
         not_read: draft.unread.clone(),
@@ -359,6 +407,14 @@ mod tests {
     }
 
     #[test]
+    fn empty_and_oversized_texts_are_refused_before_reading() {
+        assert_eq!(refused(" \n\t"), Some(EMPTY));
+        assert_eq!(refused(&"x".repeat(MAX_TEXT + 1)), Some(TOO_LONG));
+        assert_eq!(refused(&"x".repeat(MAX_TEXT)), None);
+        assert_eq!(refused(SPEC), None);
+    }
+
+    #[test]
     fn inferred_values_say_why_and_are_counted() {
         let text = "Unit number\tUnit title\tLevel\tCredit\n\
             Mandatory units\t\t\t\n\
@@ -371,6 +427,7 @@ mod tests {
         assert_eq!(level.value.as_deref(), Some("3"));
         assert!(matches!(level.basis, Basis::Inferred { .. }), "{level:?}");
         assert_eq!(r.counts.inferred, 1);
+        assert_eq!(r.counts.units, 4);
         assert_eq!(r.counts.stated, import("spec.txt", text).facts.len());
     }
 

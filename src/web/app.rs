@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::head;
 use super::hooks::{Dispatch, Planner};
-use super::pages::{Home, NotFound, QualificationPage};
+use super::pages::{Home, ImportPage, NotFound, QualificationPage};
 use super::route::{self, Route};
 use super::services::storage;
 use super::state::{Action, Notice, PlannerState};
@@ -39,6 +39,7 @@ fn switch(route: Route) -> Html {
         Route::Shared { id, payload } => {
             html! { <QualificationPage {id} payload={Some(payload)} /> }
         }
+        Route::Import => html! { <ImportPage /> },
         Route::NotFound => html! { <NotFound /> },
     }
 }

@@ -13,6 +13,7 @@ pub fn title(route: &Route) -> String {
             Some(qual) => format!("{} · Unit planner", qual.title_text()),
             None => "Qualification not found · Unit planner".into(),
         },
+        Route::Import => format!("{} · Unit planner", crate::import::review::TITLE),
         Route::NotFound => "Page not found · Unit planner".into(),
     }
 }
@@ -29,6 +30,7 @@ pub fn description(route: &Route) -> String {
             ),
             None => description(&Route::Home),
         },
+        Route::Import => crate::import::review::INTRO.into(),
         _ => format!(
             "Plan the optional units of {} UK vocational qualifications (NVQ, Certificate, Diploma) and check them live against each one's rules of combination: credits, levels, groups and barred units. Works offline; plans stay on your device.",
             builtin::catalogue().len()

@@ -25,6 +25,8 @@ pub enum Route {
         /// The packed plan.
         payload: String,
     },
+    /// Making a qualification file from a specification's text (`/import/`).
+    Import,
     /// Anything else.
     NotFound,
 }
@@ -50,6 +52,7 @@ impl Route {
         match parts.as_slice() {
             [] | [""] => Route::Home,
             ["index.html"] => Route::Home,
+            ["import"] | ["import", "index.html"] => Route::Import,
             ["q", id] | ["q", id, "index.html"] if !id.is_empty() => {
                 Route::Qualification { id: id.to_string() }
             }
@@ -61,6 +64,7 @@ impl Route {
     pub fn href(&self) -> String {
         match self {
             Route::Home | Route::NotFound => "/".into(),
+            Route::Import => "/import/".into(),
             Route::Qualification { id } => format!("/q/{id}/"),
             Route::Shared { id, payload } => link::share_href(id, payload),
         }
@@ -71,7 +75,7 @@ impl Route {
     /// qualification's page, which shows the plan as "checking" until it is read.
     pub fn page_path(&self) -> Option<String> {
         match self {
-            Route::Home | Route::Qualification { .. } => Some(self.href()),
+            Route::Home | Route::Import | Route::Qualification { .. } => Some(self.href()),
             Route::Shared { id, .. } => Some(Route::Qualification { id: id.clone() }.href()),
             Route::NotFound => None,
         }
@@ -185,6 +189,7 @@ mod tests {
     fn addresses_parse_to_routes_and_back() {
         for route in [
             Route::Home,
+            Route::Import,
             Route::Qualification {
                 id: "cg-l3-nvq-dip-cs".into(),
             },
@@ -234,6 +239,7 @@ mod tests {
     #[test]
     fn only_pages_that_exist_before_scripts_are_hydrated() {
         assert_eq!(Route::Home.page_path().as_deref(), Some("/"));
+        assert_eq!(at("/import").page_path().as_deref(), Some("/import/"));
         assert_eq!(at("/q/x/#p/AQ").page_path().as_deref(), Some("/q/x/"));
         assert_eq!(at("/#/q/x/p/AQ").page_path().as_deref(), Some("/q/x/"));
         assert_eq!(Route::NotFound.page_path(), None);

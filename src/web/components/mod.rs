@@ -3,6 +3,7 @@
 mod carry_panel;
 mod compare_plans;
 mod complete_plan;
+mod draft_review;
 mod notice;
 mod plan_bar;
 mod plan_files;
@@ -20,6 +21,7 @@ mod unit_groups;
 pub use carry_panel::CarryPanel;
 pub use compare_plans::ComparePlans;
 pub use complete_plan::CompletePlan;
+pub use draft_review::DraftReview;
 pub use notice::Notice;
 pub use plan_bar::PlanBar;
 pub use plan_files::PlanFiles;

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::web::components::{Notice, PlanFiles, QualificationList, SavedPlans};
+use crate::web::route::Route;
 
 /// The home page.
 #[component(Home)]
@@ -15,6 +16,10 @@ pub fn home() -> Html {
             <SavedPlans />
             <QualificationList />
             <PlanFiles />
+            <section class="files" aria-labelledby="import-heading">
+                <h2 id="import-heading">{ "A qualification not listed here" }</h2>
+                <p><a href={Route::Import.href()}>{ crate::import::review::TITLE }</a>{ ": paste its specification's text and review the draft beside it." }</p>
+            </section>
         </main>
     }
 }

@@ -1,9 +1,11 @@
 //! One component per route.
 
 mod home;
+mod import;
 mod not_found;
 mod qualification;
 
 pub use home::Home;
+pub use import::ImportPage;
 pub use not_found::NotFound;
 pub use qualification::QualificationPage;

@@ -36,14 +36,44 @@ const MAX_FILE: f64 = 8.0 * 1024.0 * 1024.0;
 
 /// Reads the first file picked in `input` as text; `done` gets the text, or a message.
 pub fn read_picked(input: &web_sys::HtmlInputElement, done: Callback<Result<String, String>>) {
+    read(
+        input,
+        MAX_FILE,
+        "That file is too large to be an export of plans; nothing was imported.",
+        "That file could not be read; nothing was imported.",
+        done,
+    );
+}
+
+/// Reads the first text file picked in `input`, of at most `max` bytes; `done` gets the
+/// text, or a message.
+pub fn read_text(
+    input: &web_sys::HtmlInputElement,
+    max: usize,
+    done: Callback<Result<String, String>>,
+) {
+    read(
+        input,
+        max as f64,
+        "That file is too large to be a specification's text; nothing was read.",
+        "That file could not be read as text; nothing was read.",
+        done,
+    );
+}
+
+fn read(
+    input: &web_sys::HtmlInputElement,
+    max: f64,
+    too_large: &str,
+    unreadable: &'static str,
+    done: Callback<Result<String, String>>,
+) {
     let Some(file) = input.files().and_then(|f| f.get(0)) else {
         return;
     };
     input.set_value("");
-    if file.size() > MAX_FILE {
-        return done.emit(Err(
-            "That file is too large to be an export of plans; nothing was imported.".into(),
-        ));
+    if file.size() > max {
+        return done.emit(Err(too_large.into()));
     }
     let promise = file.text();
     wasm_bindgen_futures::spawn_local(async move {
@@ -51,6 +81,6 @@ pub fn read_picked(input: &web_sys::HtmlInputElement, done: Callback<Result<Stri
             .await
             .ok()
             .and_then(|v| v.as_string());
-        done.emit(text.ok_or_else(|| "That file could not be read; nothing was imported.".into()));
+        done.emit(text.ok_or_else(|| unreadable.into()));
     });
 }

@@ -2,6 +2,7 @@
 
 pub mod clock;
 pub mod files;
+pub mod importer;
 pub mod offline;
 pub mod storage;
 
