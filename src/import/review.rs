@@ -133,6 +133,32 @@ pub const PROBLEMS: &str =
 /// The draft's name when downloaded (the CLI's default too).
 pub const FILE_NAME: &str = "draft.toml";
 
+/// What the tools worker answers to an `import` request: `text` read into a draft (from
+/// the file `name`; pasted text is named after the qualification number read, so two
+/// pasted drafts get different ids), laid out for review, and checked as `validate` reads
+/// a file.
+#[cfg(feature = "spec-files")]
+pub fn drafted(name: Option<&str>, text: &str) -> Drafted {
+    let reading = super::read(text);
+    let name = name.map_or_else(
+        || match reading.header.number.value() {
+            Some(number) => format!("{}.txt", number.replace('/', "-")),
+            None => "pasted text".into(),
+        },
+        str::to_string,
+    );
+    let draft = super::draft::write(&name, reading);
+    let (problems, problem_count) = match crate::catalogue::parse_spec(FILE_NAME, &draft.toml) {
+        Ok(_) => (Vec::new(), 0),
+        Err(e) => (e.shown_problems(), e.problems.len()),
+    };
+    Drafted {
+        review: review(&draft, text),
+        problems,
+        problem_count,
+    }
+}
+
 /// Why `text` is not read at all, if it is not.
 pub fn refused(text: &str) -> Option<&'static str> {
     if text.trim().is_empty() {
@@ -412,6 +438,21 @@ mod tests {
         assert_eq!(refused(&"x".repeat(MAX_TEXT + 1)), Some(TOO_LONG));
         assert_eq!(refused(&"x".repeat(MAX_TEXT)), None);
         assert_eq!(refused(SPEC), None);
+    }
+
+    #[test]
+    fn the_workers_answer_names_pasted_text_by_its_number_and_checks_the_draft() {
+        let d = drafted(None, SPEC);
+        assert!(d.review.toml.contains("id = \"draft-601-2345-x\""), "{}", d.review.toml);
+        assert_eq!((d.problems.len(), d.problem_count), (0, 0));
+        let named = drafted(Some("widgets.txt"), SPEC);
+        assert!(named.review.toml.contains("id = \"draft-widgets\""));
+        let garbage = drafted(None, "lorem ipsum\n\u{0}\u{1b}[2J dolor");
+        assert_eq!(garbage.review.counts.units, 0);
+        assert!(garbage.problem_count > 0);
+        assert!(garbage.review.toml.contains("id = \"draft-pasted-text\""));
+        let json = serde_json::to_string(&d).unwrap();
+        assert_eq!(serde_json::from_str::<Drafted>(&json).unwrap(), d);
     }
 
     #[test]
