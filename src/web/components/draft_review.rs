@@ -1,23 +1,16 @@
 //! A draft qualification file reviewed beside its source: one table per part (the
 //! qualification, its groups, each unit, its rules, its barred units), each value with
-//! how it is known and the line it was read from, then what was not read.
+//! how it is known and the line it was read from, then what was not read. Plain functions,
+//! not components: drawn only when a new draft arrives, they need no state of their own,
+//! and each component would add its own copy of Yew's machinery to the first load.
 
 use yew::prelude::*;
 
 use crate::import::review::{Basis, Review, Row, Section};
 use crate::wording;
 
-/// Properties of [`DraftReview`].
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    /// The review, as the tools worker answered it.
-    pub review: std::rc::Rc<Review>,
-}
-
 /// The values of the draft beside their source lines, and the list of values not read.
-#[component(DraftReview)]
-pub fn draft_review(props: &Props) -> Html {
-    let r = &props.review;
+pub fn draft_review(r: &Review) -> Html {
     html! {
         <>
             <p class="draft-counts">{ wording::import_counts(r.counts.stated, r.counts.inferred, r.counts.not_read) }</p>

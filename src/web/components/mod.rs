@@ -21,7 +21,7 @@ mod unit_groups;
 pub use carry_panel::CarryPanel;
 pub use compare_plans::ComparePlans;
 pub use complete_plan::CompletePlan;
-pub use draft_review::DraftReview;
+pub use draft_review::draft_review;
 pub use notice::Notice;
 pub use plan_bar::PlanBar;
 pub use plan_files::PlanFiles;

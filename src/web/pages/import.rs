@@ -8,13 +8,13 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::import::review::{self, Drafted};
-use crate::web::components::DraftReview;
+use crate::web::components::draft_review;
 use crate::web::route::Route;
 use crate::web::services::{files, importer};
 use crate::wording;
 
 /// Where the page is.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 enum Phase {
     /// Nothing asked yet.
     Idle,
@@ -95,7 +95,7 @@ pub fn import_page() -> Html {
             });
         })
     };
-    let working = *phase == Phase::Working;
+    let working = matches!(*phase, Phase::Working);
     let status = match &*phase {
         Phase::Idle => html! {},
         Phase::Working => html! { { review::WORKING } },
@@ -121,23 +121,14 @@ pub fn import_page() -> Html {
             </form>
             <p role="status" class="import-status">{ status }</p>
             if let Phase::Drafted(drafted) = &*phase {
-                <Draft drafted={drafted.clone()} />
+                { draft(drafted) }
             }
         </main>
     }
 }
 
-/// Properties of [`Draft`].
-#[derive(Properties, PartialEq)]
-struct DraftProps {
-    drafted: Rc<Drafted>,
-}
-
 /// The draft: its review, its problems, the file itself and what to do with it.
-#[component(Draft)]
-fn draft(props: &DraftProps) -> Html {
-    let d = &props.drafted;
-    let review = use_memo(d.clone(), |d| Rc::new(d.review.clone()));
+fn draft(d: &Drafted) -> Html {
     let download = {
         let toml = d.review.toml.clone();
         Callback::from(move |_: MouseEvent| {
@@ -153,7 +144,7 @@ fn draft(props: &DraftProps) -> Html {
                     <ul>{ for d.problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
                 </div>
             }
-            <DraftReview review={(*review).clone()} />
+            { draft_review(&d.review) }
             <details class="draft-file">
                 <summary>{ "The draft file (TOML)" }</summary>
                 <pre>{ &d.review.toml }</pre>
