@@ -440,6 +440,7 @@ mod tests {
         assert_eq!(refused(SPEC), None);
     }
 
+    #[cfg(feature = "spec-files")]
     #[test]
     fn the_workers_answer_names_pasted_text_by_its_number_and_checks_the_draft() {
         let d = drafted(None, SPEC);
