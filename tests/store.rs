@@ -55,8 +55,8 @@ fn plans_saved_by_format_one_still_open_in_their_order() {
 #[test]
 fn newer_and_foreign_data_are_recognised() {
     assert_eq!(
-        read(r#"{"version":3,"plans":"whatever"}"#),
-        StoreRead::Newer(3)
+        read(r#"{"version":4,"plans":"whatever"}"#),
+        StoreRead::Newer(4)
     );
     for text in [
         "",

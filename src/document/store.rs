@@ -2,7 +2,12 @@
 //! read defensively, and merged plan by plan so that two tabs, or a file brought from
 //! another device, never lose each other's work.
 //!
-//! Format 2 (written now) stamps each plan with when it was created and last changed, and
+//! Format 3 (written for an export that carries a centre's qualification files) is format 2
+//! with `centre`: each file's table as JSON, its fingerprint and name
+//! ([`CentreSpec`]), so the plans on them open where the file was never added. Everything
+//! else is written as format 2, so a build that reads only format 2 still reads it.
+//!
+//! Format 2 (written otherwise) stamps each plan with when it was created and last changed, and
 //! remembers deleted plans (`deleted`: id → when), so a merge knows which copy is newer and
 //! that a deletion must not be undone by an older copy. Format 1 (read still) had neither.
 //!
@@ -16,11 +21,14 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::centre::CentreSpec;
 use super::PlanDoc;
 use crate::catalogue::Qualification;
 
-/// The format this build writes; it reads format 1 too.
-pub const VERSION: u32 = 2;
+/// The newest format this build writes; it reads every earlier one too.
+pub const VERSION: u32 = 3;
+/// The format written when no centre file goes with the plans.
+const PLANS_ONLY: u32 = 2;
 /// What an export file says it is.
 const EXPORT_KIND: &str = "unit-planner plans";
 /// The method of an export file's check, as its `check` field names it.
@@ -72,6 +80,8 @@ struct Stored {
     plans: Vec<SavedPlan>,
     #[serde(default)]
     deleted: BTreeMap<u64, u64>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    centre: Vec<CentreSpec>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     check: Option<String>,
 }
@@ -88,16 +98,23 @@ struct ExportFile {
     #[serde(default)]
     deleted: BTreeMap<u64, u64>,
     #[serde(default)]
+    centre: Vec<CentreSpec>,
+    #[serde(default)]
     check: Option<String>,
 }
 
 impl Stored {
-    fn of(kind: Option<&str>, saved: &Saved) -> Stored {
+    fn of(kind: Option<&str>, saved: &Saved, centre: &[CentreSpec]) -> Stored {
         Stored {
             kind: kind.map(str::to_string),
-            version: VERSION,
+            version: if centre.is_empty() {
+                PLANS_ONLY
+            } else {
+                VERSION
+            },
             plans: saved.plans.clone(),
             deleted: saved.deleted.clone(),
+            centre: centre.to_vec(),
             check: None,
         }
     }
@@ -110,6 +127,7 @@ impl Stored {
             version: self.version,
             plans: self.plans.clone(),
             deleted: self.deleted.clone(),
+            centre: self.centre.clone(),
         })?;
         Ok(format!(
             "{CHECK_METHOD}{:08x}",
@@ -144,16 +162,22 @@ pub fn read(text: &str) -> StoreRead {
 
 /// The text to store for `saved`.
 pub fn write(saved: &Saved) -> Result<String, serde_json::Error> {
-    serde_json::to_string(&Stored::of(None, saved))
+    serde_json::to_string(&Stored::of(None, saved, &[]))
 }
 
 /// An export file of every plan (deletions are not exported).
 pub fn export(saved: &Saved) -> Result<String, serde_json::Error> {
+    export_with(saved, &[])
+}
+
+/// An export file of every plan with the centre's qualification files (format 3 when
+/// there are any).
+pub fn export_with(saved: &Saved, centre: &[CentreSpec]) -> Result<String, serde_json::Error> {
     let plans = Saved {
         plans: saved.plans.clone(),
         deleted: BTreeMap::new(),
     };
-    let mut stored = Stored::of(Some(EXPORT_KIND), &plans);
+    let mut stored = Stored::of(Some(EXPORT_KIND), &plans, centre);
     stored.check = Some(stored.checksum()?);
     serde_json::to_string_pretty(&stored)
 }
@@ -255,6 +279,7 @@ fn export_content(text: &str) -> Result<Stored, ImportError> {
         version: file.version,
         plans: file.plans,
         deleted: file.deleted,
+        centre: file.centre,
         check: None,
     };
     match file.check {
@@ -262,6 +287,12 @@ fn export_content(text: &str) -> Result<Stored, ImportError> {
         Some(check) if stored.checksum().is_ok_and(|sum| sum == check) => Ok(stored),
         Some(_) => Err(ImportError::Damaged),
     }
+}
+
+/// The centre's qualification files an export file carries (none before format 3), its
+/// check verified.
+pub fn centre_files(text: &str) -> Result<Vec<CentreSpec>, ImportError> {
+    export_content(text).map(|stored| stored.centre)
 }
 
 /// Brings the plans of an export file into `saved`. A plan already here (the same id, or

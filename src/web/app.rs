@@ -7,7 +7,7 @@ use super::head;
 use super::hooks::{use_catalogue, Dispatch, Planner};
 use super::pages::{Home, ImportPage, NotFound, QualificationPage};
 use super::route::{self, Route};
-use super::services::storage;
+use super::services::{centre_store, storage};
 use super::state::{Action, Notice, PlannerState, Shared};
 
 /// Properties of [`App`].
@@ -82,7 +82,24 @@ fn planner_provider(props: &ProviderProps) -> Html {
         use_effect_with((), move |_| {
             let (plans, notice) = storage::load();
             dispatch.send(Action::Loaded(plans, notice));
+            // Applied before the next render, so pages see the centre's qualifications
+            // as soon as they see the saved plans.
+            let (files, notice) = centre_store::load();
+            dispatch.send(Action::CentreLoaded(files, notice));
         });
+    }
+    {
+        let (catalogue, dispatch) = (state.catalogue.clone(), dispatch.clone());
+        use_effect_with(
+            (catalogue.unsaved(), state.loaded),
+            move |&(unsaved, loaded)| {
+                if let (Some(_), true) = (unsaved, loaded) {
+                    if let Err(message) = centre_store::save(&catalogue.files()) {
+                        dispatch.send(Action::Notice(Some(Notice::warning(message))));
+                    }
+                }
+            },
+        );
     }
     {
         let (state, dispatch) = (state.clone(), dispatch.clone());

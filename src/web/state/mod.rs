@@ -18,10 +18,13 @@ pub use notices::{Notice, Notices, Tone};
 pub use plans::Plans;
 
 use super::services::clock;
+use crate::catalogue::Added;
 use crate::document::carry::{self, Carried};
+use crate::document::centre::CentreSpec;
 pub use crate::document::store::SavedPlan;
 use crate::document::store::{self, Saved};
 use crate::document::{PlanDoc, MAX_NAME};
+use crate::wording_centre;
 
 /// Everything the app shows that can change.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -45,6 +48,12 @@ pub enum Action {
     Loaded(Saved, Option<String>),
     /// Storage holds plans saved by another tab (or merged with them): take them in.
     Synced(Saved),
+    /// The centre's files kept in storage were read (and a message, if any could not be).
+    CentreLoaded(Vec<CentreSpec>, Option<String>),
+    /// Add a centre's qualification from its file.
+    AddCentre(CentreSpec),
+    /// Remove a centre's qualification (its saved plans stay).
+    RemoveCentre(String),
     /// Import the plans of an export file (its text).
     Import(String),
     /// Start a plan in another qualification with units carried over as credit transfer
@@ -204,11 +213,54 @@ impl PlannerState {
                 self.loaded = true;
             }
             Action::Synced(saved) => return self.merge_in(&saved),
+            Action::CentreLoaded(files, notice) => {
+                let problems = self.catalogue.load(files);
+                if let Some(message) = notice.or_else(|| problems.into_iter().next()) {
+                    self.notices.notice = Some(Notice::warning(message));
+                }
+            }
+            Action::AddCentre(spec) => {
+                self.notices.notice = Some(match self.catalogue.add(spec) {
+                    Ok((id, added)) => {
+                        let title = self.catalogue.by_id(&id).map_or("", |q| q.title_text());
+                        Notice::done(wording_centre::added(title, added))
+                    }
+                    Err(message) => Notice::warning(message),
+                });
+            }
+            Action::RemoveCentre(id) => {
+                let title = match self.catalogue.by_id(&id) {
+                    Some(q) => q.title_text().to_string(),
+                    None => return false,
+                };
+                if !self.catalogue.remove(&id) {
+                    return false;
+                }
+                if self.current().is_some_and(|d| d.qualification == id) {
+                    self.editing = Editing::default();
+                }
+                let plans = self.plans.of(&id).count();
+                self.notices.notice = Some(Notice::done(wording_centre::removed(&title, plans)));
+            }
             Action::Import(text) => {
+                // The centre's files first, so the plans on them are taken in too; a
+                // damaged file (its check does not match) adds none.
+                let files = store::centre_files(&text).unwrap_or_default();
+                let added = files
+                    .into_iter()
+                    .filter(|f| {
+                        matches!(
+                            self.catalogue.add(f.clone()),
+                            Ok((_, Added::New | Added::Replaced))
+                        )
+                    })
+                    .count();
                 match store::import(&self.plans.saved(), &text, self.catalogue.all()) {
                     Ok((saved, report)) => {
                         self.plans.take_imported(saved);
-                        self.notices.notice = Some(Notice::done(crate::wording::imported(&report)));
+                        let text = crate::wording::imported(&report)
+                            + &wording_centre::imported_files(added);
+                        self.notices.notice = Some(Notice::done(text));
                     }
                     Err(e) => self.notices.notice = Some(Notice::warning(format!("Import: {e}."))),
                 }

@@ -1,0 +1,100 @@
+//! What the tools worker (`src/bin/tools.rs`, loaded only when a user adds a file) does,
+//! kept off the app's first load: JSON requests in, JSON answers out, so more kinds can be
+//! added. A request is `{"id": n, "kind": "…", "text": "…", "name": "…"}` (`name` optional:
+//! the file's name for messages); the answer `{"id": n, "ok": …}` or
+//! `{"id": n, "error": "a short message"}`.
+//!
+//! - `spec`: a qualification file in the TOML `specs/` format → `{"spec": its table as
+//!   JSON text, "fingerprint": the first 16 hex digits of the SHA-256 of its text}`. The app
+//!   validates the JSON with `parse_spec_json`, so its messages are the CLI's.
+
+use serde::Deserialize;
+use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
+
+use crate::catalogue::spec_file_json;
+
+#[derive(Deserialize)]
+struct Request {
+    id: u64,
+    kind: String,
+    text: String,
+    #[serde(default)]
+    name: Option<String>,
+}
+
+/// The answer to one request (its text); never panics, whatever the request.
+pub fn answer(request: &str) -> String {
+    let Ok(request) = serde_json::from_str::<Request>(request) else {
+        return json!({ "id": null, "error": "the request could not be read" }).to_string();
+    };
+    let name = request.name.as_deref().unwrap_or("the file");
+    let result = match request.kind.as_str() {
+        "spec" => spec(name, &request.text),
+        _ => Err(format!(
+            "the tools do not know the request `{}`",
+            crate::text::shortened(&request.kind, 40)
+        )),
+    };
+    match result {
+        Ok(ok) => json!({ "id": request.id, "ok": ok }),
+        Err(error) => json!({ "id": request.id, "error": error }),
+    }
+    .to_string()
+}
+
+fn spec(name: &str, text: &str) -> Result<Value, String> {
+    let spec = spec_file_json(name, text).map_err(|e| e.to_string())?;
+    Ok(json!({ "spec": spec, "fingerprint": fingerprint(text) }))
+}
+
+/// A file's fingerprint: the first 16 hex digits of the SHA-256 of its text (UTF-8).
+pub fn fingerprint(text: &str) -> String {
+    Sha256::digest(text.as_bytes())[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ask(request: Value) -> Value {
+        serde_json::from_str(&answer(&request.to_string())).unwrap()
+    }
+
+    #[test]
+    fn a_spec_file_comes_back_as_json_with_its_fingerprint() {
+        let text = std::fs::read_to_string("specs/vtct-l1-cert-principles-cs.toml").unwrap();
+        let reply = ask(json!({ "id": 7, "kind": "spec", "text": text, "name": "ours.toml" }));
+        assert_eq!(reply["id"], 7);
+        let spec = reply["ok"]["spec"].as_str().unwrap();
+        let qual = crate::catalogue::parse_spec_json("ours.toml", spec).unwrap();
+        assert_eq!(qual.id, "vtct-l1-cert-principles-cs");
+        assert_eq!(reply["ok"]["fingerprint"], fingerprint(&text));
+    }
+
+    #[test]
+    fn the_fingerprint_is_the_start_of_the_sha256() {
+        // printf 'abc' | sha256sum
+        assert_eq!(fingerprint("abc"), "ba7816bf8f01cfea");
+    }
+
+    #[test]
+    fn bad_toml_and_bad_requests_get_short_messages() {
+        let reply = ask(
+            json!({ "id": 1, "kind": "spec", "text": "id = \"x\"\ntitle = = 3\n", "name": "ours.toml" }),
+        );
+        let error = reply["error"].as_str().unwrap();
+        assert!(error.starts_with("ours.toml"), "{error}");
+        assert!(error.contains("line 2"), "{error}");
+        let reply = ask(json!({ "id": 2, "kind": "nonsense", "text": "" }));
+        assert_eq!(
+            reply["error"],
+            "the tools do not know the request `nonsense`"
+        );
+        let reply: Value = serde_json::from_str(&answer("not json")).unwrap();
+        assert_eq!(reply["id"], Value::Null);
+    }
+}
