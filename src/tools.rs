@@ -7,6 +7,9 @@
 //! - `spec`: a qualification file in the TOML `specs/` format → `{"spec": its table as
 //!   JSON text, "fingerprint": the first 16 hex digits of the SHA-256 of its text}`. The app
 //!   validates the JSON with `parse_spec_json`, so its messages are the CLI's.
+//! - `import`: a specification's plain text → the draft qualification file made from it,
+//!   laid out for review beside the text (`import::review::Drafted`; `name`, when given,
+//!   names the draft).
 
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -31,6 +34,7 @@ pub fn answer(request: &str) -> String {
     let name = request.name.as_deref().unwrap_or("the file");
     let result = match request.kind.as_str() {
         "spec" => spec(name, &request.text),
+        "import" => import(request.name.as_deref(), &request.text),
         _ => Err(format!(
             "the tools do not know the request `{}`",
             crate::text::shortened(&request.kind, 40)
@@ -41,6 +45,14 @@ pub fn answer(request: &str) -> String {
         Err(error) => json!({ "id": request.id, "error": error }),
     }
     .to_string()
+}
+
+/// A specification's text read into a draft, laid out for review (`import::review::Drafted`).
+fn import(name: Option<&str>, text: &str) -> Result<Value, String> {
+    if let Some(refused) = crate::import::review::refused(text) {
+        return Err(refused.into());
+    }
+    serde_json::to_value(crate::import::review::drafted(name, text)).map_err(|e| e.to_string())
 }
 
 fn spec(name: &str, text: &str) -> Result<Value, String> {
@@ -79,6 +91,26 @@ mod tests {
     fn the_fingerprint_is_the_start_of_the_sha256() {
         // printf 'abc' | sha256sum
         assert_eq!(fingerprint("abc"), "ba7816bf8f01cfea");
+    }
+
+    #[test]
+    fn a_specifications_text_comes_back_as_a_draft_for_review() {
+        let text = std::fs::read_to_string(
+            std::fs::read_dir("../shared/seeds")
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .find(|p| p.to_string_lossy().contains("/001_"))
+                .unwrap(),
+        )
+        .unwrap();
+        let reply = ask(json!({ "id": 3, "kind": "import", "text": text }));
+        assert_eq!(reply["id"], 3);
+        let drafted: crate::import::review::Drafted =
+            serde_json::from_value(reply["ok"].clone()).unwrap();
+        assert_eq!(drafted, crate::import::review::drafted(None, &text));
+        assert!(drafted.review.toml.contains("id = \"draft-600-7736-0\""));
+        let reply = ask(json!({ "id": 4, "kind": "import", "text": " \n" }));
+        assert_eq!(reply["error"], crate::import::review::EMPTY);
     }
 
     #[test]

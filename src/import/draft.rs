@@ -131,7 +131,7 @@ fn absent<T>(found: &Found<T>) -> bool {
 }
 
 /// A file id from the source's name: lower case letters, digits and hyphens.
-fn id(file: &str) -> String {
+pub(super) fn id(file: &str) -> String {
     let stem = file.rsplit(['/', '\\']).next().unwrap_or(file);
     let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
     let slug: String = stem

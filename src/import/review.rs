@@ -103,6 +103,8 @@ pub struct Review {
 /// the draft as a qualification file found (the first problems, and how many in all).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Drafted {
+    /// The draft's file name: its id, `.toml`.
+    pub file: String,
     /// The draft laid out for review.
     pub review: Review,
     /// The first problems checking the draft found (the CLI's messages).
@@ -130,8 +132,6 @@ pub const NOTHING_READ: &str = "No units could be read from this text, so there 
 /// Above the problems checking the draft found.
 pub const PROBLEMS: &str =
     "The draft cannot be added as it stands: fix these in the file, or in the text and make the draft again.";
-/// The draft's name when downloaded (the CLI's default too).
-pub const FILE_NAME: &str = "draft.toml";
 
 /// What the tools worker answers to an `import` request: `text` read into a draft (from
 /// the file `name`; pasted text is named after the qualification number read, so two
@@ -147,12 +147,14 @@ pub fn drafted(name: Option<&str>, text: &str) -> Drafted {
         },
         str::to_string,
     );
+    let file = format!("{}.toml", super::draft::id(&name));
     let draft = super::draft::write(&name, reading);
-    let (problems, problem_count) = match crate::catalogue::parse_spec(FILE_NAME, &draft.toml) {
+    let (problems, problem_count) = match crate::catalogue::parse_spec(&file, &draft.toml) {
         Ok(_) => (Vec::new(), 0),
         Err(e) => (e.shown_problems(), e.problems.len()),
     };
     Drafted {
+        file,
         review: review(&draft, text),
         problems,
         problem_count,
@@ -444,7 +446,12 @@ mod tests {
     #[test]
     fn the_workers_answer_names_pasted_text_by_its_number_and_checks_the_draft() {
         let d = drafted(None, SPEC);
-        assert!(d.review.toml.contains("id = \"draft-601-2345-x\""), "{}", d.review.toml);
+        assert!(
+            d.review.toml.contains("id = \"draft-601-2345-x\""),
+            "{}",
+            d.review.toml
+        );
+        assert_eq!(d.file, "draft-601-2345-x.toml");
         assert_eq!((d.problems.len(), d.problem_count), (0, 0));
         let named = drafted(Some("widgets.txt"), SPEC);
         assert!(named.review.toml.contains("id = \"draft-widgets\""));

@@ -66,7 +66,7 @@ test('a pasted specification is drafted and reviewed beside its source lines', a
     page.waitForEvent('download'),
     page.getByRole('button', { name: /^Download the draft$/ }).click(),
   ]);
-  assert.equal(download.suggestedFilename(), 'draft.toml');
+  assert.equal(download.suggestedFilename(), 'draft-600-7736-0.toml');
   assert.match(readFileSync(await download.path(), 'utf8'), /^id = "draft-600-7736-0"$/m);
   assert.deepEqual(page.errors, []);
   await context.close();

@@ -1,17 +1,22 @@
 //! The importer's page (`/import/`): paste a specification's text (or open a `.txt`
 //! file), make a draft qualification file from it in the tools worker, review the draft
-//! beside the source lines, download it or add it as the centre's qualification.
+//! beside the source lines, download it or add it as the centre's qualification (read
+//! and validated as any centre file is: a draft refused keeps the page as it is).
 
 use std::cell::Cell;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::document::centre::{self, CentreSpec};
 use crate::import::review::{self, Drafted};
-use crate::web::components::draft_review;
+use crate::web::components::{draft_review, Notice};
+use crate::web::hooks::{use_catalogue, use_dispatch, Dispatch};
 use crate::web::route::Route;
-use crate::web::services::{files, importer};
+use crate::web::services::{files, importer, tools};
+use crate::web::state::{Action, Shared};
 use crate::wording;
+use crate::wording_centre;
 
 /// Where the page is.
 #[derive(Clone)]
@@ -29,6 +34,8 @@ enum Phase {
 /// The import page.
 #[component(ImportPage)]
 pub fn import_page() -> Html {
+    let catalogue = use_catalogue();
+    let dispatch = use_dispatch();
     let text = use_node_ref();
     let name = use_mut_ref(|| None::<String>);
     let phase = use_state(|| Phase::Idle);
@@ -120,19 +127,34 @@ pub fn import_page() -> Html {
                 </div>
             </form>
             <p role="status" class="import-status">{ status }</p>
+            <Notice />
             if let Phase::Drafted(drafted) = &*phase {
-                { draft(drafted) }
+                { draft(drafted, &catalogue, &dispatch) }
             }
         </main>
     }
 }
 
 /// The draft: its review, its problems, the file itself and what to do with it.
-fn draft(d: &Drafted) -> Html {
+fn draft(d: &Rc<Drafted>, catalogue: &Shared, dispatch: &Dispatch) -> Html {
     let download = {
-        let toml = d.review.toml.clone();
+        let d = d.clone();
         Callback::from(move |_: MouseEvent| {
-            files::download(review::FILE_NAME, &toml);
+            files::download(&d.file, &d.review.toml);
+        })
+    };
+    let add = {
+        let (d, catalogue, dispatch) = (d.clone(), catalogue.clone(), dispatch.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (d, catalogue, dispatch) = (d.clone(), catalogue.clone(), dispatch.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                dispatch.send(match add(&d.file, &d.review.toml, &catalogue).await {
+                    Ok(spec) => Action::AddCentre(spec),
+                    Err(message) => {
+                        Action::Notice(Some(crate::web::state::Notice::warning(message)))
+                    }
+                });
+            });
         })
     };
     html! {
@@ -150,8 +172,23 @@ fn draft(d: &Drafted) -> Html {
                 <pre>{ &d.review.toml }</pre>
             </details>
             <div class="plan-actions">
+                <button onclick={add}>{ "Add this qualification" }</button>
                 <button class="secondary" onclick={download}>{ "Download the draft" }</button>
             </div>
         </section>
     }
+}
+
+/// The draft as a centre's file, screened, read by the tools worker and validated against
+/// `catalogue` as any centre's file is; or the message saying why it cannot be added.
+async fn add(name: &str, toml: &str, catalogue: &Shared) -> Result<CentreSpec, String> {
+    centre::screen(toml).map_err(|why| wording_centre::refused(name, why))?;
+    let answer = tools::request("spec", toml, Some(name)).await?;
+    let spec = CentreSpec {
+        file: name.into(),
+        fingerprint: answer["fingerprint"].as_str().unwrap_or_default().into(),
+        spec: answer["spec"].as_str().unwrap_or_default().into(),
+    };
+    centre::add_to(&mut (**catalogue).clone(), &spec)?;
+    Ok(spec)
 }
