@@ -68,6 +68,42 @@ test('a pasted specification is drafted and reviewed beside its source lines', a
   ]);
   assert.equal(download.suggestedFilename(), 'draft-600-7736-0.toml');
   assert.match(readFileSync(await download.path(), 'utf8'), /^id = "draft-600-7736-0"$/m);
+
+  // Added as the centre's qualification, it is listed on the home page beside the
+  // built-in one of the same title, kept in this browser.
+  await page.getByRole('button', { name: /^Add this qualification$/ }).click();
+  await page.getByRole('status').filter({
+    hasText: /^✓ Added “ProQual Level 1 Award in the Principles of Customer Service” as your centre's qualification\.Dismiss$/,
+  }).waitFor();
+  await page.getByRole('link', { name: /^← All qualifications$/ }).click();
+  const listed = page.locator('a[href="/q/draft-600-7736-0/"]');
+  await listed.waitFor();
+  assert.match(await listed.textContent(), /^ProQual Level 1 Award in the Principles of Customer Service/);
+  assert.match(await page.evaluate(() => localStorage.getItem('unit-planner/v1/centre')), /draft-600-7736-0/);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a draft that does not validate shows its problems; adding it changes nothing and keeps the text', async () => {
+  const context = await browser.newContext();
+  const page = await importPage(context);
+  const text = 'Qualification title\tACME Level 2 Certificate in Widget Care\nQualification number\t601/2345/X\n\n'
+    + 'Learners must achieve a total of at least 500 credits.\n\n'
+    + 'Code\tUnit title\tLevel\tCredit\tUnit reference number\nMandatory units (Group M)\t\t\t\t\n'
+    + 'WC01\tLook after widgets\t2\t8\tA/100/0001\nOptional units (Group A)\t\t\t\t\nWC02\tPolish widgets\t2\t4\tB/100/0002\n';
+  await page.getByLabel(/^Specification text$/).fill(text);
+  await page.getByRole('button', { name: /^Make a draft$/ }).click();
+  await page.getByRole('status').filter({ hasText: /; the draft has 1 problem to fix before it loads\. / }).waitFor();
+  const problems = page.getByRole('alert').filter({ hasText: /^The draft cannot be added as it stands/ });
+  await problems.getByRole('listitem').filter({
+    hasText: /rule 1 \(At least 500 credits in total\) can never be met: only 12 credits can count towards 500$/,
+  }).waitFor();
+  const stored = await storage(page);
+  await page.getByRole('button', { name: /^Add this qualification$/ }).click();
+  await page.getByRole('alert').filter({ hasText: /^⚠ .*can never be met.*Dismiss$/ }).waitFor();
+  assert.equal(await storage(page), stored, 'nothing stored changed');
+  assert.equal(await page.getByLabel(/^Specification text$/).inputValue(), text, 'the text is kept');
+  await page.getByRole('table', { name: /^Rules of combination$/ }).waitFor();
   assert.deepEqual(page.errors, []);
   await context.close();
 });
