@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::head;
 use super::hooks::{use_catalogue, Dispatch, Planner};
-use super::pages::{Home, NotFound, QualificationPage};
+use super::pages::{CentreLinkPage, Home, NotFound, QualificationPage};
 use super::route::{self, Route};
 use super::services::{centre_store, storage};
 use super::state::{Action, Notice, PlannerState, Shared};
@@ -57,6 +57,7 @@ fn switch(route: Route) -> Html {
         Route::Shared { id, payload } => {
             html! { <QualificationPage {id} payload={Some(payload)} /> }
         }
+        Route::Centre(link) => html! { <CentreLinkPage {link} /> },
         Route::NotFound => html! { <NotFound /> },
     }
 }

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::web::components::{Notice, PlanFiles, QualificationList, SavedPlans};
+use crate::web::components::{AddCentre, Notice, PlanFiles, QualificationList, SavedPlans};
 
 /// The home page.
 #[component(Home)]
@@ -14,6 +14,7 @@ pub fn home() -> Html {
             <Notice />
             <SavedPlans />
             <QualificationList />
+            <AddCentre />
             <PlanFiles />
         </main>
     }
