@@ -5,8 +5,9 @@
 //! `{"id": n, "error": "a short message"}`.
 //!
 //! - `spec`: a qualification file in the TOML `specs/` format → `{"spec": its table as
-//!   JSON text, "fingerprint": the first 16 hex digits of the SHA-256 of its text}`. The app
-//!   validates the JSON with `parse_spec_json`, so its messages are the CLI's.
+//!   JSON text, "fingerprint": the first 16 hex digits of the SHA-256 of its text}`, once it
+//!   passes the CLI's checks (else their messages); the app reads the JSON with
+//!   `parse_spec_json`, as it reads the built-ins.
 //! - `import`: a specification's plain text → the draft qualification file made from it,
 //!   laid out for review beside the text (`import::review::Drafted`; `name`, when given,
 //!   names the draft).
@@ -15,7 +16,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
-use crate::catalogue::spec_file_json;
+use crate::catalogue::{parse_spec, spec_file_json};
 
 #[derive(Deserialize)]
 struct Request {
@@ -55,7 +56,10 @@ fn import(name: Option<&str>, text: &str) -> Result<Value, String> {
     serde_json::to_value(crate::import::review::drafted(name, text)).map_err(|e| e.to_string())
 }
 
+/// Checked here as the CLI checks it (`parse_spec`, so every message names its TOML line
+/// as the CLI's does), then converted.
 fn spec(name: &str, text: &str) -> Result<Value, String> {
+    parse_spec(name, text).map_err(|e| e.to_string())?;
     let spec = spec_file_json(name, text).map_err(|e| e.to_string())?;
     Ok(json!({ "spec": spec, "fingerprint": fingerprint(text) }))
 }
@@ -71,6 +75,12 @@ pub fn fingerprint(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn text_with(groups: &str) -> String {
+        std::fs::read_to_string("specs/vtct-l1-cert-principles-cs.toml")
+            .unwrap()
+            .replacen("[[groups]]", groups, 1)
+    }
 
     fn ask(request: Value) -> Value {
         serde_json::from_str(&answer(&request.to_string())).unwrap()
@@ -121,6 +131,10 @@ mod tests {
         let error = reply["error"].as_str().unwrap();
         assert!(error.starts_with("ours.toml"), "{error}");
         assert!(error.contains("line 2"), "{error}");
+        let unknown = text_with("[[grops]]");
+        let reply = ask(json!({ "id": 3, "kind": "spec", "text": unknown, "name": "ours.toml" }));
+        let error = reply["error"].as_str().unwrap();
+        assert!(error.contains("grops") && error.contains("line"), "{error}");
         let reply = ask(json!({ "id": 2, "kind": "nonsense", "text": "" }));
         assert_eq!(
             reply["error"],

@@ -29,6 +29,14 @@ pub fn refused(file: &str, why: impl Display) -> String {
     )
 }
 
+/// A file's problems (the CLI's messages), and that nothing changed.
+pub fn not_added(problems: &str) -> String {
+    if problems.ends_with("Nothing was added or changed.") {
+        return problems.to_string();
+    }
+    format!("{problems}\nNothing was added or changed.")
+}
+
 /// What an import added of the centre's files (nothing when none).
 pub fn imported_files(n: usize) -> String {
     match n {

@@ -127,6 +127,8 @@ pub const EMPTY: &str = "Paste the specification's text first (or open it as a t
 /// When the text is too long.
 pub const TOO_LONG: &str =
     "This text is longer than 4 MB, more than any specification; nothing was read.";
+/// When a picked file cannot be read as text.
+pub const UNREADABLE: &str = "That file could not be read as text; nothing was read.";
 /// When the text gave no unit.
 pub const NOTHING_READ: &str = "No units could be read from this text, so there is no draft: is it a qualification's specification? Nothing was added.";
 /// Above the problems checking the draft found.

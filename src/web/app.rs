@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::head;
 use super::hooks::{use_catalogue, Dispatch, Planner};
-use super::pages::{Home, ImportPage, NotFound, QualificationPage};
+use super::pages::{CentreLinkPage, Home, ImportPage, NotFound, QualificationPage};
 use super::route::{self, Route};
 use super::services::{centre_store, storage};
 use super::state::{Action, Notice, PlannerState, Shared};
@@ -58,6 +58,7 @@ fn switch(route: Route) -> Html {
             html! { <QualificationPage {id} payload={Some(payload)} /> }
         }
         Route::Import => html! { <ImportPage /> },
+        Route::Centre(link) => html! { <CentreLinkPage {link} /> },
         Route::NotFound => html! { <NotFound /> },
     }
 }

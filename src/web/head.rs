@@ -16,6 +16,11 @@ pub fn title(catalogue: &[Qualification], route: &Route) -> String {
             }
         }
         Route::Import => format!("{} · Unit planner", crate::import::review::TITLE),
+        Route::Centre(Ok(link)) => match catalogue.iter().find(|q| q.id == link.id) {
+            Some(qual) => format!("{} · Unit planner", qual.title_text()),
+            None => "Shared plan on a centre's qualification · Unit planner".into(),
+        },
+        Route::Centre(Err(_)) => "Shared plan · Unit planner".into(),
         Route::NotFound => "Page not found · Unit planner".into(),
     }
 }

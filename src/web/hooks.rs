@@ -46,8 +46,8 @@ pub fn use_dispatch() -> Dispatch {
 }
 
 /// The catalogue the planner holds (built-ins and the centre's); its component re-renders
-/// only when the catalogue changes.
+/// only when the catalogue changes. A component drawn outside the app sees the built-ins.
 #[hook]
 pub fn use_catalogue() -> Shared {
-    use_context::<Shared>().expect("App provides the catalogue")
+    use_context::<Shared>().unwrap_or_default()
 }

@@ -6,7 +6,8 @@
 
 use yew::prelude::*;
 
-use crate::document::link;
+use crate::document::centre_link::CentreLink;
+use crate::document::link::{self, LinkError};
 
 /// Where the app can be.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +28,9 @@ pub enum Route {
     },
     /// Making a qualification file from a specification's text (`/import/`).
     Import,
+    /// A shared plan on a centre's own qualification (`/#c/1/…`), or why its link cannot
+    /// be read.
+    Centre(Result<CentreLink, LinkError>),
     /// Anything else.
     NotFound,
 }
@@ -35,6 +39,9 @@ impl Route {
     /// The route an address names: its fragment when that names a page (share links and
     /// older bookmarks), else its path.
     pub fn parse(path: &str, fragment: &str) -> Route {
+        if let Some(link) = CentreLink::parse(fragment) {
+            return Route::Centre(link);
+        }
         if let Some((id, payload)) = link::parts(path, fragment) {
             return Route::Shared {
                 id: id.to_string(),
@@ -67,6 +74,8 @@ impl Route {
             Route::Import => "/import/".into(),
             Route::Qualification { id } => format!("/q/{id}/"),
             Route::Shared { id, payload } => link::share_href(id, payload),
+            Route::Centre(Ok(link)) => link.href(),
+            Route::Centre(Err(_)) => "/".into(),
         }
     }
 
@@ -77,7 +86,7 @@ impl Route {
         match self {
             Route::Home | Route::Import | Route::Qualification { .. } => Some(self.href()),
             Route::Shared { id, .. } => Some(Route::Qualification { id: id.clone() }.href()),
-            Route::NotFound => None,
+            Route::Centre(_) | Route::NotFound => None,
         }
     }
 }
@@ -234,6 +243,24 @@ mod tests {
         }
         assert_eq!(at("/#p/.AQ"), Route::NotFound);
         assert_eq!(at("/q/x/#units"), Route::Qualification { id: "x".into() });
+    }
+
+    #[test]
+    fn a_centre_link_opens_from_the_home_page_and_is_drawn_afresh() {
+        let link = CentreLink {
+            id: "ours".into(),
+            number: Some("603/1234/5".into()),
+            fingerprint: "0123456789abcdef".into(),
+            title: None,
+            payload: ".AQ".into(),
+        };
+        let route = Route::Centre(Ok(link));
+        assert_eq!(at(&route.href()), route);
+        assert_eq!(route.page_path(), None);
+        assert_eq!(
+            at("/#c/9/x/y/0123456789abcdef/t/.AQ"),
+            Route::Centre(Err(LinkError::FutureVersion(9)))
+        );
     }
 
     #[test]

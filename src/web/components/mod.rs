@@ -1,5 +1,6 @@
 //! The parts pages are made of, one concept each.
 
+mod add_centre;
 mod carry_panel;
 mod compare_plans;
 mod complete_plan;
@@ -18,6 +19,7 @@ mod unit;
 mod unit_filters;
 mod unit_groups;
 
+pub use add_centre::AddCentre;
 pub use carry_panel::CarryPanel;
 pub use compare_plans::ComparePlans;
 pub use complete_plan::CompletePlan;

@@ -51,20 +51,20 @@ pub fn import_page() -> Html {
         let (text, name, phase) = (text.clone(), name.clone(), phase.clone());
         Callback::from(move |e: Event| {
             let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
-            let picked = input.files().and_then(|f| f.get(0)).map(|f| f.name());
             let (text, name, phase) = (text.clone(), name.clone(), phase.clone());
-            files::read_text(
+            files::read_named(
                 &input,
                 review::MAX_TEXT,
-                Callback::from(move |read: Result<String, String>| match read {
-                    Ok(read) => {
+                Callback::from(move |(picked, read): files::Picked| match read {
+                    Some(Ok(read)) => {
                         if let Some(area) = text.cast::<web_sys::HtmlTextAreaElement>() {
                             area.set_value(&read);
                         }
-                        *name.borrow_mut() = picked.clone();
+                        *name.borrow_mut() = Some(picked);
                         phase.set(Phase::Idle);
                     }
-                    Err(message) => phase.set(Phase::Failed(message)),
+                    Some(Err(_)) => phase.set(Phase::Failed(review::TOO_LONG.into())),
+                    None => phase.set(Phase::Failed(review::UNREADABLE.into())),
                 }),
             );
         })

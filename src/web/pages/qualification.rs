@@ -22,6 +22,9 @@ pub struct Props {
     pub id: String,
     /// A packed plan from a share link.
     pub payload: Option<String>,
+    /// A warning about the qualification's file (a centre's link made with another one).
+    #[prop_or_default]
+    pub warning: Option<AttrValue>,
 }
 
 /// The planning page.
@@ -66,6 +69,10 @@ pub fn qualification_page(props: &Props) -> Html {
     );
     let home = html! { <p><a href={Route::Home.href()}>{ "← All qualifications" }</a></p> };
     let Some(qual) = catalogue.by_id(&props.id) else {
+        if !planner.loaded {
+            // A centre's qualification is known once storage has been read.
+            return html! { <main class="page">{ home }<p class="banner checking" role="status">{ wording::CHECKING }</p></main> };
+        }
         let message = match &link_error {
             Some(e) => e.clone(),
             None => "There is no qualification with this id in the catalogue.".to_string(),
@@ -99,6 +106,9 @@ pub fn qualification_page(props: &Props) -> Html {
             { home }
             <h1>{ qual.title_text() }</h1>
             <p class="qual-meta">{ wording::facts(qual) }</p>
+            if let Some(warning) = &props.warning {
+                <p class="banner unconfirmed" role="alert">{ warning }</p>
+            }
             { for closed }
             <Notice />
             <fieldset class="plain" disabled={checking}>

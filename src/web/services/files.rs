@@ -36,44 +36,14 @@ const MAX_FILE: f64 = 8.0 * 1024.0 * 1024.0;
 
 /// Reads the first file picked in `input` as text; `done` gets the text, or a message.
 pub fn read_picked(input: &web_sys::HtmlInputElement, done: Callback<Result<String, String>>) {
-    read(
-        input,
-        MAX_FILE,
-        "That file is too large to be an export of plans; nothing was imported.",
-        "That file could not be read; nothing was imported.",
-        done,
-    );
-}
-
-/// Reads the first text file picked in `input`, of at most `max` bytes; `done` gets the
-/// text, or a message.
-pub fn read_text(
-    input: &web_sys::HtmlInputElement,
-    max: usize,
-    done: Callback<Result<String, String>>,
-) {
-    read(
-        input,
-        max as f64,
-        "That file is too large to be a specification's text; nothing was read.",
-        "That file could not be read as text; nothing was read.",
-        done,
-    );
-}
-
-fn read(
-    input: &web_sys::HtmlInputElement,
-    max: f64,
-    too_large: &str,
-    unreadable: &'static str,
-    done: Callback<Result<String, String>>,
-) {
     let Some(file) = input.files().and_then(|f| f.get(0)) else {
         return;
     };
     input.set_value("");
-    if file.size() > max {
-        return done.emit(Err(too_large.into()));
+    if file.size() > MAX_FILE {
+        return done.emit(Err(
+            "That file is too large to be an export of plans; nothing was imported.".into(),
+        ));
     }
     let promise = file.text();
     wasm_bindgen_futures::spawn_local(async move {
@@ -81,6 +51,30 @@ fn read(
             .await
             .ok()
             .and_then(|v| v.as_string());
-        done.emit(text.ok_or_else(|| unreadable.into()));
+        done.emit(text.ok_or_else(|| "That file could not be read; nothing was imported.".into()));
+    });
+}
+
+/// What reading a picked file gave: its name, and its text or (when larger than asked)
+/// its size in bytes, or `None` when it could not be read.
+pub type Picked = (String, Option<Result<String, usize>>);
+
+/// Reads the first file picked in `input` as text, unless it is larger than `max` bytes.
+pub fn read_named(input: &web_sys::HtmlInputElement, max: usize, done: Callback<Picked>) {
+    let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        return;
+    };
+    input.set_value("");
+    let name = file.name();
+    if file.size() > max as f64 {
+        return done.emit((name, Some(Err(file.size() as usize))));
+    }
+    let promise = file.text();
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|v| v.as_string());
+        done.emit((name, text.map(Ok)));
     });
 }

@@ -4,6 +4,8 @@
 //! reducer is pure: the time and a fresh plan id come in with each action ([`Stamped`]).
 
 mod catalogue;
+#[cfg(test)]
+mod centre_tests;
 mod editing;
 mod notices;
 mod plans;
@@ -225,7 +227,7 @@ impl PlannerState {
                         let title = self.catalogue.by_id(&id).map_or("", |q| q.title_text());
                         Notice::done(wording_centre::added(title, added))
                     }
-                    Err(message) => Notice::warning(message),
+                    Err(message) => Notice::warning(wording_centre::not_added(&message)),
                 });
             }
             Action::RemoveCentre(id) => {
