@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker};
 
 /// Where Trunk writes the worker.
-const SCRIPT: &str = "/tools_loader.js";
+const SCRIPT: &str = "/tools-loader.js";
 /// The answer when the worker cannot be reached.
 const UNAVAILABLE: &str =
     "the file could not be read here (the planner's tools did not load); try again when online";
