@@ -21,6 +21,9 @@ pub mod report;
 #[cfg(feature = "site")]
 pub mod site;
 pub mod text;
+#[cfg(feature = "tools")]
+pub mod tools;
 #[cfg(feature = "web")]
 pub mod web;
 pub mod wording;
+pub mod wording_centre;

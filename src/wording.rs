@@ -390,6 +390,17 @@ pub fn import_summary(stated: usize, unknown: usize, problems: usize) -> String 
     )
 }
 
+/// The importer's counts, as the import page heads its review: "41 values stated with
+/// their lines, 3 inferred, 5 left unknown".
+pub fn import_counts(stated: usize, inferred: usize, unknown: usize) -> String {
+    let values = if stated == 1 {
+        "value stated with its line"
+    } else {
+        "values stated with their lines"
+    };
+    format!("{stated} {values}, {inferred} inferred, {unknown} left unknown")
+}
+
 /// A number of credits: "1 credit", "5 credits".
 pub fn credit_count(n: u64) -> String {
     format!("{n} {}", if n == 1 { "credit" } else { "credits" })
@@ -515,6 +526,18 @@ mod tests {
             max: Some(4),
         };
         assert_eq!(count(&at_most, &result), "7 / ≤4");
+    }
+
+    #[test]
+    fn import_counts_say_how_each_value_is_known() {
+        assert_eq!(
+            import_counts(41, 3, 5),
+            "41 values stated with their lines, 3 inferred, 5 left unknown"
+        );
+        assert_eq!(
+            import_counts(1, 0, 0),
+            "1 value stated with its line, 0 inferred, 0 left unknown"
+        );
     }
 
     #[test]

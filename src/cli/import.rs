@@ -13,7 +13,7 @@ use crate::text::excerpt;
 use crate::wording;
 
 /// Largest specification text the importer reads, in bytes.
-const MAX_SPEC_TEXT: u64 = 4 << 20;
+const MAX_SPEC_TEXT: u64 = import::review::MAX_TEXT as u64;
 
 /// Runs the command: exit status 0 when the draft loads as a qualification file, 1 when it
 /// has problems (it is still written), 2 for bad input.

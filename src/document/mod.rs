@@ -3,6 +3,8 @@
 //! share link; [`store`] is the format saved plans are kept in.
 
 pub mod carry;
+pub mod centre;
+pub mod centre_link;
 pub mod link;
 pub mod review;
 pub mod store;

@@ -2,9 +2,12 @@
 //! read defensively, and merged plan by plan so that two tabs, or a file brought from
 //! another device, never lose each other's work.
 //!
-//! Format 3 (written when a plan has a pathway chosen or credit from elsewhere) adds them
-//! to the plan (`pathway`: its id; `elsewhere`: `[{group, title, credits, level}]`);
-//! otherwise format 2 is written, so older builds keep reading what they can.
+//! Format 3 is format 2 with what later plans and exports may carry: a plan's pathway
+//! (`pathway`: its id) and credit from elsewhere (`elsewhere`: `[{group, title, credits,
+//! level}]`), and in an export the centre's qualification files (`centre`: each file's
+//! table as JSON, its fingerprint and name, [`CentreSpec`]), so the plans on them open where
+//! the file was never added. It is written only when one of these is present; otherwise
+//! format 2 is written, so a build that reads only format 2 still reads it.
 //!
 //! Format 2 stamps each plan with when it was created and last changed, and
 //! remembers deleted plans (`deleted`: id → when), so a merge knows which copy is newer and
@@ -20,12 +23,14 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::centre::CentreSpec;
 use super::PlanDoc;
 use crate::catalogue::Qualification;
 
-/// The newest format this build writes; it reads formats 1 and 2 too.
+/// The newest format this build writes; it reads every earlier one too.
 pub const VERSION: u32 = 3;
-/// The format written when no plan needs what format 3 added.
+/// The format written when no plan has a pathway or credit from elsewhere and no centre
+/// file goes with the plans.
 const PLAIN_VERSION: u32 = 2;
 /// What an export file says it is.
 const EXPORT_KIND: &str = "unit-planner plans";
@@ -78,6 +83,8 @@ struct Stored {
     plans: Vec<SavedPlan>,
     #[serde(default)]
     deleted: BTreeMap<u64, u64>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    centre: Vec<CentreSpec>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     check: Option<String>,
 }
@@ -94,17 +101,20 @@ struct ExportFile {
     #[serde(default)]
     deleted: BTreeMap<u64, u64>,
     #[serde(default)]
+    centre: Vec<CentreSpec>,
+    #[serde(default)]
     check: Option<String>,
 }
 
 impl Stored {
-    fn of(kind: Option<&str>, saved: &Saved) -> Stored {
+    fn of(kind: Option<&str>, saved: &Saved, centre: &[CentreSpec]) -> Stored {
         Stored {
             kind: kind.map(str::to_string),
-            version: if saved
-                .plans
-                .iter()
-                .any(|p| p.doc.pathway.is_some() || !p.doc.elsewhere.is_empty())
+            version: if !centre.is_empty()
+                || saved
+                    .plans
+                    .iter()
+                    .any(|p| p.doc.pathway.is_some() || !p.doc.elsewhere.is_empty())
             {
                 VERSION
             } else {
@@ -112,6 +122,7 @@ impl Stored {
             },
             plans: saved.plans.clone(),
             deleted: saved.deleted.clone(),
+            centre: centre.to_vec(),
             check: None,
         }
     }
@@ -124,6 +135,7 @@ impl Stored {
             version: self.version,
             plans: self.plans.clone(),
             deleted: self.deleted.clone(),
+            centre: self.centre.clone(),
         })?;
         Ok(format!(
             "{CHECK_METHOD}{:08x}",
@@ -158,16 +170,22 @@ pub fn read(text: &str) -> StoreRead {
 
 /// The text to store for `saved`.
 pub fn write(saved: &Saved) -> Result<String, serde_json::Error> {
-    serde_json::to_string(&Stored::of(None, saved))
+    serde_json::to_string(&Stored::of(None, saved, &[]))
 }
 
 /// An export file of every plan (deletions are not exported).
 pub fn export(saved: &Saved) -> Result<String, serde_json::Error> {
+    export_with(saved, &[])
+}
+
+/// An export file of every plan with the centre's qualification files (format 3 when
+/// there are any).
+pub fn export_with(saved: &Saved, centre: &[CentreSpec]) -> Result<String, serde_json::Error> {
     let plans = Saved {
         plans: saved.plans.clone(),
         deleted: BTreeMap::new(),
     };
-    let mut stored = Stored::of(Some(EXPORT_KIND), &plans);
+    let mut stored = Stored::of(Some(EXPORT_KIND), &plans, centre);
     stored.check = Some(stored.checksum()?);
     serde_json::to_string_pretty(&stored)
 }
@@ -269,6 +287,7 @@ fn export_content(text: &str) -> Result<Stored, ImportError> {
         version: file.version,
         plans: file.plans,
         deleted: file.deleted,
+        centre: file.centre,
         check: None,
     };
     match file.check {
@@ -276,6 +295,12 @@ fn export_content(text: &str) -> Result<Stored, ImportError> {
         Some(check) if stored.checksum().is_ok_and(|sum| sum == check) => Ok(stored),
         Some(_) => Err(ImportError::Damaged),
     }
+}
+
+/// The centre's qualification files an export file carries (none before format 3), its
+/// check verified.
+pub fn centre_files(text: &str) -> Result<Vec<CentreSpec>, ImportError> {
+    export_content(text).map(|stored| stored.centre)
 }
 
 /// Brings the plans of an export file into `saved`. A plan already here (the same id, or

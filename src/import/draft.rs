@@ -3,7 +3,7 @@
 
 use std::fmt::{Display, Write};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use std::collections::BTreeMap;
 
@@ -25,7 +25,7 @@ pub struct Fact {
 }
 
 /// Something the importer did not read, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Unread {
     /// Which value, or which line.
     pub what: String,
@@ -131,7 +131,7 @@ fn absent<T>(found: &Found<T>) -> bool {
 }
 
 /// A file id from the source's name: lower case letters, digits and hyphens.
-fn id(file: &str) -> String {
+pub(super) fn id(file: &str) -> String {
     let stem = file.rsplit(['/', '\\']).next().unwrap_or(file);
     let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
     let slug: String = stem

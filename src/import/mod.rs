@@ -14,6 +14,7 @@ mod found;
 mod header;
 mod infer;
 mod pages;
+pub mod review;
 mod rules;
 mod score;
 mod source;

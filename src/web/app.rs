@@ -4,11 +4,11 @@
 use yew::prelude::*;
 
 use super::head;
-use super::hooks::{Dispatch, Planner};
-use super::pages::{Home, NotFound, QualificationPage};
+use super::hooks::{use_catalogue, Dispatch, Planner};
+use super::pages::{CentreLinkPage, Home, ImportPage, NotFound, QualificationPage};
 use super::route::{self, Route};
-use super::services::storage;
-use super::state::{Action, Notice, PlannerState};
+use super::services::{centre_store, storage};
+use super::state::{Action, Notice, PlannerState, Shared};
 
 /// Properties of [`App`].
 #[derive(Properties, PartialEq)]
@@ -21,12 +21,30 @@ pub struct AppProps {
 #[component(App)]
 pub fn app(props: &AppProps) -> Html {
     let route = route::use_route(props.route.clone());
-    use_effect_with(route.clone(), |route| {
+    html! {
+        <PlannerProvider>
+            <PageTitle route={route.clone()} />
+            { switch(route) }
+        </PlannerProvider>
+    }
+}
+
+/// Properties of [`PageTitle`].
+#[derive(Properties, PartialEq)]
+struct TitleProps {
+    route: Route,
+}
+
+/// Sets the document's title for the route as the app moves between pages.
+#[component(PageTitle)]
+fn page_title(props: &TitleProps) -> Html {
+    let catalogue = use_catalogue();
+    use_effect_with((catalogue, props.route.clone()), |(catalogue, route)| {
         if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-            document.set_title(&head::title(route));
+            document.set_title(&head::title(catalogue.all(), route));
         }
     });
-    html! { <PlannerProvider>{ switch(route) }</PlannerProvider> }
+    html! {}
 }
 
 /// Renders the page for a route.
@@ -39,6 +57,8 @@ fn switch(route: Route) -> Html {
         Route::Shared { id, payload } => {
             html! { <QualificationPage {id} payload={Some(payload)} /> }
         }
+        Route::Import => html! { <ImportPage /> },
+        Route::Centre(link) => html! { <CentreLinkPage {link} /> },
         Route::NotFound => html! { <NotFound /> },
     }
 }
@@ -63,7 +83,24 @@ fn planner_provider(props: &ProviderProps) -> Html {
         use_effect_with((), move |_| {
             let (plans, notice) = storage::load();
             dispatch.send(Action::Loaded(plans, notice));
+            // Applied before the next render, so pages see the centre's qualifications
+            // as soon as they see the saved plans.
+            let (files, notice) = centre_store::load();
+            dispatch.send(Action::CentreLoaded(files, notice));
         });
+    }
+    {
+        let (catalogue, dispatch) = (state.catalogue.clone(), dispatch.clone());
+        use_effect_with(
+            (catalogue.unsaved(), state.loaded),
+            move |&(unsaved, loaded)| {
+                if let (Some(_), true) = (unsaved, loaded) {
+                    if let Err(message) = centre_store::save(&catalogue.files()) {
+                        dispatch.send(Action::Notice(Some(Notice::warning(message))));
+                    }
+                }
+            },
+        );
     }
     {
         let (state, dispatch) = (state.clone(), dispatch.clone());
@@ -95,9 +132,11 @@ fn planner_provider(props: &ProviderProps) -> Html {
         });
     }
     html! {
-        <ContextProvider<Planner> context={state}>
+        <ContextProvider<Planner> context={state.clone()}>
             <ContextProvider<Dispatch> context={dispatch}>
-                { props.children.clone() }
+                <ContextProvider<Shared> context={state.catalogue.clone()}>
+                    { props.children.clone() }
+                </ContextProvider<Shared>>
             </ContextProvider<Dispatch>>
         </ContextProvider<Planner>>
     }

@@ -13,9 +13,10 @@ pub struct Page {
     pub html: String,
 }
 
-/// The routes that have a page of their own: home and every qualification.
+/// The routes that have a page of their own: home, the importer and every qualification.
 pub fn routes() -> Vec<Route> {
-    std::iter::once(Route::Home)
+    [Route::Home, Route::Import]
+        .into_iter()
         .chain(
             builtin::catalogue()
                 .iter()
@@ -66,7 +67,10 @@ fn app_page(template: &str, file: String, route: Route, closed: &str) -> Result<
         .page_path()
         .map(|path| format!(" data-route=\"{path}\""))
         .unwrap_or_default();
-    let (title, description) = (head::title(&route), head::description(&route));
+    let (title, description) = (
+        head::title(builtin::catalogue(), &route),
+        head::description(&route),
+    );
     let app = format!(
         "<div id=\"app\"{data_route} data-closed=\"{closed}\">{}</div>",
         render(route)
@@ -133,7 +137,7 @@ mod tests {
     fn every_qualification_has_a_page_listed_on_home() {
         let today = Date::parse_iso("2026-11-24").unwrap();
         let pages = pages(TEMPLATE, today).unwrap();
-        assert_eq!(pages.len(), builtin::catalogue().len() + 3);
+        assert_eq!(pages.len(), builtin::catalogue().len() + 4);
         assert_eq!(pages[pages.len() - 2].file, "404.html");
         assert!(pages[pages.len() - 2]
             .html
@@ -141,7 +145,11 @@ mod tests {
         assert_eq!(pages.last().unwrap().file, "embed.html");
         let home = &pages[0];
         assert_eq!(home.file, "index.html");
-        for (qual, page) in builtin::catalogue().iter().zip(&pages[1..pages.len() - 2]) {
+        assert_eq!(pages[1].file, "import/index.html");
+        assert!(pages[1]
+            .html
+            .contains("<label for=\"spec-text\">Specification text</label>"));
+        for (qual, page) in builtin::catalogue().iter().zip(&pages[2..pages.len() - 2]) {
             assert_eq!(page.file, format!("q/{}/index.html", qual.id));
             assert!(home.html.contains(&format!("href=\"/q/{}/\"", qual.id)));
             assert!(page

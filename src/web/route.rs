@@ -6,7 +6,8 @@
 
 use yew::prelude::*;
 
-use crate::document::link;
+use crate::document::centre_link::CentreLink;
+use crate::document::link::{self, LinkError};
 
 /// Where the app can be.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +26,11 @@ pub enum Route {
         /// The packed plan.
         payload: String,
     },
+    /// Making a qualification file from a specification's text (`/import/`).
+    Import,
+    /// A shared plan on a centre's own qualification (`/#c/1/…`), or why its link cannot
+    /// be read.
+    Centre(Result<CentreLink, LinkError>),
     /// Anything else.
     NotFound,
 }
@@ -33,6 +39,9 @@ impl Route {
     /// The route an address names: its fragment when that names a page (share links and
     /// older bookmarks), else its path.
     pub fn parse(path: &str, fragment: &str) -> Route {
+        if let Some(link) = CentreLink::parse(fragment) {
+            return Route::Centre(link);
+        }
         if let Some((id, payload)) = link::parts(path, fragment) {
             return Route::Shared {
                 id: id.to_string(),
@@ -50,6 +59,7 @@ impl Route {
         match parts.as_slice() {
             [] | [""] => Route::Home,
             ["index.html"] => Route::Home,
+            ["import"] | ["import", "index.html"] => Route::Import,
             ["q", id] | ["q", id, "index.html"] if !id.is_empty() => {
                 Route::Qualification { id: id.to_string() }
             }
@@ -61,8 +71,11 @@ impl Route {
     pub fn href(&self) -> String {
         match self {
             Route::Home | Route::NotFound => "/".into(),
+            Route::Import => "/import/".into(),
             Route::Qualification { id } => format!("/q/{id}/"),
             Route::Shared { id, payload } => link::share_href(id, payload),
+            Route::Centre(Ok(link)) => link.href(),
+            Route::Centre(Err(_)) => "/".into(),
         }
     }
 
@@ -71,9 +84,9 @@ impl Route {
     /// qualification's page, which shows the plan as "checking" until it is read.
     pub fn page_path(&self) -> Option<String> {
         match self {
-            Route::Home | Route::Qualification { .. } => Some(self.href()),
+            Route::Home | Route::Import | Route::Qualification { .. } => Some(self.href()),
             Route::Shared { id, .. } => Some(Route::Qualification { id: id.clone() }.href()),
-            Route::NotFound => None,
+            Route::Centre(_) | Route::NotFound => None,
         }
     }
 }
@@ -185,6 +198,7 @@ mod tests {
     fn addresses_parse_to_routes_and_back() {
         for route in [
             Route::Home,
+            Route::Import,
             Route::Qualification {
                 id: "cg-l3-nvq-dip-cs".into(),
             },
@@ -232,8 +246,27 @@ mod tests {
     }
 
     #[test]
+    fn a_centre_link_opens_from_the_home_page_and_is_drawn_afresh() {
+        let link = CentreLink {
+            id: "ours".into(),
+            number: Some("603/1234/5".into()),
+            fingerprint: "0123456789abcdef".into(),
+            title: None,
+            payload: ".AQ".into(),
+        };
+        let route = Route::Centre(Ok(link));
+        assert_eq!(at(&route.href()), route);
+        assert_eq!(route.page_path(), None);
+        assert_eq!(
+            at("/#c/9/x/y/0123456789abcdef/t/.AQ"),
+            Route::Centre(Err(LinkError::FutureVersion(9)))
+        );
+    }
+
+    #[test]
     fn only_pages_that_exist_before_scripts_are_hydrated() {
         assert_eq!(Route::Home.page_path().as_deref(), Some("/"));
+        assert_eq!(at("/import").page_path().as_deref(), Some("/import/"));
         assert_eq!(at("/q/x/#p/AQ").page_path().as_deref(), Some("/q/x/"));
         assert_eq!(at("/#/q/x/p/AQ").page_path().as_deref(), Some("/q/x/"));
         assert_eq!(Route::NotFound.page_path(), None);

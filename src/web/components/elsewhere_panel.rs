@@ -6,10 +6,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::qualification;
 use crate::document::{Checked, ElsewhereEntry};
 use crate::pathway_wording;
-use crate::web::hooks::use_dispatch;
+use crate::web::hooks::{use_catalogue, use_dispatch};
 use crate::web::state::{Action, Edit};
 
 /// Properties of [`ElsewherePanel`].
@@ -27,7 +26,8 @@ pub struct Props {
 #[component(ElsewherePanel)]
 pub fn elsewhere_panel(props: &Props) -> Html {
     let dispatch = use_dispatch();
-    let Some(qual) = qualification(&props.qualification) else {
+    let catalogue = use_catalogue();
+    let Some(qual) = catalogue.by_id(&props.qualification) else {
         return html! {};
     };
     let groups: Vec<usize> = (0..qual.groups.len())

@@ -1,8 +1,10 @@
 //! The parts pages are made of, one concept each.
 
+mod add_centre;
 mod carry_panel;
 mod compare_plans;
 mod complete_plan;
+mod draft_review;
 mod elsewhere_panel;
 mod notice;
 mod pathway_chooser;
@@ -19,9 +21,11 @@ mod unit;
 mod unit_filters;
 mod unit_groups;
 
+pub use add_centre::AddCentre;
 pub use carry_panel::CarryPanel;
 pub use compare_plans::ComparePlans;
 pub use complete_plan::CompletePlan;
+pub use draft_review::draft_review;
 pub use elsewhere_panel::ElsewherePanel;
 pub use notice::Notice;
 pub use pathway_chooser::{PathwayChooser, Props as PathwayChooserProps};
@@ -37,5 +41,3 @@ pub use source_notes::SourceNotes;
 pub use unit::UnitRow;
 pub use unit_filters::{UnitFilter, UnitFilters};
 pub use unit_groups::UnitGroups;
-
-use crate::catalogue::builtin::by_id as qualification;

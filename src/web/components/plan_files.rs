@@ -4,20 +4,22 @@
 use yew::prelude::*;
 
 use crate::document::store;
-use crate::web::hooks::{use_dispatch, use_planner};
+use crate::web::hooks::{use_catalogue, use_dispatch, use_planner};
 use crate::web::services::{files, today};
 use crate::web::state::{Action, Notice};
 
 /// The export button and the import file picker.
 #[component(PlanFiles)]
 pub fn plan_files() -> Html {
+    let catalogue = use_catalogue();
     let planner = use_planner();
     let dispatch = use_dispatch();
     let export = {
         let (planner, dispatch) = (planner.clone(), dispatch.clone());
         Callback::from(move |_: MouseEvent| {
             let name = format!("unit-planner-plans-{}.json", today());
-            let message = match store::export(&planner.plans.saved()) {
+            // The centre's files go with the plans, so the plans on them open elsewhere.
+            let message = match store::export_with(&planner.plans.saved(), &catalogue.files()) {
                 Ok(text) if files::download(&name, &text) => Notice::done(format!(
                     "Exported {} plan(s) to {name}.",
                     planner.plans.list.len()

@@ -2,15 +2,18 @@
 
 use yew::prelude::*;
 
-use crate::catalogue::builtin;
+use crate::web::hooks::{use_catalogue, use_dispatch, use_planner};
 use crate::web::route::Route;
 use crate::web::services::today;
-use crate::wording;
+use crate::web::state::Action;
+use crate::{wording, wording_centre};
 
 /// Lists every qualification (title, awarding body, level, number, size), filtered by a
-/// search on title, number or awarding body; closed ones are marked.
+/// search on title, number or awarding body; closed ones are marked, and the centre's
+/// own, which can be removed (after a question).
 #[component(QualificationList)]
 pub fn qualification_list() -> Html {
+    let catalogue = use_catalogue();
     let query = use_state(String::new);
     let oninput = {
         let query = query.clone();
@@ -22,7 +25,8 @@ pub fn qualification_list() -> Html {
         })
     };
     let today = today();
-    let shown: Vec<_> = builtin::catalogue()
+    let shown: Vec<_> = catalogue
+        .all()
         .iter()
         .filter(|q| q.matches(&query))
         .collect();
@@ -46,10 +50,50 @@ pub fn qualification_list() -> Html {
                                 { format!("{} · {size}", wording::facts(q)) }
                             </span>
                             if q.is_closed(today) { <span class="tag closed">{ "⚠ Closed" }</span> }
+                            if catalogue.centre_file(&q.id).is_some() {
+                                <span class="tag centre">{ wording_centre::CENTRE_TAG }</span>
+                                <RemoveCentre id={q.id.clone()} title={q.title_text().to_string()} />
+                            }
                         </li>
                     }
                 }) }
             </ul>
         </section>
+    }
+}
+
+/// Properties of [`RemoveCentre`].
+#[derive(Properties, PartialEq)]
+struct RemoveProps {
+    id: String,
+    title: String,
+}
+
+/// "Remove": asks first, saying what happens to the qualification's saved plans.
+#[component(RemoveCentre)]
+fn remove_centre(props: &RemoveProps) -> Html {
+    let planner = use_planner();
+    let dispatch = use_dispatch();
+    let asking = use_state(|| false);
+    let toggle = |on: bool| {
+        let asking = asking.clone();
+        Callback::from(move |_: MouseEvent| asking.set(on))
+    };
+    let remove = {
+        let id = props.id.clone();
+        dispatch.to(move |_: MouseEvent| Action::RemoveCentre(id.clone()))
+    };
+    if !*asking {
+        return html! {
+            <button class="small secondary" onclick={toggle(true)} aria-label={format!("Remove {}", props.title)}>{ "Remove" }</button>
+        };
+    }
+    let plans = planner.plans.of(&props.id).count();
+    html! {
+        <div class="banner unconfirmed" role="alertdialog" aria-label={format!("Remove {}?", props.title)}>
+            <p>{ wording_centre::remove_question(&props.title, plans) }</p>
+            <button class="small" onclick={remove}>{ "Remove it" }</button>{ " " }
+            <button class="small secondary" onclick={toggle(false)}>{ "Keep it" }</button>
+        </div>
     }
 }

@@ -3,7 +3,9 @@
 
 use yew::prelude::*;
 
-use super::qualification;
+use crate::web::hooks::use_catalogue;
+
+use crate::document::centre_link::CentreLink;
 use crate::document::link::{self, share_path};
 use crate::document::PlanDoc;
 use crate::web::services::{copy, origin};
@@ -21,16 +23,21 @@ pub struct Props {
 /// The share panel.
 #[component(SharePanel)]
 pub fn share_panel(props: &Props) -> Html {
+    let catalogue = use_catalogue();
     let include_name = use_state(|| false);
     let copied = use_state(|| None::<bool>);
-    let Some(qual) = qualification(&props.qualification) else {
+    let Some(qual) = catalogue.by_id(&props.qualification) else {
         return html! {};
     };
-    let url = link::checked(format!(
-        "{}{}",
-        origin(),
-        share_path(qual, &props.doc, *include_name)
-    ));
+    // A centre's qualification has no page of its own: its link names the file.
+    let path = match catalogue.centre_file(&qual.id) {
+        Some(file) => {
+            let payload = link::encode(qual, &props.doc, *include_name);
+            CentreLink::new(qual, file, payload).href()
+        }
+        None => share_path(qual, &props.doc, *include_name),
+    };
+    let url = link::checked(format!("{}{path}", origin()));
     let toggle = {
         let include_name = include_name.clone();
         let copied = copied.clone();

@@ -3,7 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::web::components::{Notice, PlanFiles, QualificationList, SavedPlans};
+use crate::web::components::{AddCentre, Notice, PlanFiles, QualificationList, SavedPlans};
+use crate::web::route::Route;
 
 /// The home page.
 #[component(Home)]
@@ -14,6 +15,11 @@ pub fn home() -> Html {
             <Notice />
             <SavedPlans />
             <QualificationList />
+            <AddCentre />
+            <section class="files" aria-labelledby="import-heading">
+                <h2 id="import-heading">{ "A qualification not listed here" }</h2>
+                <p><a href={Route::Import.href()}>{ crate::import::review::TITLE }</a>{ ": paste its specification's text and review the draft beside it." }</p>
+            </section>
             <PlanFiles />
         </main>
     }

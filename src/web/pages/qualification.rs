@@ -4,14 +4,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::catalogue::builtin;
 use crate::document::PlanDoc;
 use crate::web::components::{
     status_banner, CarryPanel, ComparePlans, CompletePlan, ElsewherePanel, Notice, PathwayChooser,
     PathwayChooserProps, PlanBar, PlanNote, ReviewPanel, RulesSummary, SharePanel, SourceNotes,
     UnitFilter, UnitFilters, UnitGroups,
 };
-use crate::web::hooks::{use_dispatch, use_planner};
+use crate::web::hooks::{use_catalogue, use_dispatch, use_planner};
 use crate::web::route::Route;
 use crate::web::services::today;
 use crate::web::state::{Action, Edit};
@@ -24,11 +23,15 @@ pub struct Props {
     pub id: String,
     /// A packed plan from a share link.
     pub payload: Option<String>,
+    /// A warning about the qualification's file (a centre's link made with another one).
+    #[prop_or_default]
+    pub warning: Option<AttrValue>,
 }
 
 /// The planning page.
 #[component(QualificationPage)]
 pub fn qualification_page(props: &Props) -> Html {
+    let catalogue = use_catalogue();
     let planner = use_planner();
     let dispatch = use_dispatch();
     let on_pathway = dispatch.to(|id: String| Action::Edit(Edit::Pathway(Some(id))));
@@ -58,13 +61,20 @@ pub fn qualification_page(props: &Props) -> Html {
         .filter(|d| planner.loaded && d.qualification == props.id)
         .cloned();
     let checking = opened.is_none();
-    let doc = opened.or_else(|| builtin::by_id(&props.id).map(PlanDoc::new));
-    let checked = use_memo((props.id.clone(), doc.clone()), |(id, doc)| {
-        let qual = builtin::by_id(id)?;
-        Some(Rc::new(doc.as_ref()?.check(qual)))
-    });
+    let doc = opened.or_else(|| catalogue.by_id(&props.id).map(PlanDoc::new));
+    let checked = use_memo(
+        (catalogue.clone(), props.id.clone(), doc.clone()),
+        |(catalogue, id, doc)| {
+            let qual = catalogue.by_id(id)?;
+            Some(Rc::new(doc.as_ref()?.check(qual)))
+        },
+    );
     let home = html! { <p><a href={Route::Home.href()}>{ "← All qualifications" }</a></p> };
-    let Some(qual) = builtin::by_id(&props.id) else {
+    let Some(qual) = catalogue.by_id(&props.id) else {
+        if !planner.loaded {
+            // A centre's qualification is known once storage has been read.
+            return html! { <main class="page">{ home }<p class="banner checking" role="status">{ wording::CHECKING }</p></main> };
+        }
         let message = match &link_error {
             Some(e) => e.clone(),
             None => "There is no qualification with this id in the catalogue.".to_string(),
@@ -99,6 +109,9 @@ pub fn qualification_page(props: &Props) -> Html {
             { home }
             <h1>{ qual.title_text() }</h1>
             <p class="qual-meta">{ wording::facts(qual) }</p>
+            if let Some(warning) = &props.warning {
+                <p class="banner unconfirmed" role="alert">{ warning }</p>
+            }
             { for closed }
             <Notice />
             <fieldset class="plain" disabled={checking}>

@@ -54,3 +54,27 @@ pub fn read_picked(input: &web_sys::HtmlInputElement, done: Callback<Result<Stri
         done.emit(text.ok_or_else(|| "That file could not be read; nothing was imported.".into()));
     });
 }
+
+/// What reading a picked file gave: its name, and its text or (when larger than asked)
+/// its size in bytes, or `None` when it could not be read.
+pub type Picked = (String, Option<Result<String, usize>>);
+
+/// Reads the first file picked in `input` as text, unless it is larger than `max` bytes.
+pub fn read_named(input: &web_sys::HtmlInputElement, max: usize, done: Callback<Picked>) {
+    let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        return;
+    };
+    input.set_value("");
+    let name = file.name();
+    if file.size() > max as f64 {
+        return done.emit((name, Some(Err(file.size() as usize))));
+    }
+    let promise = file.text();
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .ok()
+            .and_then(|v| v.as_string());
+        done.emit((name, text.map(Ok)));
+    });
+}

@@ -1,9 +1,12 @@
 //! Browser services: storage, files, the clipboard, the clock and working offline.
 
+pub mod centre_store;
 pub mod clock;
 pub mod files;
+pub mod importer;
 pub mod offline;
 pub mod storage;
+pub mod tools;
 
 pub use clock::today;
 

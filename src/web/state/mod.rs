@@ -3,6 +3,9 @@
 //! through [`Action`]s (one `use_reducer`), so quick successive clicks are never lost. The
 //! reducer is pure: the time and a fresh plan id come in with each action ([`Stamped`]).
 
+mod catalogue;
+#[cfg(test)]
+mod centre_tests;
 mod editing;
 mod notices;
 mod plans;
@@ -11,20 +14,25 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+pub use catalogue::Shared;
 pub use editing::{Draft, Edit, Editing};
 pub use notices::{Notice, Notices, Tone};
 pub use plans::Plans;
 
 use super::services::clock;
-use crate::catalogue::builtin;
+use crate::catalogue::Added;
 use crate::document::carry::{self, Carried};
+use crate::document::centre::CentreSpec;
 pub use crate::document::store::SavedPlan;
 use crate::document::store::{self, Saved};
 use crate::document::{PlanDoc, MAX_NAME};
+use crate::wording_centre;
 
 /// Everything the app shows that can change.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PlannerState {
+    /// The qualifications that can be planned: built-ins and the centre's.
+    pub catalogue: Shared,
     /// The saved plans.
     pub plans: Plans,
     /// The plan being edited.
@@ -42,6 +50,12 @@ pub enum Action {
     Loaded(Saved, Option<String>),
     /// Storage holds plans saved by another tab (or merged with them): take them in.
     Synced(Saved),
+    /// The centre's files kept in storage were read (and a message, if any could not be).
+    CentreLoaded(Vec<CentreSpec>, Option<String>),
+    /// Add a centre's qualification from its file.
+    AddCentre(CentreSpec),
+    /// Remove a centre's qualification (its saved plans stay).
+    RemoveCentre(String),
     /// Import the plans of an export file (its text).
     Import(String),
     /// Start a plan in another qualification with units carried over as credit transfer
@@ -147,7 +161,7 @@ impl PlannerState {
 
     /// Works on a qualification's most recent saved plan, else a fresh unsaved one.
     fn open_qualification(&mut self, qual: &str) {
-        let Some(q) = builtin::by_id(qual) else {
+        let Some(q) = self.catalogue.by_id(qual) else {
             return;
         };
         match self.plans.of(qual).last().map(|p| p.id) {
@@ -165,13 +179,11 @@ impl PlannerState {
     /// Changes the plan being worked on: a fresh plan is saved by its first change; a plan
     /// from a link changes without being saved; a saved one is stamped as changed now.
     fn edit(&mut self, edit: Edit, now: u64, fresh_id: u64) -> bool {
-        let Some(qual) = self
+        let fits = self
             .current()
-            .and_then(|d| builtin::by_id(&d.qualification))
-        else {
-            return false;
-        };
-        if !edit.fits(qual) {
+            .and_then(|d| self.catalogue.by_id(&d.qualification))
+            .is_some_and(|qual| edit.fits(qual));
+        if !fits {
             return false;
         }
         if self.editing.active.is_none() {
@@ -206,17 +218,62 @@ impl PlannerState {
                 self.loaded = true;
             }
             Action::Synced(saved) => return self.merge_in(&saved),
+            Action::CentreLoaded(files, notice) => {
+                let problems = self.catalogue.load(files);
+                if let Some(message) = notice.or_else(|| problems.into_iter().next()) {
+                    self.notices.notice = Some(Notice::warning(message));
+                }
+            }
+            Action::AddCentre(spec) => {
+                self.notices.notice = Some(match self.catalogue.add(spec) {
+                    Ok((id, added)) => {
+                        let title = self.catalogue.by_id(&id).map_or("", |q| q.title_text());
+                        Notice::done(wording_centre::added(title, added))
+                    }
+                    Err(message) => Notice::warning(wording_centre::not_added(&message)),
+                });
+            }
+            Action::RemoveCentre(id) => {
+                let title = match self.catalogue.by_id(&id) {
+                    Some(q) => q.title_text().to_string(),
+                    None => return false,
+                };
+                if !self.catalogue.remove(&id) {
+                    return false;
+                }
+                if self.current().is_some_and(|d| d.qualification == id) {
+                    self.editing = Editing::default();
+                }
+                let plans = self.plans.of(&id).count();
+                self.notices.notice = Some(Notice::done(wording_centre::removed(&title, plans)));
+            }
             Action::Import(text) => {
-                match store::import(&self.plans.saved(), &text, builtin::catalogue()) {
+                // The centre's files first, so the plans on them are taken in too; a
+                // damaged file (its check does not match) adds none.
+                let files = store::centre_files(&text).unwrap_or_default();
+                let added = files
+                    .into_iter()
+                    .filter(|f| {
+                        matches!(
+                            self.catalogue.add(f.clone()),
+                            Ok((_, Added::New | Added::Replaced))
+                        )
+                    })
+                    .count();
+                match store::import(&self.plans.saved(), &text, self.catalogue.all()) {
                     Ok((saved, report)) => {
                         self.plans.take_imported(saved);
-                        self.notices.notice = Some(Notice::done(crate::wording::imported(&report)));
+                        let text = crate::wording::imported(&report)
+                            + &wording_centre::imported_files(added);
+                        self.notices.notice = Some(Notice::done(text));
                     }
                     Err(e) => self.notices.notice = Some(Notice::warning(format!("Import: {e}."))),
                 }
             }
             Action::Carry(from, to, units) => {
-                let (Some(from), Some(to)) = (builtin::by_id(&from), builtin::by_id(&to)) else {
+                let (Some(from), Some(to)) =
+                    (self.catalogue.by_id(&from), self.catalogue.by_id(&to))
+                else {
                     return false;
                 };
                 let mut doc = carry::carried_plan(from, to, &units);
@@ -228,7 +285,7 @@ impl PlannerState {
             }
             Action::Notice(notice) => return self.notices.set(notice),
             Action::Open(qual) => {
-                if builtin::by_id(&qual).is_none()
+                if self.catalogue.by_id(&qual).is_none()
                     || (self.notices.link_error.is_none()
                         && self.current().is_some_and(|d| d.qualification == qual))
                 {
@@ -238,7 +295,7 @@ impl PlannerState {
                 self.open_qualification(&qual);
             }
             Action::OpenLink(id, payload) => {
-                match Draft::from_link(&id, &payload, clock::date_of(now)) {
+                match Draft::from_link(&self.catalogue, &id, &payload, clock::date_of(now)) {
                     Ok(draft) => {
                         self.notices.link_error = None;
                         self.editing.draft(draft);
@@ -261,7 +318,7 @@ impl PlannerState {
                 self.add_plan(doc, now, fresh_id);
             }
             Action::New(qual) => {
-                if builtin::by_id(&qual).is_none() {
+                if self.catalogue.by_id(&qual).is_none() {
                     return false;
                 }
                 self.add_plan(
@@ -341,6 +398,7 @@ mod tests {
     use std::cell::Cell;
 
     use super::*;
+    use crate::catalogue::{builtin, Catalogue};
     use crate::document::link::{self, LinkError};
     use crate::document::{Progress, Verdict};
 
@@ -693,7 +751,7 @@ mod tests {
         ));
         let payload = link::encode(q, &doc, true);
         let today = clock::date_of(CLOCK.with(Cell::get));
-        let draft = Draft::from_link(VTCT, &payload, today).unwrap();
+        let draft = Draft::from_link(&Catalogue::builtin(), VTCT, &payload, today).unwrap();
         let warning = crate::document::review::review_date(date, today)
             .unwrap_err()
             .to_string();

@@ -1,0 +1,119 @@
+//! The catalogue the planner holds: built from the built-ins at start, changed by adding
+//! or removing a centre's qualification, with the centre's files as kept (so they can be
+//! stored and exported). Shared by reference and compared by identity, so a component
+//! that reads it re-renders only when it changes.
+
+use std::collections::BTreeMap;
+use std::ops::Deref;
+use std::rc::Rc;
+
+use crate::catalogue::{Added, Catalogue};
+use crate::document::centre::{self, CentreSpec};
+
+thread_local! {
+    static BUILT_IN: Rc<Held> = Rc::new(Held {
+        catalogue: Catalogue::builtin(),
+        files: BTreeMap::new(),
+        unread: Vec::new(),
+        revision: 0,
+        stored: 0,
+    });
+}
+
+/// The catalogue and the centre's files its centre entries came from.
+#[derive(Debug, Clone)]
+struct Held {
+    catalogue: Catalogue,
+    /// The centre's files, by qualification id.
+    files: BTreeMap<String, CentreSpec>,
+    /// Kept files this build could not read (kept, so storage never loses them).
+    unread: Vec<CentreSpec>,
+    /// How many times the centre's files changed.
+    revision: u64,
+    /// The revision storage holds.
+    stored: u64,
+}
+
+/// The planner's catalogue.
+#[derive(Debug, Clone)]
+pub struct Shared(Rc<Held>);
+
+impl Shared {
+    /// The centre's files, in the order their qualifications are listed, then those this
+    /// build could not read.
+    pub fn files(&self) -> Vec<CentreSpec> {
+        self.0
+            .catalogue
+            .centre()
+            .filter_map(|(q, _)| self.0.files.get(&q.id).cloned())
+            .chain(self.0.unread.iter().cloned())
+            .collect()
+    }
+
+    /// The revision of the centre's files storage does not hold yet, if any.
+    pub fn unsaved(&self) -> Option<u64> {
+        (self.0.revision > self.0.stored).then_some(self.0.revision)
+    }
+
+    /// Takes in the files storage holds: the messages of those that cannot be read (kept
+    /// as they are).
+    pub fn load(&mut self, files: Vec<CentreSpec>) -> Vec<String> {
+        let mut problems = Vec::new();
+        for file in files {
+            if let Err(problem) = self.add(file.clone()) {
+                problems.push(problem);
+                Rc::make_mut(&mut self.0).unread.push(file);
+            }
+        }
+        let held = Rc::make_mut(&mut self.0);
+        held.stored = held.revision;
+        problems
+    }
+
+    /// Adds a centre's file: its qualification's id and what was done, or why not (then
+    /// nothing changed).
+    pub fn add(&mut self, spec: CentreSpec) -> Result<(String, Added), String> {
+        let mut catalogue = self.0.catalogue.clone();
+        let (id, added) = centre::add_to(&mut catalogue, &spec)?;
+        if added != Added::Unchanged {
+            let held = Rc::make_mut(&mut self.0);
+            held.catalogue = catalogue;
+            held.files.insert(id.clone(), spec);
+            held.revision += 1;
+        }
+        Ok((id, added))
+    }
+
+    /// Takes a centre's qualification out; false when there is none with this id.
+    pub fn remove(&mut self, id: &str) -> bool {
+        if self.0.catalogue.centre_file(id).is_none() {
+            return false;
+        }
+        let held = Rc::make_mut(&mut self.0);
+        held.catalogue.remove_centre(id);
+        held.files.remove(id);
+        held.revision += 1;
+        true
+    }
+}
+
+impl Default for Shared {
+    /// The built-in qualifications (one value per thread, so fresh states compare equal).
+    fn default() -> Shared {
+        Shared(BUILT_IN.with(Rc::clone))
+    }
+}
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Shared) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Deref for Shared {
+    type Target = Catalogue;
+
+    fn deref(&self) -> &Catalogue {
+        &self.0.catalogue
+    }
+}
