@@ -78,7 +78,11 @@ fn oracle_complete(
             None => on,
         };
         let unit = &qual.units[u];
-        items.push((options, u64::from(*unit.credits.value().unwrap()), *unit.level.value().unwrap()));
+        items.push((
+            options,
+            u64::from(*unit.credits.value().unwrap()),
+            *unit.level.value().unwrap(),
+        ));
     }
     let mut room: Vec<u64> = qual
         .groups
