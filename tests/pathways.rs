@@ -677,6 +677,15 @@ fn check_says_which_pathway_and_asks_for_one_when_none_is_given() {
         "{}",
         text(&on_r)
     );
+    let other = text(&on_r)
+        .lines()
+        .find(|l| l.contains("Hospitality optional units"))
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        other.trim_start().starts_with("– ") && other.trim_end().ends_with('–'),
+        "the other pathway's rule is marked, not counted: {other}"
+    );
     let none = run(&[
         &[
             "check",
