@@ -885,6 +885,17 @@ fn credit_from_elsewhere_travels_in_links_and_saved_plans() {
     let opened = link::open(std::slice::from_ref(&qual), &qual.id, &payload).unwrap();
     assert_eq!(opened.doc.elsewhere, doc.elsewhere);
     assert_eq!(opened.doc.check(&qual).eval.elsewhere, [Some(5)]);
+    let checked = opened.doc.check(&qual);
+    let report = unit_planner::report::opened(
+        &qual,
+        &opened,
+        &checked.plan,
+        &checked.problems,
+        &checked.eval,
+    );
+    assert_eq!(report["pathway"], "R");
+    assert_eq!(report["elsewhere"][0]["counted"], 5);
+    assert_eq!(report["elsewhere"][0]["basis"], "entered by you");
     let saved = store::Saved {
         plans: vec![store::SavedPlan {
             id: 1,
