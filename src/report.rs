@@ -198,20 +198,25 @@ pub fn check(qual: &Qualification, eval: &Evaluation) -> Value {
 pub fn check_plan(qual: &Qualification, plan: &Plan, eval: &Evaluation) -> Value {
     let mut out = check(qual, eval);
     if !plan.elsewhere().is_empty() {
-        out["elsewhere"] = json!(plan
-            .elsewhere()
-            .iter()
-            .zip(&eval.elsewhere)
-            .map(|(e, counted)| json!({
-                "group": qual.groups[e.group].id,
-                "title": e.title,
-                "credits": e.credits,
-                "counted": counted,
-                "basis": crate::engine::ENTERED,
-            }))
-            .collect::<Vec<_>>());
+        out["elsewhere"] = elsewhere(qual, plan, eval);
     }
     out
+}
+
+/// A plan's credit from elsewhere as JSON: group, title, credits entered, credits counted.
+fn elsewhere(qual: &Qualification, plan: &Plan, eval: &Evaluation) -> Value {
+    json!(plan
+        .elsewhere()
+        .iter()
+        .zip(&eval.elsewhere)
+        .map(|(e, counted)| json!({
+            "group": qual.groups[e.group].id,
+            "title": e.title,
+            "credits": e.credits,
+            "counted": counted,
+            "basis": crate::engine::ENTERED,
+        }))
+        .collect::<Vec<_>>())
 }
 
 /// The whole of `suggest --json`.
@@ -282,7 +287,7 @@ pub fn opened(
             "removed": keys(qual, &changes.removed),
         })
     });
-    json!({
+    let mut out = json!({
         "qualification": qual.id,
         "name": doc.name,
         "note": doc.note,
@@ -295,7 +300,12 @@ pub fn opened(
         "catalogue_changed": opened.catalogue_changed,
         "problems": problems.iter().map(|p| p.describe(qual)).collect::<Vec<_>>(),
         "status": eval.status.name(),
-    })
+    });
+    if doc.pathway.is_some() || !doc.elsewhere.is_empty() {
+        out["pathway"] = json!(plan.pathway().map(|p| &qual.pathways[p].id));
+        out["elsewhere"] = elsewhere(qual, plan, eval);
+    }
+    out
 }
 
 /// Units by key, each as its label (or `key N` when the catalogue no longer has it).

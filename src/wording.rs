@@ -49,6 +49,9 @@ fn target(rule: &Rule, need: u32) -> String {
 
 /// A rule's count against what it asks: `3 / 8`, `7 / 5–10`, `4 / ≤10`.
 pub fn count(rule: &Rule, result: &RuleResult) -> String {
+    if result.status == RuleStatus::NotChecked {
+        return "–".into();
+    }
     format!("{} / {}", result.have, target(rule, result.need))
 }
 

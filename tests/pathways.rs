@@ -78,7 +78,11 @@ fn oracle_complete(
             None => on,
         };
         let unit = &qual.units[u];
-        items.push((options, u64::from(*unit.credits.value().unwrap()), *unit.level.value().unwrap()));
+        items.push((
+            options,
+            u64::from(*unit.credits.value().unwrap()),
+            *unit.level.value().unwrap(),
+        ));
     }
     let mut room: Vec<u64> = qual
         .groups
@@ -671,6 +675,15 @@ fn check_says_which_pathway_and_asks_for_one_when_none_is_given() {
         "{}",
         text(&on_r)
     );
+    let other = text(&on_r)
+        .lines()
+        .find(|l| l.contains("Hospitality optional units"))
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        other.trim_start().starts_with("– ") && other.trim_end().ends_with('–'),
+        "the other pathway's rule is marked, not counted: {other}"
+    );
     let none = run(&[
         &[
             "check",
@@ -870,6 +883,17 @@ fn credit_from_elsewhere_travels_in_links_and_saved_plans() {
     let opened = link::open(std::slice::from_ref(&qual), &qual.id, &payload).unwrap();
     assert_eq!(opened.doc.elsewhere, doc.elsewhere);
     assert_eq!(opened.doc.check(&qual).eval.elsewhere, [Some(5)]);
+    let checked = opened.doc.check(&qual);
+    let report = unit_planner::report::opened(
+        &qual,
+        &opened,
+        &checked.plan,
+        &checked.problems,
+        &checked.eval,
+    );
+    assert_eq!(report["pathway"], "R");
+    assert_eq!(report["elsewhere"][0]["counted"], 5);
+    assert_eq!(report["elsewhere"][0]["basis"], "entered by you");
     let saved = store::Saved {
         plans: vec![store::SavedPlan {
             id: 1,

@@ -64,6 +64,7 @@ pub fn unit_groups(props: &Props) -> Html {
                                     qualification={qual.id.clone()}
                                     unit={u}
                                     availability={eval.units[u]}
+                                    mandatory={qual.is_mandatory_on(u, pathway)}
                                     progress={doc.progress_of(key)}
                                     entered={doc.entered.get(&key).cloned().unwrap_or_default()}
                                     not_offered={doc.not_offered.contains(&key)}

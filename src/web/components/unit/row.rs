@@ -25,6 +25,8 @@ pub struct Props {
     pub unit: UnitIdx,
     /// Whether it is in the plan, can be added, or why not.
     pub availability: Availability,
+    /// Whether it is mandatory on the plan's pathway (always in the plan).
+    pub mandatory: bool,
     /// How far the learner has got with it.
     pub progress: Progress,
     /// Values the learner entered for it.
@@ -49,7 +51,7 @@ pub fn unit_row(props: &Props) -> Html {
     let unit = &qual.units[props.unit];
     let key = unit.key;
     crate::web::renders::note("UnitRow", key);
-    let mandatory = qual.is_mandatory(props.unit);
+    let mandatory = props.mandatory;
     let checked = props.availability == Availability::InPlan;
     let reason = wording::cannot_add(qual, props.availability);
     let disabled = mandatory || (reason.is_some() && !checked);
