@@ -121,7 +121,10 @@ fn read(qual: &Qualification, plan: &Plan) -> Reading {
         .map(|g| applies[g] && qual.groups[g].mandatory)
         .collect();
     // GLH is enumerated only where an hours rule reads it.
-    let hours = qual.rules.iter().any(|r| matches!(r.rule, Rule::Hours { .. }));
+    let hours = qual
+        .rules
+        .iter()
+        .any(|r| matches!(r.rule, Rule::Hours { .. }));
     let mut unknowns = Vec::new();
     let mut fresh = |kind: Kind| {
         unknowns.push(kind);
@@ -178,7 +181,11 @@ fn read(qual: &Qualification, plan: &Plan) -> Reading {
             level: entry
                 .level
                 .map_or_else(|| Val::Unknown(fresh(Kind::Level)), Val::Known),
-            glh: if hours { Val::Unknown(fresh(Kind::Glh)) } else { Val::Known(0) },
+            glh: if hours {
+                Val::Unknown(fresh(Kind::Glh))
+            } else {
+                Val::Known(0)
+            },
         });
     }
     for set in &qual.barred {
@@ -222,18 +229,16 @@ struct Counted {
     counts: Vec<bool>,
 }
 
-fn counted(
-    qual: &Qualification,
-    reading: &Reading,
-    choice: &[usize],
-    values: &[usize],
-) -> Counted {
+fn counted(qual: &Qualification, reading: &Reading, choice: &[usize], values: &[usize]) -> Counted {
     let items = &reading.items;
     let credits_of = |v: Val<u32>| match v {
         Val::Known(c) => c,
         Val::Unknown(i) => TRIED_CREDITS[values[i]],
     };
-    let mut credits: Vec<u64> = items.iter().map(|it| u64::from(credits_of(it.credits))).collect();
+    let mut credits: Vec<u64> = items
+        .iter()
+        .map(|it| u64::from(credits_of(it.credits)))
+        .collect();
     // Credit from elsewhere counts in entry order up to its group's cap.
     let mut room: Vec<Option<u64>> = vec![None; qual.groups.len()];
     for &(i, cap) in &reading.elsewhere {
@@ -311,7 +316,9 @@ fn judge(qual: &Qualification, reading: &Reading, c: &Counted, rule: &Rule) -> (
         (met, over)
     };
     let counting = |scope: &Scope| -> Vec<usize> {
-        (0..n).filter(|&i| c.counts[i] && in_scope(scope, i)).collect()
+        (0..n)
+            .filter(|&i| c.counts[i] && in_scope(scope, i))
+            .collect()
     };
     match rule {
         Rule::AllMandatory => {
@@ -329,7 +336,11 @@ fn judge(qual: &Qualification, reading: &Reading, c: &Counted, rule: &Rule) -> (
             min,
             max,
         } => {
-            let total = counting(scope).into_iter().filter(|&i| band_ok(level, i)).map(|i| c.credits[i]).sum();
+            let total = counting(scope)
+                .into_iter()
+                .filter(|&i| band_ok(level, i))
+                .map(|i| c.credits[i])
+                .sum();
             within(total, min, max)
         }
         Rule::Hours {
@@ -339,7 +350,11 @@ fn judge(qual: &Qualification, reading: &Reading, c: &Counted, rule: &Rule) -> (
             max,
             ..
         } => {
-            let total = counting(scope).into_iter().filter(|&i| band_ok(level, i)).map(|i| c.glh[i]).sum();
+            let total = counting(scope)
+                .into_iter()
+                .filter(|&i| band_ok(level, i))
+                .map(|i| c.glh[i])
+                .sum();
             within(total, min, max)
         }
         Rule::Units { scope, min, max } => within(counting(scope).len() as u64, min, max),
@@ -367,7 +382,10 @@ fn judge(qual: &Qualification, reading: &Reading, c: &Counted, rule: &Rule) -> (
                 .filter(|&i| admits(*level, c.level[i]))
                 .map(|i| c.credits[i])
                 .sum();
-            (u64::from(share.den) * inside >= u64::from(share.num) * whole, false)
+            (
+                u64::from(share.den) * inside >= u64::from(share.num) * whole,
+                false,
+            )
         }
     }
 }
@@ -424,7 +442,8 @@ fn oracle(qual: &Qualification, plan: &Plan) -> Option<Verdict> {
     for choice in combinations(&sizes) {
         // Per rule: met for every value; over a ceiling for every value; met for none.
         let r = reading.rules.len();
-        let (mut always, mut always_over, mut never) = (vec![true; r], vec![true; r], vec![true; r]);
+        let (mut always, mut always_over, mut never) =
+            (vec![true; r], vec![true; r], vec![true; r]);
         for values in &all_values {
             let c = counted(qual, &reading, &choice, values);
             for (k, &i) in reading.rules.iter().enumerate() {
@@ -474,19 +493,26 @@ fn scope() -> impl Strategy<Value = Scope> {
     ]
 }
 
-fn bounds(min: std::ops::Range<u32>, max: std::ops::Range<u32>) -> impl Strategy<Value = (Option<u32>, Option<u32>)> {
-    (proptest::option::of(min), proptest::option::of(max))
-        .prop_map(|(a, b)| match (a, b) {
-            (None, None) => (Some(1), None),
-            (Some(a), Some(b)) if a > b => (Some(b), Some(a)),
-            other => other,
-        })
+fn bounds(
+    min: std::ops::Range<u32>,
+    max: std::ops::Range<u32>,
+) -> impl Strategy<Value = (Option<u32>, Option<u32>)> {
+    (proptest::option::of(min), proptest::option::of(max)).prop_map(|(a, b)| match (a, b) {
+        (None, None) => (Some(1), None),
+        (Some(a), Some(b)) if a > b => (Some(b), Some(a)),
+        other => other,
+    })
 }
 
 fn rule() -> impl Strategy<Value = Rule> {
     prop_oneof![
         (scope(), proptest::option::of(band()), bounds(1..14, 2..16)).prop_map(
-            |(scope, level, (min, max))| Rule::Credits { scope, level, min, max }
+            |(scope, level, (min, max))| Rule::Credits {
+                scope,
+                level,
+                min,
+                max
+            }
         ),
         (scope(), proptest::option::of(band()), bounds(1..40, 5..50)).prop_map(
             |(scope, level, (min, max))| Rule::Hours {
@@ -497,7 +523,11 @@ fn rule() -> impl Strategy<Value = Rule> {
                 max
             }
         ),
-        (scope(), bounds(1..4, 1..5)).prop_map(|(scope, (min, max))| Rule::Units { scope, min, max }),
+        (scope(), bounds(1..4, 1..5)).prop_map(|(scope, (min, max))| Rule::Units {
+            scope,
+            min,
+            max
+        }),
         (scope(), band()).prop_map(|(scope, level)| Rule::EveryUnit { scope, level }),
         (scope(), band(), (1u32..5, 1u32..5)).prop_map(|(scope, level, (a, b))| Rule::Share {
             scope,
@@ -509,12 +539,21 @@ fn rule() -> impl Strategy<Value = Rule> {
 }
 
 /// A value, unstated one time in `odds`.
-fn sometimes<T: std::fmt::Debug + Clone>(value: impl Strategy<Value = T>, odds: u32) -> impl Strategy<Value = Option<T>> {
+fn sometimes<T: std::fmt::Debug + Clone>(
+    value: impl Strategy<Value = T>,
+    odds: u32,
+) -> impl Strategy<Value = Option<T>> {
     (value, 0..odds).prop_map(|(v, roll)| (roll != 0).then_some(v))
 }
 
 /// A unit: group, another group, credits, level, GLH.
-type UnitGen = (usize, Option<usize>, Option<u32>, Option<usize>, Option<u32>);
+type UnitGen = (
+    usize,
+    Option<usize>,
+    Option<u32>,
+    Option<usize>,
+    Option<u32>,
+);
 
 fn qualification() -> impl Strategy<Value = Qualification> {
     let unit = (
@@ -533,58 +572,60 @@ fn qualification() -> impl Strategy<Value = Qualification> {
         proptest::option::of((0usize..7, 0usize..7)),
         proptest::option::of(proptest::collection::btree_set(0usize..7, 2..4)),
     )
-        .prop_map(|(routes, (m2, t2, m3, t3), cap, units, rules, barred, only)| {
-            let units: Vec<UnitGen> = units;
-            let n = units.len();
-            let specs: Vec<common::UnitSpec> = units
-                .iter()
-                .map(|&(g, _, c, l, _)| (g, c, l.map(|i| LEVELS[i])))
-                .collect();
-            let mut all = vec![Rule::AllMandatory];
-            all.extend(rules.iter().map(|(r, _)| r.clone()));
-            let pairs: Vec<(usize, usize)> = barred
-                .map(|(a, b)| (a % n, b % n))
-                .filter(|(a, b)| a != b)
-                .into_iter()
-                .collect();
-            let mut qual = common::qualification(&[true, false, m2, m3], &specs, all, &pairs);
-            for (u, &(g, also, _, _, glh)) in units.iter().enumerate() {
-                qual.units[u].also = also.filter(|&a| a != g).into_iter().collect();
-                qual.units[u].glh = match glh {
-                    Some(h) => Sourced::stated(h, 1),
-                    None => Sourced::unknown("test"),
-                };
-            }
-            qual.groups[1].elsewhere = cap.map(|max_credits| Elsewhere {
-                max_credits,
-                basis: Basis::Stated { line: 1, to: None },
-            });
-            if routes {
-                qual.pathways = ["P", "Q"]
+        .prop_map(
+            |(routes, (m2, t2, m3, t3), cap, units, rules, barred, only)| {
+                let units: Vec<UnitGen> = units;
+                let n = units.len();
+                let specs: Vec<common::UnitSpec> = units
                     .iter()
-                    .map(|id| Pathway {
-                        id: id.to_string(),
-                        name: Sourced::stated(format!("Pathway {id}"), 1),
-                    })
+                    .map(|&(g, _, c, l, _)| (g, c, l.map(|i| LEVELS[i])))
                     .collect();
-                for (g, t) in [(2, t2), (3, t3)] {
-                    qual.groups[g].pathways = (t > 0).then(|| t - 1).into_iter().collect();
+                let mut all = vec![Rule::AllMandatory];
+                all.extend(rules.iter().map(|(r, _)| r.clone()));
+                let pairs: Vec<(usize, usize)> = barred
+                    .map(|(a, b)| (a % n, b % n))
+                    .filter(|(a, b)| a != b)
+                    .into_iter()
+                    .collect();
+                let mut qual = common::qualification(&[true, false, m2, m3], &specs, all, &pairs);
+                for (u, &(g, also, _, _, glh)) in units.iter().enumerate() {
+                    qual.units[u].also = also.filter(|&a| a != g).into_iter().collect();
+                    qual.units[u].glh = match glh {
+                        Some(h) => Sourced::stated(h, 1),
+                        None => Sourced::unknown("test"),
+                    };
                 }
-                for (i, &(_, t)) in rules.iter().enumerate() {
-                    qual.rules[i + 1].pathways = (t > 0).then(|| t - 1).into_iter().collect();
+                qual.groups[1].elsewhere = cap.map(|max_credits| Elsewhere {
+                    max_credits,
+                    basis: Basis::Stated { line: 1, to: None },
+                });
+                if routes {
+                    qual.pathways = ["P", "Q"]
+                        .iter()
+                        .map(|id| Pathway {
+                            id: id.to_string(),
+                            name: Sourced::stated(format!("Pathway {id}"), 1),
+                        })
+                        .collect();
+                    for (g, t) in [(2, t2), (3, t3)] {
+                        qual.groups[g].pathways = (t > 0).then(|| t - 1).into_iter().collect();
+                    }
+                    for (i, &(_, t)) in rules.iter().enumerate() {
+                        qual.rules[i + 1].pathways = (t > 0).then(|| t - 1).into_iter().collect();
+                    }
                 }
-            }
-            if let Some(set) = only {
-                let members: BTreeSet<usize> = set.into_iter().map(|u| u % n).collect();
-                if members.len() >= 2 {
-                    qual.only_one.push(OnlyOneCounts {
-                        units: members.into_iter().collect(),
-                        basis: Basis::Stated { line: 1, to: None },
-                    });
+                if let Some(set) = only {
+                    let members: BTreeSet<usize> = set.into_iter().map(|u| u % n).collect();
+                    if members.len() >= 2 {
+                        qual.only_one.push(OnlyOneCounts {
+                            units: members.into_iter().collect(),
+                            basis: Basis::Stated { line: 1, to: None },
+                        });
+                    }
                 }
-            }
-            qual
-        })
+                qual
+            },
+        )
 }
 
 /// Credit from elsewhere: group (mostly the one that allows it), credits, level.
@@ -645,7 +686,10 @@ fn plan_of(
 /// Whether every value of the unit a rule reads is stated or entered (the solver plans
 /// only on those).
 fn all_stated(qual: &Qualification, plan: &Plan, u: usize) -> bool {
-    let hours = qual.rules.iter().any(|r| matches!(r.rule, Rule::Hours { .. }));
+    let hours = qual
+        .rules
+        .iter()
+        .any(|r| matches!(r.rule, Rule::Hours { .. }));
     credits_of(qual, plan, u).is_some()
         && level_of(qual, plan, u).is_some()
         && (qual.units[u].glh.value().is_some() || !hours)
@@ -692,12 +736,26 @@ fn describe(qual: &Qualification) -> String {
     let groups: Vec<_> = qual
         .groups
         .iter()
-        .map(|g| (g.mandatory, &g.pathways, g.elsewhere.as_ref().map(|e| e.max_credits)))
+        .map(|g| {
+            (
+                g.mandatory,
+                &g.pathways,
+                g.elsewhere.as_ref().map(|e| e.max_credits),
+            )
+        })
         .collect();
     let units: Vec<_> = qual
         .units
         .iter()
-        .map(|u| (u.group, &u.also, u.credits.value(), u.level.value(), u.glh.value()))
+        .map(|u| {
+            (
+                u.group,
+                &u.also,
+                u.credits.value(),
+                u.level.value(),
+                u.glh.value(),
+            )
+        })
         .collect();
     let rules: Vec<_> = qual.rules.iter().map(|r| (&r.rule, &r.pathways)).collect();
     let barred: Vec<_> = qual.barred.iter().map(|s| &s.units).collect();
