@@ -2,8 +2,8 @@
 //! elsewhere, level bands, GLH rules, every-unit rules, shares and "only one of these
 //! counts", with some values unstated (and some entered by the learner), on small random
 //! qualifications. The oracle reads the README's and `route.rs`'s stated readings with its
-//! own code and tries every way of counting (each unit's group, each value an unstated credit, level or GLH could take);
-//! `evaluate` must never say complete unless every such value meets every rule for some
+//! own code and tries every way of counting (each unit's group, each value an unstated
+//! credit, level or GLH could take); `evaluate` must never say complete unless every such value meets every rule for some
 //! choice of groups, never blocked or incomplete unless every choice certainly fails, and
 //! `complete_plan`'s answers must agree with brute force.
 
@@ -761,7 +761,8 @@ fn describe(qual: &Qualification) -> String {
     let barred: Vec<_> = qual.barred.iter().map(|s| &s.units).collect();
     let only: Vec<_> = qual.only_one.iter().map(|s| &s.units).collect();
     format!(
-        "pathways {}\ngroups {groups:?}\nunits {units:?}\nrules {rules:?}\nbarred {barred:?} only one {only:?}",
+        "pathways {}\ngroups {groups:?}\nunits {units:?}\nrules {rules:?}\n\
+         barred {barred:?} only one {only:?}",
         qual.pathways.len()
     )
 }
@@ -788,7 +789,11 @@ proptest! {
             prop_assert!(truth.complete, "complete, yet brute force disagrees: {}", context());
         }
         if status == Status::Blocked {
-            prop_assert!(truth.blocked, "blocked, yet some choice is not over a ceiling: {}", context());
+            prop_assert!(
+                truth.blocked,
+                "blocked, yet some choice is not over a ceiling: {}",
+                context()
+            );
         }
         let choose = !qual.pathways.is_empty() && plan.pathway().is_none();
         if status == Status::Incomplete && !choose {
@@ -824,12 +829,23 @@ proptest! {
             Ok(done) => {
                 let done_plan = with(&qual, &plan, &done.add, done.pathway.or(plan.pathway()));
                 let truth = oracle(&qual, &done_plan);
-                prop_assert!(truth.is_none_or(|t| t.complete),
-                    "proposed {:?} on {:?}, not complete by brute force: {}", done.add, done.pathway, context());
-                prop_assert_eq!(evaluate(&qual, &done_plan).status, Status::Complete, "{}", context());
+                prop_assert!(
+                    truth.is_none_or(|t| t.complete),
+                    "proposed {:?} on {:?}, not complete by brute force: {}",
+                    done.add,
+                    done.pathway,
+                    context()
+                );
+                let status = evaluate(&qual, &done_plan).status;
+                prop_assert_eq!(status, Status::Complete, "{}", context());
             }
             Err(NoCompletion::Stopped | NoCompletion::TooLarge) => {}
-            Err(why) => prop_assert!(!possible, "{:?}, yet brute force completes it: {}", why, context()),
+            Err(why) => prop_assert!(
+                !possible,
+                "{:?}, yet brute force completes it: {}",
+                why,
+                context()
+            ),
         }
     }
 }
