@@ -3,9 +3,9 @@
 //! counts", with some values unstated (and some entered by the learner), on small random
 //! qualifications. The oracle reads the README's and `route.rs`'s stated readings with its
 //! own code and tries every way of counting (each unit's group, each value an unstated
-//! credit, level or GLH could take); `evaluate` must never say complete unless every such value meets every rule for some
-//! choice of groups, never blocked or incomplete unless every choice certainly fails, and
-//! `complete_plan`'s answers must agree with brute force.
+//! credit, level or GLH could take); `evaluate` must never say complete unless every such
+//! value meets every rule for some choice of groups, never blocked or incomplete unless
+//! every choice certainly fails, and `complete_plan`'s answers must agree with brute force.
 
 mod common;
 
