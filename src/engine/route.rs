@@ -10,7 +10,9 @@
 //!
 //! Credit from elsewhere the plan holds becomes units of its group after the listed ones,
 //! their credits as the learner entered them ("entered by you"), counted in entry order up
-//! to the group's cap (what is past the cap does not count); a value not entered is unknown.
+//! to the group's cap (what is past the cap does not count); a value not entered is unknown,
+//! and so is what counts of a later entry in its group (the one not entered may take the
+//! room).
 
 use crate::catalogue::{
     BarredSet, Basis, GroupIdx, OnlyOneCounts, PathwayIdx, Qualification, Rule, RuleEntry, Scope, Sourced,
@@ -42,7 +44,7 @@ pub struct Route {
     /// The first unit of `qual` that is credit from elsewhere (the rest are copies).
     pub elsewhere_from: UnitIdx,
     /// For each credit from elsewhere, the credits that count (`None`: not entered, or its
-    /// group does not apply or allow it).
+    /// group does not apply or allow it); at most that after an entry not entered yet.
     pub elsewhere_counted: Vec<Option<u32>>,
 }
 
@@ -93,6 +95,7 @@ impl Route {
             .map(|g| g.elsewhere.as_ref().map_or(0, |e| e.max_credits))
             .collect();
         let mut elsewhere_counted = Vec::new();
+        let mut open = vec![false; qual.groups.len()];
         for (i, entry) in elsewhere.iter().enumerate() {
             let group = group_map.get(entry.group).copied().flatten();
             let allowed = qual
@@ -109,6 +112,9 @@ impl Route {
                 take
             });
             elsewhere_counted.push(counted);
+            // An earlier entry not entered yet may have taken the room this one counts in.
+            let after_unknown = open[entry.group] && counted.is_some_and(|c| c > 0);
+            open[entry.group] |= counted.is_none();
             units.push(Unit {
                 key: 0,
                 group,
@@ -121,6 +127,7 @@ impl Route {
                     None => Sourced::unknown("not entered"),
                 },
                 credits: match counted {
+                    Some(_) if after_unknown => Sourced::unknown("an earlier entry is not entered"),
                     Some(c) => Sourced::inferred(c, ENTERED),
                     None => Sourced::unknown("not entered"),
                 },
