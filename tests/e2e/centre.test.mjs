@@ -25,7 +25,7 @@ const ours = (title = TITLE) => readFileSync('specs/vtct-l1-cert-principles-cs.t
 const open = (context, path = '') => visit(context, server.url + path);
 const unit = (page, code) => page.getByRole('checkbox', { name: new RegExp(`^${code} (?!not offered)`) });
 const added = (page, title = TITLE) => page.getByText(new RegExp(`^✓ Added “${title}” as your centre's qualification\\.$`));
-const picker = (page) => page.getByLabel("Open a qualification file");
+const picker = (page) => page.getByLabel('Choose a qualification file');
 const stored = (page) => page.evaluate(([p, c]) => [localStorage.getItem(p), localStorage.getItem(c)], [PLANS, CENTRE]);
 
 /** Adds our file by pasting it on `page`'s home page. */
