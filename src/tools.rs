@@ -2,7 +2,7 @@
 //! kept off the app's first load: JSON requests in, JSON answers out, so more kinds can be
 //! added. A request is `{"id": n, "kind": "…", "text": "…", "name": "…"}` (`name` optional:
 //! the file's name for messages); the answer `{"id": n, "ok": …}` or
-//! `{"id": n, "error": "a short message"}`.
+//! `{"id": n, "error": "a short message"}`. The worker says [`READY`] first.
 //!
 //! - `spec`: a qualification file in the TOML `specs/` format → `{"spec": its table as
 //!   JSON text, "fingerprint": the first 16 hex digits of the SHA-256 of its text}`, once it
@@ -17,6 +17,9 @@ use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
 use crate::catalogue::{parse_spec, spec_file_json};
+
+/// The worker's first message, once it listens for requests.
+pub const READY: &str = r#"{"ready":true}"#;
 
 #[derive(Deserialize)]
 struct Request {

@@ -1,6 +1,7 @@
 //! The tools worker's entry point (built by Trunk to WebAssembly as a web worker, loaded
 //! only when a user adds a file): each message is a request's JSON text, answered by
-//! `unit_planner::tools::answer` with a message of the answer's JSON text.
+//! `unit_planner::tools::answer` with a message of the answer's JSON text. Its first
+//! message, once it listens, is `{"ready": true}`: a message sent before would be lost.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -16,4 +17,5 @@ fn main() {
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
+    let _ = scope.post_message(&JsValue::from_str(unit_planner::tools::READY));
 }

@@ -14,8 +14,6 @@ use crate::catalogue::{parse_spec_json, Added, Catalogue, CentreFile, Qualificat
 pub const MAX_FILE_BYTES: usize = 512 * 1024;
 /// Longest line accepted in a centre file, in characters.
 pub const MAX_LINE_CHARS: usize = 2000;
-/// Most centre files kept.
-pub const MAX_FILES: usize = 50;
 /// The storage format this build writes and reads.
 pub const VERSION: u32 = 1;
 

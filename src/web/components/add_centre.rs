@@ -94,7 +94,7 @@ pub fn add_centre() -> Html {
         <section class="centre-file" aria-labelledby="centre-heading">
             <h2 id="centre-heading">{ "Add your centre's qualification" }</h2>
             <p class="muted">{ "A qualification file in the planner's format (as in specs/ and the README). It is checked as the command line checks it, then listed with the others, marked as your centre's, and kept in this browser." }</p>
-            <label class="import">{ "Open a qualification file " }
+            <label class="import">{ "Choose a qualification file " }
                 <input type="file" accept=".toml,text/plain" onchange={picked} disabled={*reading} />
             </label>
             <label class="paste">{ "Or paste the file's text" }

@@ -1,4 +1,4 @@
-//! The tools worker (`tools.js`, built from `src/bin/tools.rs`): started on the first
+//! The tools worker (`tools_loader.js` → `tools.js`, built from `src/bin/tools.rs`): started on the first
 //! request, so its wasm (TOML reading, hashing) never weighs on the first load. Requests and
 //! answers are JSON texts (`unit_planner::tools` lists the kinds).
 
@@ -11,16 +11,21 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker};
 
-/// Where Trunk writes the worker.
-const SCRIPT: &str = "/tools-loader.js";
+/// The worker's first message (`unit_planner::tools::READY`, in the worker's build only).
+const READY: &str = r#"{"ready":true}"#;
+
+/// Trunk's loader for the worker (`data-loader-shim`): it loads `tools.js` and its wasm.
+const SCRIPT: &str = "/tools_loader.js";
 /// The answer when the worker cannot be reached.
 const UNAVAILABLE: &str =
     "the file could not be read here (the planner's tools did not load); try again when online";
 
-/// The running worker and the requests waiting for its answer.
+/// The running worker, the requests waiting for its answer, and those waiting for it to
+/// be ready (a message sent before it listens would be lost).
 struct Tools {
     worker: Worker,
     waiting: Rc<RefCell<HashMap<u64, js_sys::Function>>>,
+    unsent: Rc<RefCell<Option<Vec<String>>>>,
     failed: Rc<Cell<bool>>,
     next: u64,
     _on_message: Closure<dyn Fn(MessageEvent)>,
@@ -36,10 +41,17 @@ fn start() -> Option<Tools> {
     let worker = Worker::new(SCRIPT).ok()?;
     let waiting: Rc<RefCell<HashMap<u64, js_sys::Function>>> = Rc::default();
     let failed = Rc::new(Cell::new(false));
+    let unsent: Rc<RefCell<Option<Vec<String>>>> = Rc::new(RefCell::new(Some(Vec::new())));
     let on_message = {
-        let waiting = waiting.clone();
+        let (waiting, unsent, worker) = (waiting.clone(), unsent.clone(), worker.clone());
         Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
             let text = event.data().as_string().unwrap_or_default();
+            if text == READY {
+                for message in unsent.borrow_mut().take().into_iter().flatten() {
+                    let _ = worker.post_message(&JsValue::from_str(&message));
+                }
+                return;
+            }
             let id = serde_json::from_str::<Value>(&text)
                 .ok()
                 .and_then(|v| v["id"].as_u64());
@@ -63,6 +75,7 @@ fn start() -> Option<Tools> {
     Some(Tools {
         worker,
         waiting,
+        unsent,
         failed,
         next: 0,
         _on_message: on_message,
@@ -86,10 +99,14 @@ pub async fn request(kind: &str, text: &str, name: Option<&str>) -> Result<Value
         let promise = js_sys::Promise::new(&mut |resolve, _| {
             waiting.borrow_mut().insert(id, resolve);
         });
-        tools
-            .worker
-            .post_message(&JsValue::from_str(&message.to_string()))
-            .ok()?;
+        let message = message.to_string();
+        match tools.unsent.borrow_mut().as_mut() {
+            Some(unsent) => unsent.push(message),
+            None => tools
+                .worker
+                .post_message(&JsValue::from_str(&message))
+                .ok()?,
+        }
         Some(promise)
     });
     let promise = promise.ok_or(UNAVAILABLE)?;
