@@ -127,6 +127,21 @@ pub(super) fn solve(
     limit: u64,
     reading: Reading,
 ) -> Result<Completion, NoCompletion> {
+    // Read hopefully, a set of which only one counts, holding a unit of unstated credits,
+    // is bounded by `check` over the units that may count, which no linear reading here
+    // matches soundly: nothing is proved out of reach.
+    let unstated = |u: UnitIdx| plan.credits(qual, u).is_none();
+    if reading == Reading::Hopeful
+        && qual
+            .only_one
+            .iter()
+            .any(|s| s.units.iter().any(|&u| unstated(u)))
+    {
+        return Ok(Completion {
+            add: Vec::new(),
+            credits_added: 0,
+        });
+    }
     let choices = replacements(qual, plan, exclude, reading);
     if choices.len() > MAX_REPLACEMENTS {
         return Err(NoCompletion::Stopped);
