@@ -140,6 +140,7 @@ pub(super) fn solve(
         return Ok(Completion {
             add: Vec::new(),
             credits_added: 0,
+            pathway: None,
         });
     }
     let choices = replacements(qual, plan, exclude, reading);
