@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::head;
-use super::hooks::{use_catalogue, Dispatch, Planner};
+use super::hooks::{Dispatch, Planner};
 use super::pages::{CentreLinkPage, Home, ImportPage, NotFound, QualificationPage};
 use super::route::{self, Route};
 use super::services::{centre_store, storage};
@@ -21,30 +21,7 @@ pub struct AppProps {
 #[component(App)]
 pub fn app(props: &AppProps) -> Html {
     let route = route::use_route(props.route.clone());
-    html! {
-        <PlannerProvider>
-            <PageTitle route={route.clone()} />
-            { switch(route) }
-        </PlannerProvider>
-    }
-}
-
-/// Properties of [`PageTitle`].
-#[derive(Properties, PartialEq)]
-struct TitleProps {
-    route: Route,
-}
-
-/// Sets the document's title for the route as the app moves between pages.
-#[component(PageTitle)]
-fn page_title(props: &TitleProps) -> Html {
-    let catalogue = use_catalogue();
-    use_effect_with((catalogue, props.route.clone()), |(catalogue, route)| {
-        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-            document.set_title(&head::title(catalogue.all(), route));
-        }
-    });
-    html! {}
+    html! { <PlannerProvider route={route.clone()}>{ switch(route) }</PlannerProvider> }
 }
 
 /// Renders the page for a route.
@@ -66,16 +43,28 @@ fn switch(route: Route) -> Html {
 /// Properties of [`PlannerProvider`].
 #[derive(Properties, PartialEq)]
 struct ProviderProps {
+    /// The route shown (for the document's title).
+    route: Route,
     children: Html,
 }
 
-/// Owns the planner's state and shares it (and, apart, its stable dispatcher) with the
-/// page. Reads the saved plans once, writes the plans changed here after each change
-/// (merged plan by plan with what is stored), and takes in what other tabs save.
+/// Owns the planner's state and shares it (and, apart, its stable dispatcher and its
+/// catalogue) with the page. Reads the saved plans and the centre's files once, writes the
+/// plans changed here after each change (merged plan by plan with what is stored) and the
+/// centre's files when they change, takes in what other tabs save, and sets the title.
 #[component(PlannerProvider)]
 fn planner_provider(props: &ProviderProps) -> Html {
     let state = use_reducer(PlannerState::default);
     let dispatch = Dispatch(state.dispatcher());
+    // The title, as the app moves between pages (a centre's qualification is known here).
+    use_effect_with(
+        (state.catalogue.clone(), props.route.clone()),
+        |(catalogue, route)| {
+            if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+                document.set_title(&head::title(catalogue.all(), route));
+            }
+        },
+    );
     // The revision of the changes last written: the next save writes only later ones.
     let written = use_mut_ref(|| 0_u64);
     {
