@@ -212,6 +212,7 @@ impl Edit {
 #[cfg(test)]
 mod pathway_tests {
     use super::*;
+    use crate::catalogue::builtin;
 
     fn today() -> Date {
         Date {
