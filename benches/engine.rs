@@ -153,6 +153,7 @@ fn measured(seed: u64) -> Qualification {
     qual
 }
 
+
 /// Pathways and units in two groups: the example file (check on a pathway with a shared
 /// unit, suggest with no pathway chosen, so over both) and the 300-unit synthetic one with
 /// two pathways and every tenth unit also in a second group.

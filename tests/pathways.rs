@@ -131,7 +131,8 @@ fn oracle_complete(
                         .filter(|&i| {
                             level.is_none_or(|f| {
                                 let l = items[i].2;
-                                f.from.is_none_or(|from| l >= from) && f.to.is_none_or(|to| l <= to)
+                                f.from.is_none_or(|from| l >= from)
+                                    && f.to.is_none_or(|to| l <= to)
                             })
                         })
                         .map(|i| items[i].1)

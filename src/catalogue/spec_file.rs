@@ -7,8 +7,9 @@ use serde::Deserialize;
 use super::limits::{within, MAX_HOURS, MAX_KEY, MAX_OUTCOMES, MAX_RULE_BOUND, MAX_UNIT_CREDITS};
 use super::spec_error::{BadRule, Entry, Kind, Problem, SpecError};
 use super::{
-    BarredSet, Basis, Date, Elsewhere, Fraction, Group, Hours, Level, LevelFilter, Note, NoteKind,
-    OnlyOneCounts, Pathway, PathwayIdx, Qualification, Rule, RuleEntry, Scope, Sourced, Unit,
+    BarredSet, Basis, Date, Elsewhere, Fraction, Group, Hours, Level, LevelFilter, Note,
+    NoteKind, OnlyOneCounts, Pathway, PathwayIdx, Qualification, Rule, RuleEntry, Scope,
+    Sourced, Unit,
 };
 use crate::text::{excerpt, shortened};
 

@@ -23,6 +23,7 @@ pub enum Measure {
     Hours(Hours),
 }
 
+
 /// Credit from elsewhere: a unit the qualification does not list, entered by the learner,
 /// counted in a group that allows credits from other qualifications (up to its cap).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

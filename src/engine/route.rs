@@ -15,8 +15,8 @@
 //! room).
 
 use crate::catalogue::{
-    BarredSet, Basis, GroupIdx, OnlyOneCounts, PathwayIdx, Qualification, Rule, RuleEntry, Scope,
-    Sourced, Unit, UnitIdx,
+    BarredSet, Basis, GroupIdx, OnlyOneCounts, PathwayIdx, Qualification, Rule, RuleEntry, Scope, Sourced,
+    Unit, UnitIdx,
 };
 
 use super::{FromElsewhere, Plan};
