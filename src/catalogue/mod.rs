@@ -1,5 +1,6 @@
 //! The qualification catalogue: the data model, the `specs/` file format and its validation.
 
+mod collection;
 mod date;
 mod level;
 pub mod limits;
@@ -12,6 +13,7 @@ mod validate;
 
 pub mod builtin;
 
+pub use collection::{Added, Catalogue, CentreFile, Found, Origin, Refused};
 pub use date::Date;
 pub use level::Level;
 pub use model::{
@@ -20,6 +22,6 @@ pub use model::{
 pub use rules::{counts, group_name, LevelFilter, Rule, Scope};
 pub use sourced::{Basis, Sourced};
 pub use spec_error::{BadRule, Entry, Kind, NeverMet, Problem, SpecError};
-#[cfg(feature = "spec-files")]
-pub use spec_file::parse_spec;
 pub use spec_file::parse_spec_json;
+#[cfg(feature = "spec-files")]
+pub use spec_file::{parse_spec, spec_file_json};

@@ -134,14 +134,32 @@ struct RawNote {
 /// in every message.
 #[cfg(feature = "spec-files")]
 pub fn parse_spec(file: &str, text: &str) -> Result<Qualification, SpecError> {
-    let raw: RawFile = toml::from_str(text).map_err(|e| {
-        let message = excerpt_message(e.message()) + &at_line(text, &e);
+    let raw: RawFile = toml::from_str(text).map_err(|e| unreadable_toml(file, text, &e))?;
+    check(file, raw)
+}
+
+/// A file in the TOML `specs/` format as the JSON [`parse_spec_json`] reads (what the
+/// build does for the embedded catalogue); a TOML syntax error names its line, as
+/// [`parse_spec`] does.
+#[cfg(feature = "spec-files")]
+pub fn spec_file_json(file: &str, text: &str) -> Result<String, SpecError> {
+    let table: toml::Table = toml::from_str(text).map_err(|e| unreadable_toml(file, text, &e))?;
+    serde_json::to_string(&table).map_err(|e| {
+        let message = excerpt_message(&e.to_string());
         SpecError::new(
             file,
             vec![Problem::new(Entry::File, Kind::Unreadable(message))],
         )
-    })?;
-    check(file, raw)
+    })
+}
+
+#[cfg(feature = "spec-files")]
+fn unreadable_toml(file: &str, text: &str, e: &toml::de::Error) -> SpecError {
+    let message = excerpt_message(e.message()) + &at_line(text, e);
+    SpecError::new(
+        file,
+        vec![Problem::new(Entry::File, Kind::Unreadable(message))],
+    )
 }
 
 /// Parses and validates a qualification file converted to JSON (the embedded catalogue).

@@ -4,11 +4,11 @@
 use yew::prelude::*;
 
 use super::head;
-use super::hooks::{Dispatch, Planner};
+use super::hooks::{use_catalogue, Dispatch, Planner};
 use super::pages::{Home, NotFound, QualificationPage};
 use super::route::{self, Route};
 use super::services::storage;
-use super::state::{Action, Notice, PlannerState};
+use super::state::{Action, Notice, PlannerState, Shared};
 
 /// Properties of [`App`].
 #[derive(Properties, PartialEq)]
@@ -21,12 +21,30 @@ pub struct AppProps {
 #[component(App)]
 pub fn app(props: &AppProps) -> Html {
     let route = route::use_route(props.route.clone());
-    use_effect_with(route.clone(), |route| {
+    html! {
+        <PlannerProvider>
+            <PageTitle route={route.clone()} />
+            { switch(route) }
+        </PlannerProvider>
+    }
+}
+
+/// Properties of [`PageTitle`].
+#[derive(Properties, PartialEq)]
+struct TitleProps {
+    route: Route,
+}
+
+/// Sets the document's title for the route as the app moves between pages.
+#[component(PageTitle)]
+fn page_title(props: &TitleProps) -> Html {
+    let catalogue = use_catalogue();
+    use_effect_with((catalogue, props.route.clone()), |(catalogue, route)| {
         if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-            document.set_title(&head::title(route));
+            document.set_title(&head::title(catalogue.all(), route));
         }
     });
-    html! { <PlannerProvider>{ switch(route) }</PlannerProvider> }
+    html! {}
 }
 
 /// Renders the page for a route.
@@ -95,9 +113,11 @@ fn planner_provider(props: &ProviderProps) -> Html {
         });
     }
     html! {
-        <ContextProvider<Planner> context={state}>
+        <ContextProvider<Planner> context={state.clone()}>
             <ContextProvider<Dispatch> context={dispatch}>
-                { props.children.clone() }
+                <ContextProvider<Shared> context={state.catalogue.clone()}>
+                    { props.children.clone() }
+                </ContextProvider<Shared>>
             </ContextProvider<Dispatch>>
         </ContextProvider<Planner>>
     }

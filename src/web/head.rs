@@ -2,17 +2,19 @@
 //! between pages) and the description search engines and link previews show.
 
 use super::Route;
-use crate::catalogue::builtin;
+use crate::catalogue::{builtin, Qualification};
 use crate::wording;
 
-/// The page's title.
-pub fn title(route: &Route) -> String {
+/// The page's title, its qualification looked up in `catalogue`.
+pub fn title(catalogue: &[Qualification], route: &Route) -> String {
     match route {
         Route::Home => "Unit planner: choose optional units and check the rules".into(),
-        Route::Qualification { id } | Route::Shared { id, .. } => match builtin::by_id(id) {
-            Some(qual) => format!("{} · Unit planner", qual.title_text()),
-            None => "Qualification not found · Unit planner".into(),
-        },
+        Route::Qualification { id } | Route::Shared { id, .. } => {
+            match catalogue.iter().find(|q| q.id == *id) {
+                Some(qual) => format!("{} · Unit planner", qual.title_text()),
+                None => "Qualification not found · Unit planner".into(),
+            }
+        }
         Route::NotFound => "Page not found · Unit planner".into(),
     }
 }
@@ -46,9 +48,12 @@ mod tests {
         let page = Route::Qualification {
             id: qual.id.clone(),
         };
-        assert!(title(&page).starts_with(qual.title_text()));
+        assert!(title(builtin::catalogue(), &page).starts_with(qual.title_text()));
         assert!(description(&page).contains(&wording::facts(qual)));
         assert!(description(&Route::Home).contains(&builtin::catalogue().len().to_string()));
-        assert_ne!(title(&Route::Home), title(&Route::NotFound));
+        assert_ne!(
+            title(builtin::catalogue(), &Route::Home),
+            title(builtin::catalogue(), &Route::NotFound)
+        );
     }
 }

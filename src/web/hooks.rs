@@ -6,7 +6,7 @@
 use yew::prelude::*;
 
 use super::services::clock;
-use super::state::{Action, PlannerState, Stamped};
+use super::state::{Action, PlannerState, Shared, Stamped};
 
 /// The planner state, as the provider shares it.
 pub type Planner = UseReducerHandle<PlannerState>;
@@ -43,4 +43,11 @@ pub fn use_planner() -> Planner {
 #[hook]
 pub fn use_dispatch() -> Dispatch {
     use_context::<Dispatch>().expect("App provides the dispatcher")
+}
+
+/// The catalogue the planner holds (built-ins and the centre's); its component re-renders
+/// only when the catalogue changes.
+#[hook]
+pub fn use_catalogue() -> Shared {
+    use_context::<Shared>().expect("App provides the catalogue")
 }

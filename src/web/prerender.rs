@@ -66,7 +66,10 @@ fn app_page(template: &str, file: String, route: Route, closed: &str) -> Result<
         .page_path()
         .map(|path| format!(" data-route=\"{path}\""))
         .unwrap_or_default();
-    let (title, description) = (head::title(&route), head::description(&route));
+    let (title, description) = (
+        head::title(builtin::catalogue(), &route),
+        head::description(&route),
+    );
     let app = format!(
         "<div id=\"app\"{data_route} data-closed=\"{closed}\">{}</div>",
         render(route)

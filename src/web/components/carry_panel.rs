@@ -6,10 +6,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::catalogue::builtin;
 use crate::document::carry::{carried_plan, destinations, Match};
 use crate::document::Checked;
-use crate::web::hooks::use_dispatch;
+use crate::web::hooks::{use_catalogue, use_dispatch};
 use crate::web::route::{go, Route};
 use crate::web::services::today;
 use crate::web::state::Action;
@@ -28,12 +27,14 @@ pub struct Props {
 #[component(CarryPanel)]
 pub fn carry_panel(props: &Props) -> Html {
     let dispatch = use_dispatch();
-    let catalogue = builtin::catalogue();
+    let shared = use_catalogue();
+    let catalogue = shared.all();
     let Some(from) = catalogue.iter().position(|q| q.id == props.qualification) else {
         return html! {};
     };
     let units: Vec<usize> = props.checked.plan.units().collect();
-    let found = use_memo((from, units), |(from, units)| {
+    let found = use_memo((shared.clone(), from, units), |(shared, from, units)| {
+        let catalogue = shared.all();
         destinations(catalogue, *from, units)
             .into_iter()
             .map(|d| {

@@ -3,7 +3,8 @@
 
 use yew::prelude::*;
 
-use super::qualification;
+use crate::web::hooks::use_catalogue;
+
 use crate::document::PlanDoc;
 use crate::web::hooks::use_planner;
 use crate::wording;
@@ -20,6 +21,7 @@ pub struct Props {
 /// A choice of plan to compare with, and the table.
 #[component(ComparePlans)]
 pub fn compare_plans(props: &Props) -> Html {
+    let catalogue = use_catalogue();
     let planner = use_planner();
     let other = use_state(String::new);
     let mut choices: Vec<(String, String, PlanDoc)> = Vec::new();
@@ -48,17 +50,18 @@ pub fn compare_plans(props: &Props) -> Html {
     // Each plan's verdict, evaluated only when the plans compared change.
     let verdicts = use_memo(
         (
+            catalogue.clone(),
             props.qualification.clone(),
             props.doc.clone(),
             chosen.map(|c| c.2.clone()),
         ),
-        |(id, doc, other)| {
-            let qual = qualification(id)?;
+        |(catalogue, id, doc, other)| {
+            let qual = catalogue.by_id(id)?;
             let verdict = |d: &PlanDoc| wording::headline(qual, &d.check(qual).eval);
             Some([verdict(doc), verdict(other.as_ref()?)])
         },
     );
-    let Some(qual) = qualification(&props.qualification) else {
+    let Some(qual) = catalogue.by_id(&props.qualification) else {
         return html! {};
     };
     if choices.is_empty() {

@@ -5,7 +5,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::qualification;
+use crate::web::hooks::use_catalogue;
+
 use crate::document::{Checked, PlanDoc};
 use crate::engine::complete_plan;
 use crate::web::hooks::{use_dispatch, use_planner};
@@ -26,17 +27,22 @@ pub struct Props {
 /// The button, the preview, and why no completion exists when none does.
 #[component(CompletePlan)]
 pub fn complete_plan_panel(props: &Props) -> Html {
+    let catalogue = use_catalogue();
     let planner = use_planner();
     let dispatch = use_dispatch();
     let failure = use_state(|| None::<String>);
-    let Some(qual) = qualification(&props.qualification) else {
+    let Some(qual) = catalogue.by_id(&props.qualification) else {
         return html! {};
     };
     let propose = {
         let dispatch = dispatch.clone();
         let failure = failure.clone();
         let (doc, checked) = (props.doc.clone(), props.checked.clone());
+        let (catalogue, id) = (catalogue.clone(), props.qualification.clone());
         Callback::from(move |_: MouseEvent| {
+            let Some(qual) = catalogue.by_id(&id) else {
+                return;
+            };
             let exclude: BTreeSet<usize> = doc
                 .not_offered
                 .iter()

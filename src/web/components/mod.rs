@@ -33,5 +33,3 @@ pub use source_notes::SourceNotes;
 pub use unit::UnitRow;
 pub use unit_filters::{UnitFilter, UnitFilters};
 pub use unit_groups::UnitGroups;
-
-use crate::catalogue::builtin::by_id as qualification;

@@ -3,8 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::catalogue::builtin;
-use crate::web::hooks::{use_dispatch, use_planner};
+use crate::web::hooks::{use_catalogue, use_dispatch, use_planner};
 use crate::web::services::today;
 use crate::web::state::Action;
 use crate::wording;
@@ -19,6 +18,7 @@ pub struct Props {
 /// The bar above the units.
 #[component(PlanBar)]
 pub fn plan_bar(props: &Props) -> Html {
+    let catalogue = use_catalogue();
     let planner = use_planner();
     let dispatch = use_dispatch();
     let mine: Vec<_> = planner.plans.of(&props.qualification).collect();
@@ -40,7 +40,9 @@ pub fn plan_bar(props: &Props) -> Html {
     };
     let save = dispatch.to(|_: MouseEvent| Action::SaveDraft);
     let shared = planner.shared();
-    let closed = builtin::by_id(&props.qualification).and_then(|q| wording::closed(q, today()));
+    let closed = catalogue
+        .by_id(&props.qualification)
+        .and_then(|q| wording::closed(q, today()));
     let active = planner.editing.active;
     html! {
         <div class="plan-bar">

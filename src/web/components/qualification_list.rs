@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::catalogue::builtin;
+use crate::web::hooks::use_catalogue;
 use crate::web::route::Route;
 use crate::web::services::today;
 use crate::wording;
@@ -11,6 +11,7 @@ use crate::wording;
 /// search on title, number or awarding body; closed ones are marked.
 #[component(QualificationList)]
 pub fn qualification_list() -> Html {
+    let catalogue = use_catalogue();
     let query = use_state(String::new);
     let oninput = {
         let query = query.clone();
@@ -22,7 +23,8 @@ pub fn qualification_list() -> Html {
         })
     };
     let today = today();
-    let shown: Vec<_> = builtin::catalogue()
+    let shown: Vec<_> = catalogue
+        .all()
         .iter()
         .filter(|q| q.matches(&query))
         .collect();

@@ -3,7 +3,8 @@
 
 use yew::prelude::*;
 
-use super::qualification;
+use crate::web::hooks::use_catalogue;
+
 use crate::document::{cut_off, PlanDoc, Verdict, MAX_NAME, MAX_NOTE};
 use crate::web::hooks::use_dispatch;
 use crate::web::services::today;
@@ -22,11 +23,12 @@ pub struct Props {
 /// The review, if any, and the adviser's form.
 #[component(ReviewPanel)]
 pub fn review_panel(props: &Props) -> Html {
+    let catalogue = use_catalogue();
     let dispatch = use_dispatch();
     let by = use_state(String::new);
     let verdict = use_state(|| Verdict::Approved);
     let note = use_state(String::new);
-    let Some(qual) = qualification(&props.qualification) else {
+    let Some(qual) = catalogue.by_id(&props.qualification) else {
         return html! {};
     };
     let text = |state: UseStateHandle<String>| {

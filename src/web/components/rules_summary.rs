@@ -5,7 +5,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::qualification;
+use crate::web::hooks::use_catalogue;
+
 use crate::catalogue::Qualification;
 use crate::catalogue::Rule;
 use crate::document::{Checked, PlanDoc, Progress};
@@ -29,8 +30,9 @@ pub struct Props {
 /// The summary panel.
 #[component(RulesSummary)]
 pub fn rules_summary(props: &Props) -> Html {
+    let catalogue = use_catalogue();
     crate::web::renders::note("RulesSummary", 0);
-    let Some(qual) = qualification(&props.qualification) else {
+    let Some(qual) = catalogue.by_id(&props.qualification) else {
         return html! {};
     };
     let (plan, eval) = (&props.checked.plan, &props.checked.eval);

@@ -2,9 +2,8 @@
 
 use yew::prelude::*;
 
-use super::qualification;
 use crate::document::MAX_NAME;
-use crate::web::hooks::{use_dispatch, use_planner};
+use crate::web::hooks::{use_catalogue, use_dispatch, use_planner};
 use crate::web::route::{go, Route};
 use crate::web::state::Action;
 use crate::wording;
@@ -12,18 +11,22 @@ use crate::wording;
 /// Lists saved plans with their qualification and status.
 #[component(SavedPlans)]
 pub fn saved_plans() -> Html {
+    let catalogue = use_catalogue();
     let planner = use_planner();
     let dispatch = use_dispatch();
     let plans = &planner.plans;
-    let statuses = use_memo(plans.list.clone(), |plans| {
-        plans
-            .iter()
-            .map(|p| match qualification(&p.doc.qualification) {
-                Some(q) => wording::status(p.doc.check(q).eval.status),
-                None => "unknown qualification",
-            })
-            .collect::<Vec<&'static str>>()
-    });
+    let statuses = use_memo(
+        (catalogue.clone(), plans.list.clone()),
+        |(catalogue, plans)| {
+            plans
+                .iter()
+                .map(|p| match catalogue.by_id(&p.doc.qualification) {
+                    Some(q) => wording::status(p.doc.check(q).eval.status),
+                    None => "unknown qualification",
+                })
+                .collect::<Vec<&'static str>>()
+        },
+    );
     let undo = dispatch.to(|_: MouseEvent| Action::Undo);
     if plans.list.is_empty() && plans.deleted.is_none() {
         return html! {};
@@ -41,7 +44,7 @@ pub fn saved_plans() -> Html {
                 { for plans.list.iter().zip(statuses.iter()).map(|(p, &status)| {
                     let id = p.id;
                     let name = p.doc.display_name().to_string();
-                    let qual = qualification(&p.doc.qualification);
+                    let qual = catalogue.by_id(&p.doc.qualification);
                     let open = {
                         let dispatch = dispatch.clone();
                         let qid = p.doc.qualification.clone();

@@ -3,7 +3,8 @@
 
 use yew::prelude::*;
 
-use super::qualification;
+use crate::web::hooks::use_catalogue;
+
 use crate::document::link::{self, share_path};
 use crate::document::PlanDoc;
 use crate::web::services::{copy, origin};
@@ -21,9 +22,10 @@ pub struct Props {
 /// The share panel.
 #[component(SharePanel)]
 pub fn share_panel(props: &Props) -> Html {
+    let catalogue = use_catalogue();
     let include_name = use_state(|| false);
     let copied = use_state(|| None::<bool>);
-    let Some(qual) = qualification(&props.qualification) else {
+    let Some(qual) = catalogue.by_id(&props.qualification) else {
         return html! {};
     };
     let url = link::checked(format!(

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::qualification;
+use crate::web::hooks::use_catalogue;
 
 /// Properties of [`SourceNotes`].
 #[derive(Properties, PartialEq)]
@@ -14,7 +14,8 @@ pub struct Props {
 /// Lists the notes, so an adviser can see why a value is as it is.
 #[component(SourceNotes)]
 pub fn source_notes(props: &Props) -> Html {
-    let Some(qual) = qualification(&props.qualification) else {
+    let catalogue = use_catalogue();
+    let Some(qual) = catalogue.by_id(&props.qualification) else {
         return html! {};
     };
     if qual.notes.is_empty() {

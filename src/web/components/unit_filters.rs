@@ -2,7 +2,8 @@
 
 use yew::prelude::*;
 
-use super::qualification;
+use crate::web::hooks::use_catalogue;
+
 use crate::catalogue::{Level, Qualification, UnitIdx};
 use crate::wording;
 
@@ -42,7 +43,8 @@ pub struct Props {
 /// A level choice (only the levels the qualification's units have) and a search box.
 #[component(UnitFilters)]
 pub fn unit_filters(props: &Props) -> Html {
-    let Some(qual) = qualification(&props.qualification) else {
+    let catalogue = use_catalogue();
+    let Some(qual) = catalogue.by_id(&props.qualification) else {
         return html! {};
     };
     let mut levels: Vec<Level> = qual

@@ -4,7 +4,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::qualification;
+use crate::web::hooks::use_catalogue;
+
 use super::unit_filters::UnitFilter;
 use super::UnitRow;
 use crate::catalogue::{group_name, UnitIdx};
@@ -37,7 +38,8 @@ fn legend(name: &str, mandatory: bool) -> String {
 /// One fieldset per group, each unit a [`UnitRow`] given only the values it shows.
 #[component(UnitGroups)]
 pub fn unit_groups(props: &Props) -> Html {
-    let Some(qual) = qualification(&props.qualification) else {
+    let catalogue = use_catalogue();
+    let Some(qual) = catalogue.by_id(&props.qualification) else {
         return html! {};
     };
     let doc = &props.doc;

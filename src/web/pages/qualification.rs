@@ -4,13 +4,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::catalogue::builtin;
 use crate::document::PlanDoc;
 use crate::web::components::{
     status_banner, CarryPanel, ComparePlans, CompletePlan, Notice, PlanBar, PlanNote, ReviewPanel,
     RulesSummary, SharePanel, SourceNotes, UnitFilter, UnitFilters, UnitGroups,
 };
-use crate::web::hooks::{use_dispatch, use_planner};
+use crate::web::hooks::{use_catalogue, use_dispatch, use_planner};
 use crate::web::route::Route;
 use crate::web::services::today;
 use crate::web::state::Action;
@@ -28,6 +27,7 @@ pub struct Props {
 /// The planning page.
 #[component(QualificationPage)]
 pub fn qualification_page(props: &Props) -> Html {
+    let catalogue = use_catalogue();
     let planner = use_planner();
     let dispatch = use_dispatch();
     let filter = use_state(UnitFilter::default);
@@ -56,13 +56,16 @@ pub fn qualification_page(props: &Props) -> Html {
         .filter(|d| planner.loaded && d.qualification == props.id)
         .cloned();
     let checking = opened.is_none();
-    let doc = opened.or_else(|| builtin::by_id(&props.id).map(PlanDoc::new));
-    let checked = use_memo((props.id.clone(), doc.clone()), |(id, doc)| {
-        let qual = builtin::by_id(id)?;
-        Some(Rc::new(doc.as_ref()?.check(qual)))
-    });
+    let doc = opened.or_else(|| catalogue.by_id(&props.id).map(PlanDoc::new));
+    let checked = use_memo(
+        (catalogue.clone(), props.id.clone(), doc.clone()),
+        |(catalogue, id, doc)| {
+            let qual = catalogue.by_id(id)?;
+            Some(Rc::new(doc.as_ref()?.check(qual)))
+        },
+    );
     let home = html! { <p><a href={Route::Home.href()}>{ "← All qualifications" }</a></p> };
-    let Some(qual) = builtin::by_id(&props.id) else {
+    let Some(qual) = catalogue.by_id(&props.id) else {
         let message = match &link_error {
             Some(e) => e.clone(),
             None => "There is no qualification with this id in the catalogue.".to_string(),

@@ -1,7 +1,7 @@
 //! The plan being edited: a saved plan, or a draft (a fresh plan, or one from a share
 //! link), the changes a learner makes to it, and the units "Complete my plan" proposes.
 
-use crate::catalogue::{builtin, Date, Qualification};
+use crate::catalogue::{Catalogue, Date, Qualification};
 use crate::document::link::{self, LinkError};
 use crate::document::{
     plain_text, EnteredValues, PlanDoc, Progress, Review, Transfer, Verdict, MAX_FROM, MAX_NOTE,
@@ -31,11 +31,16 @@ impl Draft {
         }
     }
 
-    /// The plan a share link carries, checked against the built-in catalogue, with a
-    /// warning when its review is dated outside the dates a review may carry on `today`.
-    pub fn from_link(id: &str, payload: &str, today: Date) -> Result<Draft, LinkError> {
-        let opened = link::open(builtin::catalogue(), id, payload)?;
-        let qual = &builtin::catalogue()[opened.qualification];
+    /// The plan a share link carries, checked against the catalogue, with a warning when
+    /// its review is dated outside the dates a review may carry on `today`.
+    pub fn from_link(
+        catalogue: &Catalogue,
+        id: &str,
+        payload: &str,
+        today: Date,
+    ) -> Result<Draft, LinkError> {
+        let opened = link::open(catalogue.all(), id, payload)?;
+        let qual = &catalogue.all()[opened.qualification];
         let problems = opened.doc.check(qual).problems;
         let review_date = opened.doc.review.as_ref();
         let review_date = review_date.and_then(|r| r.date_problem(today));

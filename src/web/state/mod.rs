@@ -3,6 +3,7 @@
 //! through [`Action`]s (one `use_reducer`), so quick successive clicks are never lost. The
 //! reducer is pure: the time and a fresh plan id come in with each action ([`Stamped`]).
 
+mod catalogue;
 mod editing;
 mod notices;
 mod plans;
@@ -11,12 +12,12 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+pub use catalogue::Shared;
 pub use editing::{Draft, Edit, Editing};
 pub use notices::{Notice, Notices, Tone};
 pub use plans::Plans;
 
 use super::services::clock;
-use crate::catalogue::builtin;
 use crate::document::carry::{self, Carried};
 pub use crate::document::store::SavedPlan;
 use crate::document::store::{self, Saved};
@@ -25,6 +26,8 @@ use crate::document::{PlanDoc, MAX_NAME};
 /// Everything the app shows that can change.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PlannerState {
+    /// The qualifications that can be planned: built-ins and the centre's.
+    pub catalogue: Shared,
     /// The saved plans.
     pub plans: Plans,
     /// The plan being edited.
@@ -144,7 +147,7 @@ impl PlannerState {
 
     /// Works on a qualification's most recent saved plan, else a fresh unsaved one.
     fn open_qualification(&mut self, qual: &str) {
-        let Some(q) = builtin::by_id(qual) else {
+        let Some(q) = self.catalogue.by_id(qual) else {
             return;
         };
         match self.plans.of(qual).last().map(|p| p.id) {
@@ -162,13 +165,11 @@ impl PlannerState {
     /// Changes the plan being worked on: a fresh plan is saved by its first change; a plan
     /// from a link changes without being saved; a saved one is stamped as changed now.
     fn edit(&mut self, edit: Edit, now: u64, fresh_id: u64) -> bool {
-        let Some(qual) = self
+        let fits = self
             .current()
-            .and_then(|d| builtin::by_id(&d.qualification))
-        else {
-            return false;
-        };
-        if !edit.fits(qual) {
+            .and_then(|d| self.catalogue.by_id(&d.qualification))
+            .is_some_and(|qual| edit.fits(qual));
+        if !fits {
             return false;
         }
         if self.editing.active.is_none() {
@@ -204,7 +205,7 @@ impl PlannerState {
             }
             Action::Synced(saved) => return self.merge_in(&saved),
             Action::Import(text) => {
-                match store::import(&self.plans.saved(), &text, builtin::catalogue()) {
+                match store::import(&self.plans.saved(), &text, self.catalogue.all()) {
                     Ok((saved, report)) => {
                         self.plans.take_imported(saved);
                         self.notices.notice = Some(Notice::done(crate::wording::imported(&report)));
@@ -213,7 +214,9 @@ impl PlannerState {
                 }
             }
             Action::Carry(from, to, units) => {
-                let (Some(from), Some(to)) = (builtin::by_id(&from), builtin::by_id(&to)) else {
+                let (Some(from), Some(to)) =
+                    (self.catalogue.by_id(&from), self.catalogue.by_id(&to))
+                else {
                     return false;
                 };
                 let mut doc = carry::carried_plan(from, to, &units);
@@ -225,7 +228,7 @@ impl PlannerState {
             }
             Action::Notice(notice) => return self.notices.set(notice),
             Action::Open(qual) => {
-                if builtin::by_id(&qual).is_none()
+                if self.catalogue.by_id(&qual).is_none()
                     || (self.notices.link_error.is_none()
                         && self.current().is_some_and(|d| d.qualification == qual))
                 {
@@ -235,7 +238,7 @@ impl PlannerState {
                 self.open_qualification(&qual);
             }
             Action::OpenLink(id, payload) => {
-                match Draft::from_link(&id, &payload, clock::date_of(now)) {
+                match Draft::from_link(&self.catalogue, &id, &payload, clock::date_of(now)) {
                     Ok(draft) => {
                         self.notices.link_error = None;
                         self.editing.draft(draft);
@@ -258,7 +261,7 @@ impl PlannerState {
                 self.add_plan(doc, now, fresh_id);
             }
             Action::New(qual) => {
-                if builtin::by_id(&qual).is_none() {
+                if self.catalogue.by_id(&qual).is_none() {
                     return false;
                 }
                 self.add_plan(
@@ -325,6 +328,7 @@ mod tests {
     use std::cell::Cell;
 
     use super::*;
+    use crate::catalogue::{builtin, Catalogue};
     use crate::document::link::{self, LinkError};
     use crate::document::{Progress, Verdict};
 
@@ -677,7 +681,7 @@ mod tests {
         ));
         let payload = link::encode(q, &doc, true);
         let today = clock::date_of(CLOCK.with(Cell::get));
-        let draft = Draft::from_link(VTCT, &payload, today).unwrap();
+        let draft = Draft::from_link(&Catalogue::builtin(), VTCT, &payload, today).unwrap();
         let warning = crate::document::review::review_date(date, today)
             .unwrap_err()
             .to_string();

@@ -3,14 +3,15 @@
 
 use yew::prelude::*;
 
+use crate::web::hooks::use_catalogue;
+
 use super::entered_values::EnteredValuesForm;
 use super::facts::facts;
 use super::progress_picker::ProgressPicker;
-use crate::catalogue::{builtin, UnitIdx};
+use crate::catalogue::UnitIdx;
 use crate::document::carry::{carried_match, Match};
 use crate::document::{EnteredValues, Progress};
 use crate::engine::Availability;
-use crate::web::components::qualification;
 use crate::web::hooks::use_dispatch;
 use crate::web::state::{Action, Edit};
 use crate::wording;
@@ -37,8 +38,9 @@ pub struct Props {
 /// A unit in the list.
 #[component(UnitRow)]
 pub fn unit_row(props: &Props) -> Html {
+    let catalogue = use_catalogue();
     let dispatch = use_dispatch();
-    let Some(qual) = qualification(&props.qualification) else {
+    let Some(qual) = catalogue.by_id(&props.qualification) else {
         return html! {};
     };
     let unit = &qual.units[props.unit];
@@ -58,7 +60,7 @@ pub fn unit_row(props: &Props) -> Html {
         .as_ref()
         .filter(|t| {
             props.progress == Progress::Transferred
-                && carried_match(builtin::catalogue(), &t.from, unit) == Some(Match::Title)
+                && carried_match(catalogue.all(), &t.from, unit) == Some(Match::Title)
         })
         .map(|t| t.from.clone());
     let ask_credits = unit.credits.value().is_none();
