@@ -1,7 +1,8 @@
 // Measures what the issues ask to report, on the built dist/ served from loopback with its
 // precompressed copies (as a host would):
 //   - the first load: every file the home page fetches, raw, gzip and brotli, and apart
-//     from it what the service worker then fetches in the background for offline use;
+//     from it what the service worker then fetches in the background for offline use; and
+//     every file a share link (`/q/{id}/#p/…`) fetches;
 //   - navigation to the first qualification list visible (median of 10 cold loads);
 //   - a checkbox click to the updated summary on the largest qualification (median of 20).
 // Run after scripts/build-web.sh:  node scripts/measure.mjs
@@ -45,8 +46,10 @@ function table(title, files) {
   console.log(`  ${'total'.padEnd(44)} ${String(total.raw).padStart(8)} B ${String(total.gz).padStart(8)} B gzip ${String(total.br).padStart(8)} B br`);
 }
 
+const SHARE_LINK = '/q/vtct-l1-cert-principles-cs/#p/.AxSgEQAA14gDPCJ';
 const first = await fetched('/', 'block');
 table('first load of the home page (what it fetches before it is usable):', first);
+table(`first load of a share link (${SHARE_LINK}):`, await fetched(SHARE_LINK, 'block'));
 const all = await fetched('/', 'allow');
 table('then, in the background, the service worker keeps for offline use:', all.filter((f) => !first.includes(f)));
 

@@ -108,7 +108,7 @@ fn verdict(qual: &Qualification, eval: &Evaluation) -> String {
                 .iter()
                 .flat_map(|r| r.unknown_units.iter().map(|&u| label(qual, u)))
                 .collect();
-            units.sort();
+            units.sort_unstable();
             units.dedup();
             if units.is_empty() {
                 "the rules depend on values the specification does not state".into()

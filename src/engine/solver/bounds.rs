@@ -297,7 +297,7 @@ impl Bounds {
             .filter(|(_, k)| is_min(k))
             .map(|(i, k)| (i, region(k)))
             .collect();
-        minima.sort_by_key(|&(i, r)| (r.is_none(), r, i));
+        minima.sort_unstable_by_key(|&(i, r)| (r.is_none(), r, i));
         let mut budget = cells;
         let caps = constraints
             .iter()

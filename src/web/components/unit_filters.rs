@@ -52,7 +52,7 @@ pub fn unit_filters(props: &Props) -> Html {
         .iter()
         .filter_map(|u| u.level.value().copied())
         .collect();
-    levels.sort();
+    levels.sort_unstable();
     levels.dedup();
     let on_level = {
         let (filter, change) = (props.filter.clone(), props.on_change.clone());

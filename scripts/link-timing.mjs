@@ -1,0 +1,50 @@
+// Link → verdict shown: a share link opened cold (a fresh browser context each time, so
+// nothing cached and no service worker), timed from navigation start to the moment the
+// summary's status no longer says "Checking your plan…". Median of 5 on two profiles:
+// loopback as it is, and slow 4G (150 ms latency, 1.6 Mbps down, 750 kbps up) with the CPU
+// slowed 4× (Chrome DevTools Protocol), served precompressed as a host would. Not part of
+// CI (wall-clock numbers on a shared machine). Run after a build:
+//   node scripts/link-timing.mjs [link path]
+import { serve, launch } from '../tests/e2e/helpers.mjs';
+
+const LINK = process.argv[2] ?? '/q/vtct-l1-cert-principles-cs/#p/.AxSgEQAA14gDPCJ';
+const RUNS = 5;
+const PROFILES = {
+  loopback: null,
+  'slow 4G + 4x CPU': { latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9, cpu: 4 },
+};
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const server = await serve({ compressed: true });
+const browser = await launch();
+try {
+  for (const [name, profile] of Object.entries(PROFILES)) {
+    const times = [];
+    for (let i = 0; i < RUNS; i++) {
+      const context = await browser.newContext({ serviceWorkers: 'block' });
+      const page = await context.newPage();
+      if (profile) {
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Network.enable');
+        await cdp.send('Network.emulateNetworkConditions', { offline: false, ...profile });
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+      }
+      await page.addInitScript(() => {
+        const look = () => {
+          const status = document.querySelector('.summary [role=status]');
+          if (status && status.textContent !== 'Checking your plan…') window.verdictAt = performance.now();
+          else requestAnimationFrame(look);
+        };
+        requestAnimationFrame(look);
+      });
+      await page.goto(server.url + LINK.replace(/^\//, ''));
+      await page.waitForFunction(() => window.verdictAt, null, { timeout: 60_000 });
+      times.push(await page.evaluate(() => window.verdictAt));
+      await context.close();
+    }
+    console.log(`${name}: link → verdict shown median ${median(times).toFixed(0)} ms (${RUNS} cold loads: ${times.map((t) => t.toFixed(0)).join(', ')})`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
