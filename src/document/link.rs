@@ -284,13 +284,7 @@ fn write_body(
         varint(out, entered.len() as u32);
         for (key, credits, level) in entered {
             varint(out, key);
-            out.push(u8::from(credits.is_some()) | u8::from(level.is_some()) << 1);
-            if let Some(c) = credits {
-                varint(out, c);
-            }
-            if let Some(l) = level {
-                out.push(level_code(l));
-            }
+            credits_and_level(out, credits, level);
         }
     }
     if !doc.not_offered.is_empty() {
@@ -342,16 +336,22 @@ fn write_body(
             text(out, truncate(&entry.group, MAX_PATHWAY_ID));
             text(out, truncate(&entry.title, MAX_FROM));
             let level = entry.level.as_deref().and_then(|l| l.parse::<Level>().ok());
-            out.push(u8::from(entry.credits.is_some()) | u8::from(level.is_some()) << 1);
-            if let Some(c) = entry.credits {
-                varint(out, c);
-            }
-            if let Some(l) = level {
-                out.push(level_code(l));
-            }
+            credits_and_level(out, entry.credits, level);
         }
     }
     out.extend(fingerprint(qual).to_le_bytes());
+}
+
+/// An optional credit value and level: a mask byte (1: credits, 2: level), then each
+/// present one (a varint, a level's byte).
+fn credits_and_level(out: &mut Vec<u8>, credits: Option<u32>, level: Option<Level>) {
+    out.push(u8::from(credits.is_some()) | u8::from(level.is_some()) << 1);
+    if let Some(c) = credits {
+        varint(out, c);
+    }
+    if let Some(l) = level {
+        out.push(level_code(l));
+    }
 }
 
 /// A level's byte: Entry 1-3 as 1-3, level n as 10 + n.
@@ -516,25 +516,8 @@ fn read_payload(r: &mut Reader, qual: &Qualification, version: u8) -> Option<(Pl
         let count = r.varint()?;
         for _ in 0..count.min(4096) {
             let key = r.varint()?;
-            let mask = r.byte()?;
-            if mask & !0b11 != 0 {
-                return None;
-            }
             // Kept as written: `PlanDoc::to_plan` ignores a value out of range and says so.
-            let credits = if mask & 1 != 0 {
-                Some(r.varint()?)
-            } else {
-                None
-            };
-            let level = if mask & 2 != 0 {
-                Some(match r.byte()? {
-                    n @ 1..=3 => Level::Entry(n),
-                    n @ 11..=18 => Level::Numbered(n - 10),
-                    _ => return None,
-                })
-            } else {
-                None
-            };
+            let (credits, level) = r.credits_and_level()?;
             doc.entered.insert(
                 key,
                 EnteredValues {
@@ -603,20 +586,8 @@ fn read_payload(r: &mut Reader, qual: &Qualification, version: u8) -> Option<(Pl
         for _ in 0..count {
             let group = r.text(MAX_PATHWAY_ID)?;
             let title = r.text(MAX_FROM)?;
-            let mask = r.byte()?;
-            if mask & !0b11 != 0 {
-                return None;
-            }
-            let credits = if mask & 1 != 0 {
-                Some(r.varint()?)
-            } else {
-                None
-            };
-            let level = if mask & 2 != 0 {
-                Some(level_of_code(r.byte()?)?.to_string())
-            } else {
-                None
-            };
+            let (credits, level) = r.credits_and_level()?;
+            let level = level.map(|l| l.to_string());
             doc.elsewhere.push(super::ElsewhereEntry {
                 group,
                 title,
@@ -635,6 +606,25 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    /// What [`credits_and_level`] wrote; `None` for an unknown mask bit or level byte.
+    fn credits_and_level(&mut self) -> Option<(Option<u32>, Option<Level>)> {
+        let mask = self.byte()?;
+        if mask & !0b11 != 0 {
+            return None;
+        }
+        let credits = if mask & 1 != 0 {
+            Some(self.varint()?)
+        } else {
+            None
+        };
+        let level = if mask & 2 != 0 {
+            Some(level_of_code(self.byte()?)?)
+        } else {
+            None
+        };
+        Some((credits, level))
+    }
+
     fn byte(&mut self) -> Option<u8> {
         let b = *self.bytes.get(self.at)?;
         self.at += 1;
