@@ -3,26 +3,16 @@
 //! (loaded now, not before), validated with the CLI's messages, then added to the
 //! catalogue and kept. A file that does not pass changes nothing.
 
-use serde_json::Value;
 use yew::prelude::*;
 
-use crate::document::centre::{self, CentreSpec, Refusal, MAX_FILE_BYTES};
+use crate::document::centre::{self, Refusal, MAX_FILE_BYTES};
 use crate::web::hooks::{use_catalogue, use_dispatch};
-use crate::web::services::{files, tools};
+use crate::web::services::{centre_file, files};
 use crate::web::state::Action;
 use crate::wording_centre;
 
 /// What the pasted text is called in messages.
 const PASTED: &str = "pasted text";
-
-/// The file's kept form from the worker's answer.
-fn kept(name: &str, answer: Value) -> Option<CentreSpec> {
-    Some(CentreSpec {
-        file: name.to_string(),
-        fingerprint: answer["fingerprint"].as_str()?.to_string(),
-        spec: answer["spec"].as_str()?.to_string(),
-    })
-}
 
 /// The picker, the paste box and what went wrong with the last file.
 #[component(AddCentre)]
@@ -44,15 +34,8 @@ pub fn add_centre() -> Html {
             let (catalogue, dispatch) = (catalogue.clone(), dispatch.clone());
             let (problem, reading) = (problem.clone(), reading.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let answer = tools::request("spec", &text, Some(&name)).await;
+                let checked = centre_file::read(&name, &text, &catalogue).await;
                 reading.set(false);
-                let spec = answer.and_then(|a| {
-                    kept(&name, a).ok_or_else(|| "the planner's tools gave no answer".into())
-                });
-                let checked = spec.and_then(|spec| {
-                    let mut trial = (*catalogue).clone();
-                    centre::add_to(&mut trial, &spec).map(|_| spec)
-                });
                 match checked {
                     Ok(spec) => dispatch.send(Action::AddCentre(spec)),
                     Err(message) => problem.set(Some(wording_centre::not_added(&message))),

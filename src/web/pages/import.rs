@@ -13,7 +13,7 @@ use crate::import::review::{self, Drafted};
 use crate::web::components::{draft_review, Notice};
 use crate::web::hooks::{use_catalogue, use_dispatch, Dispatch};
 use crate::web::route::Route;
-use crate::web::services::{files, importer, tools};
+use crate::web::services::{centre_file, files, importer};
 use crate::web::state::{Action, Shared};
 use crate::wording;
 use crate::wording_centre;
@@ -179,16 +179,9 @@ fn draft(d: &Rc<Drafted>, catalogue: &Shared, dispatch: &Dispatch) -> Html {
     }
 }
 
-/// The draft as a centre's file, screened, read by the tools worker and validated against
-/// `catalogue` as any centre's file is; or the message saying why it cannot be added.
+/// The draft as a centre's file, screened, then read and checked as any centre's file is
+/// ([`centre_file::read`]); or the message saying why it cannot be added.
 async fn add(name: &str, toml: &str, catalogue: &Shared) -> Result<CentreSpec, String> {
     centre::screen(toml).map_err(|why| wording_centre::refused(name, why))?;
-    let answer = tools::request("spec", toml, Some(name)).await?;
-    let spec = CentreSpec {
-        file: name.into(),
-        fingerprint: answer["fingerprint"].as_str().unwrap_or_default().into(),
-        spec: answer["spec"].as_str().unwrap_or_default().into(),
-    };
-    centre::add_to(&mut (**catalogue).clone(), &spec)?;
-    Ok(spec)
+    centre_file::read(name, toml, catalogue).await
 }
