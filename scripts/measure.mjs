@@ -1,8 +1,10 @@
 // Measures what the issues ask to report, on the built dist/ served from loopback with its
 // precompressed copies (as a host would):
-//   - the first load: every file the home page fetches, raw, gzip and brotli, and apart
-//     from it what the service worker then fetches in the background for offline use; and
-//     every file a share link (`/q/{id}/#p/…`) fetches;
+//   - the first load: every file the home page fetches until it is usable (the app started
+//     and its controls enabled), raw, gzip and brotli; apart from it, the engine module the
+//     app then starts (the JavaScript API and the solver) and what the service worker
+//     fetches in the background for offline use; and the same for a share link
+//     (`/q/{id}/#p/…`);
 //   - navigation to the first qualification list visible (median of 10 cold loads);
 //   - a checkbox click to the updated summary on the largest qualification (median of 20).
 // Run after scripts/build-web.sh:  node scripts/measure.mjs
@@ -14,7 +16,14 @@ const size = (file) => (existsSync(file) ? statSync(file).size : statSync(file.r
 const server = await serve({ compressed: true });
 const browser = await launch();
 
-/** The dist/ files a page at `path` fetches, in order, with service workers on or off. */
+/** The app has started and its controls work (the engine module may still be loading). */
+const usable = () => window.wasmBindings && !document.querySelector('fieldset:disabled');
+
+/**
+ * The dist/ files a page at `path` fetches, in order, with service workers on or off:
+ * until it is usable, and after (until the engine module is running, and the service
+ * worker has kept the site).
+ */
 async function fetched(path, serviceWorkers) {
   const context = await browser.newContext({ serviceWorkers });
   const files = new Set();
@@ -24,13 +33,15 @@ async function fetched(path, serviceWorkers) {
   });
   const page = await context.newPage();
   await page.goto(server.url + path.replace(/^\//, ''));
+  await page.waitForFunction(usable);
+  const before = [...files];
   await page.waitForFunction(() => window.unitPlanner);
   if (serviceWorkers === 'allow') {
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.waitForTimeout(500);
   }
   await context.close();
-  return [...files];
+  return { before, after: [...files].filter((f) => !before.includes(f)) };
 }
 
 function table(title, files) {
@@ -48,10 +59,14 @@ function table(title, files) {
 
 const SHARE_LINK = '/q/vtct-l1-cert-principles-cs/#p/.AxSgEQAA14gDPCJ';
 const first = await fetched('/', 'block');
-table('first load of the home page (what it fetches before it is usable):', first);
-table(`first load of a share link (${SHARE_LINK}):`, await fetched(SHARE_LINK, 'block'));
+table('first load of the home page (what it fetches before it is usable):', first.before);
+table('then, once it is usable, the engine module (the JavaScript API and the solver):', first.after);
+const shared = await fetched(SHARE_LINK, 'block');
+table(`first load of a share link (${SHARE_LINK}):`, shared.before);
+table('then, once it is usable:', shared.after);
 const all = await fetched('/', 'allow');
-table('then, in the background, the service worker keeps for offline use:', all.filter((f) => !first.includes(f)));
+const seen = [...first.before, ...first.after];
+table('and, in the background, the service worker keeps for offline use:', [...all.before, ...all.after].filter((f) => !seen.includes(f)));
 
 const loads = [];
 const paints = [];

@@ -6,16 +6,20 @@
 //! `specs/` format), [`engine`] (evaluating a plan, and completing it), and [`cli`] (the
 //! command-line checker), [`document`] (a plan as a record: its saved form, share links and
 //! the browser's store), [`answers`] and [`report`] (the checker's answers as JSON, for the
-//! CLI and the JavaScript API), [`text`] (outside text made safe to show) and [`wording`] (the
+//! CLI and the JavaScript API), [`completion`] ("Complete my plan" as the engine module
+//! answers the app), [`text`] (outside text made safe to show) and [`wording`] (the
 //! sentences both front ends share).
 
 pub mod answers;
 pub mod catalogue;
 #[cfg(feature = "cli")]
 pub mod cli;
+pub mod completion;
 pub mod document;
 pub mod engine;
 pub mod import;
+#[cfg(feature = "engine")]
+pub mod js_api;
 pub mod pathway_wording;
 pub mod report;
 #[cfg(feature = "site")]

@@ -1,9 +1,9 @@
 // The example of embed.html: checks a plan with window.unitPlanner, the planner's
-// JavaScript API, and shows the answer. The API is there once the app's module has
-// started (Trunk then fires "TrunkApplicationStarted").
+// JavaScript API, and shows the answer. The API is there once the engine module the app
+// starts has started (it then fires "UnitPlannerReady").
 function whenReady(run) {
   if (window.unitPlanner) run(window.unitPlanner);
-  else addEventListener('TrunkApplicationStarted', () => run(window.unitPlanner), { once: true });
+  else addEventListener('UnitPlannerReady', () => run(window.unitPlanner), { once: true });
 }
 
 whenReady((api) => {

@@ -3,7 +3,9 @@
 //! page is visible, for the first contentful paint (where the browser reports paints; else
 //! the first frame; at most 3 s) before fetching both together, the wasm still checked
 //! against Trunk's integrity digest. The pre-rendered HTML is the content; the app only
-//! takes it over, so a slow link's bandwidth goes first to the page.
+//! takes it over, so a slow link's bandwidth goes first to the page. Trunk's
+//! `TrunkApplicationStarted`, which pages used to wait for before `window.unitPlanner`, is
+//! fired when the engine module has installed it (`UnitPlannerReady`), so they still can.
 
 use std::sync::LazyLock;
 
@@ -16,6 +18,10 @@ static IMPORT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"import init, \* as bindings from '(/[^']+\.js)';\nconst wasm = await init\(\{ module_or_path: '(/[^']+\.wasm)' \}\);")
         .expect("a valid pattern")
 });
+/// Trunk's event once the app has started.
+const STARTED: &str = r#"dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));"#;
+/// The same event, once the engine module has started too.
+const STARTED_WITH_ENGINE: &str = r#"addEventListener("UnitPlannerReady", () => dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}})), {once: true});"#;
 /// Trunk's preloads of the module and the wasm, with the white space after them.
 static PRELOADS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"<link rel="(?:modulepreload|preload)" href="/[^"]+\.(?:js|wasm)"[^>]*>\s*"#)
@@ -30,6 +36,9 @@ static WASM_INTEGRITY: LazyLock<Regex> = LazyLock::new(|| {
 /// Trunk's page (`dist/index.html`) loading the app only after its first paint.
 pub fn paint_first(page: &str) -> Result<String, SiteError> {
     let found = IMPORT.captures(page).ok_or(SiteError::NoLoader)?;
+    if !page.contains(STARTED) {
+        return Err(SiteError::NoLoader);
+    }
     let integrity = WASM_INTEGRITY
         .captures(page)
         .ok_or(SiteError::NoIntegrity)?;
@@ -48,7 +57,9 @@ const wasmResponse = fetch('{wasm}', {{ integrity: '{integrity}' }});
 const bindings = await import('{js}');
 const wasm = await bindings.default({{ module_or_path: wasmResponse }});"
     );
-    let page = page.replace(&found[0], &loader);
+    let page = page
+        .replace(&found[0], &loader)
+        .replace(STARTED, STARTED_WITH_ENGINE);
     Ok(PRELOADS.replace_all(&page, "").into_owned())
 }
 
@@ -57,7 +68,7 @@ mod tests {
     use super::*;
 
     /// The head Trunk 0.21 writes, shortened.
-    const TRUNK: &str = "<head>\n<link rel=\"modulepreload\" href=\"/app-1a.js\" crossorigin=\"anonymous\" integrity=\"sha384-js\">\n  <link rel=\"preload\" href=\"/app-1a_bg.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-wasm\" as=\"fetch\" type=\"application/wasm\">\n<script type=\"module\">\nimport init, * as bindings from '/app-1a.js';\nconst wasm = await init({ module_or_path: '/app-1a_bg.wasm' });\nwindow.wasmBindings = bindings;\n</script></head>";
+    const TRUNK: &str = "<head>\n<link rel=\"modulepreload\" href=\"/app-1a.js\" crossorigin=\"anonymous\" integrity=\"sha384-js\">\n  <link rel=\"preload\" href=\"/app-1a_bg.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-wasm\" as=\"fetch\" type=\"application/wasm\">\n<script type=\"module\">\nimport init, * as bindings from '/app-1a.js';\nconst wasm = await init({ module_or_path: '/app-1a_bg.wasm' });\nwindow.wasmBindings = bindings;\ndispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {detail: {wasm}}));\n</script></head>";
 
     #[test]
     fn the_app_is_fetched_after_the_first_paint_with_no_preload() {
@@ -72,8 +83,8 @@ mod tests {
         assert!(paint < fetch && fetch < import);
         assert!(page.starts_with("<head>\n<script type=\"module\">\nif (document"));
         assert!(page.ends_with(
-            "module_or_path: wasmResponse });\nwindow.wasmBindings = bindings;\n</script></head>"
-        ));
+            "module_or_path: wasmResponse });\nwindow.wasmBindings = bindings;\naddEventListener(\"UnitPlannerReady\", () => dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {detail: {wasm}})), {once: true});\n</script></head>"
+        ), "Trunk's event waits for the engine module: {page}");
     }
 
     #[test]
@@ -82,6 +93,8 @@ mod tests {
             paint_first("<head></head>"),
             Err(SiteError::NoLoader)
         ));
+        let no_event = TRUNK.replace("TrunkApplicationStarted", "Started");
+        assert!(matches!(paint_first(&no_event), Err(SiteError::NoLoader)));
         let no_digest = TRUNK.replace(" integrity=\"sha384-wasm\"", "");
         assert!(matches!(
             paint_first(&no_digest),

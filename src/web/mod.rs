@@ -3,7 +3,6 @@
 //! routes, `components/` their parts, `hooks.rs` how they reach the planner, `state/` the
 //! one pure reducer every change goes through, `services/` the browser.
 
-mod api;
 mod app;
 pub mod components;
 pub mod head;
@@ -20,12 +19,12 @@ pub use app::{App, AppProps};
 pub use route::Route;
 pub use services::today;
 
-/// Starts the app in the browser: offers the JavaScript API and, on a page with
-/// `<div id="app">`, the planner. It hydrates the pre-rendered page when it is the page for
+/// Starts the app in the browser: on a page with `<div id="app">`, the planner; then, when
+/// the browser is idle, the engine module (the JavaScript API and the solver). It hydrates the pre-rendered page when it is the page for
 /// this address, rendered under the same conditions; otherwise draws afresh over it.
 pub fn start() {
-    api::install();
     services::offline::register();
+    services::engine::start_when_idle();
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"))

@@ -67,6 +67,32 @@ test('a page paints from its own HTML before the app is fetched', async () => {
   await context.close();
 });
 
+test('the engine module (the API and the solver) is fetched only once the page is usable', async () => {
+  const context = await browser.newContext();
+  const page = await newPage(context);
+  // The moment the app enables the plan's controls, seen as it happens (a mutation).
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('fieldset.plain') && !document.querySelector('fieldset:disabled')) {
+        window.usableAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { subtree: true, childList: true, attributes: true });
+  });
+  await page.goto(`${server.url}q/vtct-l1-cert-principles-cs/`);
+  await started(page);
+  const { usable, engine } = await page.evaluate(() => ({
+    usable: window.usableAt,
+    engine: performance.getEntriesByType('resource')
+      .filter((r) => /^\/engine[-_.]/.test(new URL(r.name).pathname))
+      .map((r) => [new URL(r.name).pathname, r.startTime]),
+  }));
+  assert.deepEqual(engine.map(([path]) => path).sort(), ['/engine-start.js', '/engine.js', '/engine_bg.wasm']);
+  for (const [path, at] of engine) assert.ok(at >= usable, `${path} was requested at ${at} ms, before the page was usable at ${usable} ms`);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('every page links a web app manifest whose icons are served', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

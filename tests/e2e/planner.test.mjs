@@ -67,6 +67,42 @@ test('choosing units changes the rules live, and a barred unit says why', async 
   await context.close();
 });
 
+test('complete my plan says so when the engine cannot load, changes nothing, and works once it can', async () => {
+  const context = await browser.newContext();
+  await context.route(/\/engine[-_.][^/]*$/, (route) => route.abort());
+  const page = await newPage(context);
+  await page.goto(server.url + VTCT);
+  await page.waitForFunction(() => !document.querySelector('fieldset:disabled') && document.querySelector('fieldset.plain'));
+  await unit(page, 'CSP14').check();
+  await page.getByRole('button', { name: 'Complete my plan' }).click();
+  await page.getByRole('status').filter({ hasText: /^The planner's engine did not load \(you may be offline\); your plan is unchanged\. Try again when online\.$/ }).waitFor();
+  assert.equal(await page.getByRole('region', { name: 'Proposed units' }).count(), 0);
+  assert.ok(await unit(page, 'CSP14').isChecked());
+  await context.unroute(/\/engine[-_.][^/]*$/);
+  const button = page.getByRole('button', { name: 'Complete my plan' });
+  await button.click();
+  await page.getByRole('region', { name: 'Proposed units' }).waitFor();
+  assert.deepEqual(page.errors.filter((e) => !/ERR_FAILED/.test(e)), []);
+  await context.close();
+});
+
+test('complete my plan shows "Working…" while the engine module loads', async () => {
+  const context = await browser.newContext();
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await context.route('**/engine_bg.wasm', async (route) => { await held; await route.continue(); });
+  const page = await newPage(context);
+  await page.goto(server.url + VTCT);
+  await page.waitForFunction(() => !document.querySelector('fieldset:disabled') && document.querySelector('fieldset.plain'));
+  await page.getByRole('button', { name: 'Complete my plan' }).click();
+  await page.getByRole('button', { name: 'Working…' }).waitFor();
+  release();
+  await page.getByRole('region', { name: 'Proposed units' }).waitFor();
+  assert.ok(await page.getByRole('button', { name: 'Complete my plan' }).isVisible());
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('complete my plan previews units, and accepting them completes the plan', async () => {
   const context = await browser.newContext();
   const page = await open(context, VTCT);

@@ -1,15 +1,12 @@
-//! "Complete my plan": the engine's cheapest completion, previewed before it is accepted.
-
-use std::collections::BTreeSet;
-use std::rc::Rc;
+//! "Complete my plan": the engine module's cheapest completion (`crate::completion`),
+//! previewed before it is accepted. The button says "Working…" while the module answers.
 
 use yew::prelude::*;
 
-use crate::web::hooks::use_catalogue;
-
-use crate::document::{Checked, PlanDoc};
-use crate::engine::complete_plan;
-use crate::web::hooks::{use_dispatch, use_planner};
+use crate::completion::{Answer, Request};
+use crate::document::PlanDoc;
+use crate::web::hooks::{use_catalogue, use_dispatch, use_planner};
+use crate::web::services::engine;
 use crate::web::state::Action;
 use crate::{pathway_wording, wording};
 
@@ -20,8 +17,6 @@ pub struct Props {
     pub qualification: String,
     /// The plan being worked on.
     pub doc: PlanDoc,
-    /// The plan evaluated once by the page.
-    pub checked: Rc<Checked>,
 }
 
 /// The button, the preview, and why no completion exists when none does.
@@ -31,41 +26,37 @@ pub fn complete_plan_panel(props: &Props) -> Html {
     let planner = use_planner();
     let dispatch = use_dispatch();
     let failure = use_state(|| None::<String>);
+    let working = use_state(|| false);
     let Some(qual) = catalogue.by_id(&props.qualification) else {
         return html! {};
     };
     let propose = {
-        let dispatch = dispatch.clone();
-        let failure = failure.clone();
-        let (doc, checked) = (props.doc.clone(), props.checked.clone());
-        let (catalogue, id) = (catalogue.clone(), props.qualification.clone());
+        let (dispatch, failure, working) = (dispatch.clone(), failure.clone(), working.clone());
+        let request = Request {
+            doc: props.doc.clone(),
+            centre: catalogue.file(&props.qualification).cloned(),
+        };
         Callback::from(move |_: MouseEvent| {
-            let Some(qual) = catalogue.by_id(&id) else {
+            if *working {
                 return;
-            };
-            let exclude: BTreeSet<usize> = doc
-                .not_offered
-                .iter()
-                .filter_map(|&k| qual.unit_by_key(k))
-                .collect();
-            match complete_plan(qual, &checked.plan, &exclude) {
-                Ok(done) => {
-                    failure.set(None);
-                    // Units mandatory on the pathway come with it, not as choices.
-                    let on = done.pathway.or(checked.plan.pathway());
-                    let keys = done
-                        .add
-                        .iter()
-                        .filter(|&&u| !qual.is_mandatory_on(u, on))
-                        .map(|&u| qual.units[u].key)
-                        .collect();
-                    dispatch.send(match done.pathway {
-                        Some(p) => Action::ProposeOn(qual.pathways[p].id.clone(), keys),
-                        None => Action::Propose(keys),
-                    });
-                }
-                Err(why) => failure.set(Some(wording::no_completion(&why))),
             }
+            working.set(true);
+            let (dispatch, failure, working) = (dispatch.clone(), failure.clone(), working.clone());
+            let request = request.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let answer = engine::complete(&request).await;
+                working.set(false);
+                match answer {
+                    Answer::Proposal { pathway, keys } => {
+                        failure.set(None);
+                        dispatch.send(match pathway {
+                            Some(p) => Action::ProposeOn(p, keys),
+                            None => Action::Propose(keys),
+                        });
+                    }
+                    Answer::Failed(message) => failure.set(Some(message)),
+                }
+            });
         })
     };
     let accept = dispatch.to(|_: MouseEvent| Action::Accept);
@@ -83,7 +74,7 @@ pub fn complete_plan_panel(props: &Props) -> Html {
         <section class="panel" aria-labelledby="complete-heading">
             <h2 id="complete-heading">{ "Complete my plan" }</h2>
             <p class="muted">{ "Proposes the fewest extra credits that complete the plan, using units with stated values and leaving out units not offered at your centre." }</p>
-            <button onclick={propose}>{ "Complete my plan" }</button>
+            <button onclick={propose} aria-busy={working.to_string()}>{ if *working { "Working…" } else { "Complete my plan" } }</button>
             if let Some(message) = &*failure { <p role="status">{ message }</p> }
             if let Some(keys) = &planner.editing.proposal {
                 <div class="proposal" role="region" aria-label="Proposed units">

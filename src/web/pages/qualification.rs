@@ -129,7 +129,7 @@ pub fn qualification_page(props: &Props) -> Html {
                 <div class="side">
                     <RulesSummary qualification={qual.id.clone()} doc={doc.clone()} checked={checked.clone()} {checking} />
                     if !checking {
-                    <CompletePlan qualification={qual.id.clone()} doc={doc.clone()} checked={checked.clone()} />
+                    <CompletePlan qualification={qual.id.clone()} doc={doc.clone()} />
                     <ElsewherePanel qualification={qual.id.clone()} entries={doc.elsewhere.clone()} checked={checked.clone()} />
                     <ReviewPanel qualification={qual.id.clone()} doc={doc.clone()} />
                     <SharePanel qualification={qual.id.clone()} doc={doc.clone()} />

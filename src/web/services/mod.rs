@@ -1,8 +1,10 @@
-//! Browser services: storage, files, the clipboard, the clock and working offline.
+//! Browser services: storage, files, the clipboard, the clock, working offline and the
+//! engine module.
 
 pub mod centre_file;
 pub mod centre_store;
 pub mod clock;
+pub mod engine;
 pub mod files;
 pub mod importer;
 pub mod offline;

@@ -50,6 +50,11 @@ impl Shared {
             .collect()
     }
 
+    /// The centre's file a qualification came from, if it came from one.
+    pub fn file(&self, id: &str) -> Option<&CentreSpec> {
+        self.0.files.get(id)
+    }
+
     /// The revision of the centre's files storage does not hold yet, if any.
     pub fn unsaved(&self) -> Option<u64> {
         (self.0.revision > self.0.stored).then_some(self.0.revision)

@@ -1,7 +1,8 @@
-//! `window.unitPlanner`: the checker for other software on the page (a centre's site, an
-//! e-portfolio). Each function takes and returns plain objects shaped exactly as the CLI's
-//! `--json` output, from the same [`answers`](crate::answers); bad input throws an `Error`
-//! with the CLI's sentence. Nothing here can panic on input, so the page keeps running.
+//! `window.unitPlanner`, installed by the engine module (`src/bin/engine.rs`): the checker
+//! for other software on the page (a centre's site, an e-portfolio). Each function takes
+//! and returns plain objects shaped exactly as the CLI's `--json` output, from the same
+//! [`answers`](crate::answers); bad input throws an `Error` with the CLI's sentence. Nothing
+//! here can panic on input, so the page keeps running.
 
 use js_sys::{Error, Object, Reflect};
 use serde::de::DeserializeOwned;
