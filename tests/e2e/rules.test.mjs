@@ -73,3 +73,23 @@ test('the worked example plans on a pathway, shows its GLH rule and counts credi
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('complete my plan on the centre\'s worked example proposes a pathway, leaving out a unit not offered', async () => {
+  const context = await browser.newContext();
+  const page = await visit(context, server.url);
+  await page.getByRole('textbox', { name: "Or paste the file's text" }).fill(FILE);
+  await page.getByRole('button', { name: /^Add this qualification$/ }).click();
+  await page.getByRole('link', { name: new RegExp(`^${TITLE}$`) }).click();
+  await page.getByRole('heading', { level: 1, name: new RegExp(`^${TITLE}$`) }).waitFor();
+  await started(page);
+  await page.getByRole('checkbox', { name: /^O304 not offered/ }).check();
+  await page.getByRole('button', { name: 'Complete my plan' }).click();
+  const proposal = page.getByRole('region', { name: 'Proposed units' });
+  await proposal.getByText(/^Proposes Pathway C: Customer service/).waitFor();
+  const text = await proposal.textContent();
+  assert.ok(text.includes('O305') && !text.includes('O304'), text);
+  await proposal.getByRole('button', { name: 'Accept' }).click();
+  await status(page, '✓ Complete: every rule is met \\(checked against Pathway C: Customer service\\)').waitFor();
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
