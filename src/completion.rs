@@ -120,8 +120,10 @@ mod tests {
     fn a_built_in_plan_gets_the_solvers_completion_leaving_out_units_not_offered() {
         let qual = vtct();
         let mut doc = PlanDoc::new(qual);
-        let Answer::Proposal { pathway, keys } = ask(&Request { doc: doc.clone(), centre: None })
-        else {
+        let Answer::Proposal { pathway, keys } = ask(&Request {
+            doc: doc.clone(),
+            centre: None,
+        }) else {
             panic!("a completion exists");
         };
         assert_eq!(pathway, None);
@@ -133,7 +135,10 @@ mod tests {
         let Answer::Proposal { keys, .. } = ask(&Request { doc, centre: None }) else {
             panic!("a completion without CSP04 exists");
         };
-        assert!(!keys.is_empty() && !keys.contains(&key("CSP04")), "{keys:?}");
+        assert!(
+            !keys.is_empty() && !keys.contains(&key("CSP04")),
+            "{keys:?}"
+        );
     }
 
     #[cfg(feature = "spec-files")]
@@ -149,14 +154,21 @@ mod tests {
         let qual = centre.qualification().unwrap();
         let doc = PlanDoc::new(&qual);
         let request = Request { doc, centre: None };
-        assert!(matches!(ask(&request), Answer::Failed(m) if m.starts_with("unknown qualification `example-")));
-        let request = Request { centre: Some(centre), ..request };
+        assert!(
+            matches!(ask(&request), Answer::Failed(m) if m.starts_with("unknown qualification `example-"))
+        );
+        let request = Request {
+            centre: Some(centre),
+            ..request
+        };
         let Answer::Proposal { pathway, keys } = ask(&request) else {
             panic!("a completion exists");
         };
         assert_eq!(pathway.as_deref(), Some("R"));
         let on = qual.find_pathway("R");
-        assert!(keys.iter().all(|&k| !qual.is_mandatory_on(qual.unit_by_key(k).unwrap(), on)));
+        assert!(keys
+            .iter()
+            .all(|&k| !qual.is_mandatory_on(qual.unit_by_key(k).unwrap(), on)));
         // The CLI's `suggest` adds EX201, EX401 and EX502; EX201 comes with Pathway R.
         let key = |code| qual.units[qual.find_unit(code).unwrap()].key;
         assert_eq!(keys, [key("EX401"), key("EX502")]);

@@ -19,7 +19,8 @@ static IMPORT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("a valid pattern")
 });
 /// Trunk's event once the app has started.
-const STARTED: &str = r#"dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));"#;
+const STARTED: &str =
+    r#"dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));"#;
 /// The same event, once the engine module has started too.
 const STARTED_WITH_ENGINE: &str = r#"addEventListener("UnitPlannerReady", () => dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}})), {once: true});"#;
 /// Trunk's preloads of the module and the wasm, with the white space after them.

@@ -51,10 +51,8 @@ pub fn start_when_idle() {
         None => false,
     };
     if !called {
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-            start.unchecked_ref(),
-            100,
-        );
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(start.unchecked_ref(), 100);
     }
 }
 
@@ -73,7 +71,13 @@ fn load() -> Promise {
     Promise::new(&mut |resolve, reject| {
         let script = web_sys::window()
             .and_then(|w| Some((w.clone(), w.document()?)))
-            .and_then(|(w, d)| Some((w, d.create_element("script").ok()?, d.query_selector("head").ok()??)));
+            .and_then(|(w, d)| {
+                Some((
+                    w,
+                    d.create_element("script").ok()?,
+                    d.query_selector("head").ok()??,
+                ))
+            });
         let Some((window, script, head)) = script else {
             let _ = reject.call0(&JsValue::NULL);
             return;
