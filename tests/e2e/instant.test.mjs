@@ -70,8 +70,10 @@ test('a page paints from its own HTML before the app is fetched', async () => {
 test('the engine module (the API and the solver) is fetched only once the page is usable', async () => {
   const context = await browser.newContext();
   const page = await newPage(context);
-  // The moment the app enables the plan's controls, seen as it happens (a mutation).
+  // The moment the app enables the plan's controls, seen as it happens (a mutation); and
+  // what a page that waits for Trunk's event, as the API's users did, finds then.
   await page.addInitScript(() => {
+    addEventListener('TrunkApplicationStarted', () => { window.apiAtStarted = typeof window.unitPlanner; }, { once: true });
     new MutationObserver((_, observer) => {
       if (document.querySelector('fieldset.plain') && !document.querySelector('fieldset:disabled')) {
         window.usableAt = performance.now();
@@ -89,6 +91,7 @@ test('the engine module (the API and the solver) is fetched only once the page i
   }));
   assert.deepEqual(engine.map(([path]) => path).sort(), ['/engine-start.js', '/engine.js', '/engine_bg.wasm']);
   for (const [path, at] of engine) assert.ok(at >= usable, `${path} was requested at ${at} ms, before the page was usable at ${usable} ms`);
+  assert.equal(await page.evaluate(() => window.apiAtStarted), 'object', 'TrunkApplicationStarted comes with the API');
   assert.deepEqual(page.errors, []);
   await context.close();
 });
