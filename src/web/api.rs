@@ -10,9 +10,18 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
 
 use crate::answers;
-use crate::catalogue::{builtin, Qualification, UnitIdx};
+use crate::catalogue::{Qualification, UnitIdx};
 
 type Answer = Result<JsValue, JsValue>;
+
+/// The built-ins the page carries (held for the page's life), which the API answers from.
+fn held() -> &'static [Qualification] {
+    thread_local! {
+        static HELD: &'static [Qualification] =
+            Box::leak(super::state::Shared::default().all().to_vec().into_boxed_slice());
+    }
+    HELD.with(|held| *held)
+}
 
 /// Installs `window.unitPlanner`.
 pub fn install() {
@@ -21,7 +30,7 @@ pub fn install() {
     };
     let api = Object::new();
     let catalogue =
-        Closure::<dyn Fn() -> Answer>::new(|| to_js(&answers::list(builtin::catalogue())));
+        Closure::<dyn Fn() -> Answer>::new(|| to_js(&answers::list(held())));
     let check =
         Closure::<dyn Fn(JsValue, JsValue) -> Answer>::new(|qual: JsValue, units: JsValue| {
             let (qual, units) = plan(&qual, &units)?;
@@ -72,7 +81,7 @@ fn plan(
         qual,
         "the qualification must be a string (its id or number)",
     )?;
-    let qual = answers::qualification(builtin::catalogue(), &name).map_err(error)?;
+    let qual = answers::qualification(held(), &name).map_err(error)?;
     Ok((qual, unit_indices(qual, units, "units")?))
 }
 

@@ -1,24 +1,17 @@
-//! Messages about storage and the catalogue, shown until dismissed.
+//! Messages about storage, files and links, shown until dismissed.
 
 use yew::prelude::*;
 
-use crate::catalogue::builtin;
 use crate::web::hooks::{use_dispatch, use_planner};
 use crate::web::state::{Action, Tone};
 
-/// Shows the planner's notice, if any, and catalogue load errors.
+/// Shows the planner's notice, if any.
 #[component(Notice)]
 pub fn notice() -> Html {
     let planner = use_planner();
     let dismiss = use_dispatch().to(|_: MouseEvent| Action::Notice(None));
-    let errors = builtin::load_errors();
     html! {
         <>
-            if !errors.is_empty() {
-                <p class="banner blocked" role="alert">
-                    { format!("{} qualification file(s) could not be loaded and are left out.", errors.len()) }
-                </p>
-            }
             if let Some(notice) = &planner.notices.notice {
                 if notice.tone == Tone::Done {
                     <div class="banner complete notice" role="status">

@@ -1,5 +1,6 @@
 //! Browser services: storage, files, the clipboard, the clock and working offline.
 
+pub mod builtins;
 pub mod centre_file;
 pub mod centre_store;
 pub mod clock;

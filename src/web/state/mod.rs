@@ -14,13 +14,13 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-pub use catalogue::Shared;
+pub use catalogue::{hold_builtins, Shared};
 pub use editing::{Draft, Edit, Editing};
 pub use notices::{Notice, Notices, Tone};
 pub use plans::Plans;
 
 use super::services::clock;
-use crate::catalogue::Added;
+use crate::catalogue::{checked, Added};
 use crate::document::carry::{self, Carried};
 use crate::document::centre::CentreSpec;
 pub use crate::document::store::SavedPlan;
@@ -41,6 +41,8 @@ pub struct PlannerState {
     pub notices: Notices,
     /// Whether saved plans have been read from storage.
     pub loaded: bool,
+    /// Why the built-ins the page did not carry could not be loaded, if so.
+    pub builtins_error: Option<String>,
 }
 
 /// What a user (or the app on start-up) can do.
@@ -52,6 +54,9 @@ pub enum Action {
     Synced(Saved),
     /// The centre's files kept in storage were read (and a message, if any could not be).
     CentreLoaded(Vec<CentreSpec>, Option<String>),
+    /// The built-ins the page did not carry arrived (every built-in as the checked model's
+    /// text), or could not be loaded (why).
+    Builtins(Result<String, String>),
     /// Add a centre's qualification from its file.
     AddCentre(CentreSpec),
     /// Remove a centre's qualification (its saved plans stay).
@@ -224,6 +229,14 @@ impl PlannerState {
                     self.notices.notice = Some(Notice::warning(message));
                 }
             }
+            Action::Builtins(Ok(text)) => match checked::read(&text) {
+                Ok(quals) => {
+                    self.catalogue.take_builtins(quals);
+                    self.builtins_error = None;
+                }
+                Err(message) => self.builtins_error = Some(message),
+            },
+            Action::Builtins(Err(message)) => self.builtins_error = Some(message),
             Action::AddCentre(spec) => {
                 self.notices.notice = Some(match self.catalogue.add(spec) {
                     Ok((id, added)) => {
@@ -757,5 +770,27 @@ mod tests {
             .to_string();
         assert_eq!(draft.problems, [warning]);
         assert!(draft.problems[0].ends_with("; this one is 01/01/2999."));
+    }
+
+    #[test]
+    fn the_built_ins_the_page_did_not_carry_arrive_in_order_or_say_why_not() {
+        let every = builtin::catalogue();
+        super::catalogue::hold_builtins(vec![every[2].clone()], false);
+        let state = Rc::new(PlannerState::default());
+        assert!(!state.catalogue.has_every_builtin());
+        assert_eq!(state.catalogue.all().len(), 1);
+        let failed = state.clone().with(Action::Builtins(Ok("{".into())));
+        assert!(failed.builtins_error.as_ref().unwrap().contains("cannot be read"));
+        assert_eq!(failed.catalogue.all().len(), 1, "nothing held is lost");
+        let offline = state.clone().with(Action::Builtins(Err("offline".into())));
+        assert_eq!(offline.builtins_error.as_deref(), Some("offline"));
+        let arrived = offline.with(Action::Builtins(Ok(checked::write(every))));
+        assert!(arrived.catalogue.has_every_builtin());
+        assert_eq!(arrived.builtins_error, None);
+        let ids = |quals: &[crate::catalogue::Qualification]| {
+            quals.iter().map(|q| q.id.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(ids(arrived.catalogue.all()), ids(every));
+        super::catalogue::hold_builtins(every.to_vec(), true);
     }
 }
