@@ -7,7 +7,7 @@ use super::head;
 use super::hooks::{Dispatch, Planner};
 use super::pages::{CentreLinkPage, Home, ImportPage, NotFound, QualificationPage};
 use super::route::{self, Route};
-use super::services::{builtins, centre_store, storage};
+use super::services::{builtins, centre_file, centre_store, storage};
 use super::state::{Action, Notice, PlannerState, Shared};
 
 /// Properties of [`App`].
@@ -72,11 +72,21 @@ fn planner_provider(props: &ProviderProps) -> Html {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
             let (plans, notice) = storage::load();
-            dispatch.send(Action::Loaded(plans, notice));
-            // Applied before the next render, so pages see the centre's qualifications
-            // as soon as they see the saved plans.
-            let (files, notice) = centre_store::load();
-            dispatch.send(Action::CentreLoaded(files, notice));
+            let (files, centre_notice) = centre_store::load();
+            // With the centre's files (read by the tools worker, only when there are any),
+            // applied before the next render, so pages see the centre's qualifications as
+            // soon as they see the saved plans.
+            let loaded = move |read| {
+                dispatch.send(Action::Loaded(plans, notice));
+                dispatch.send(Action::CentreLoaded(read, centre_notice));
+            };
+            if files.is_empty() {
+                loaded(Vec::new());
+            } else {
+                wasm_bindgen_futures::spawn_local(async move {
+                    loaded(centre_file::reread(files).await);
+                });
+            }
         });
     }
     // The built-ins the page did not carry, fetched once it has started (and again on

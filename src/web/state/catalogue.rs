@@ -10,7 +10,7 @@ use std::ops::Deref;
 use std::rc::Rc;
 
 use crate::catalogue::{Added, Catalogue, Qualification};
-use crate::document::centre::{self, CentreSpec};
+use crate::document::centre::{self, CentreSpec, ReadFile};
 
 thread_local! {
     static BUILT_IN: RefCell<Rc<Held>> = RefCell::new(Rc::new(Held::new(initial())));
@@ -83,14 +83,14 @@ impl Shared {
         (self.0.revision > self.0.stored).then_some(self.0.revision)
     }
 
-    /// Takes in the files storage holds: the messages of those that cannot be read (kept
-    /// as they are).
-    pub fn load(&mut self, files: Vec<CentreSpec>) -> Vec<String> {
+    /// Takes in the files storage holds, as the tools worker read them: the messages of
+    /// those that cannot be read (kept as they are).
+    pub fn load(&mut self, files: Vec<ReadFile>) -> Vec<String> {
         let mut problems = Vec::new();
         for file in files {
             if let Err(problem) = self.add(file.clone()) {
                 problems.push(problem);
-                Rc::make_mut(&mut self.0).unread.push(file);
+                Rc::make_mut(&mut self.0).unread.push(file.0);
             }
         }
         let held = Rc::make_mut(&mut self.0);
@@ -98,15 +98,15 @@ impl Shared {
         problems
     }
 
-    /// Adds a centre's file: its qualification's id and what was done, or why not (then
-    /// nothing changed).
-    pub fn add(&mut self, spec: CentreSpec) -> Result<(String, Added), String> {
+    /// Adds a centre's file (read by the tools worker): its qualification's id and what was
+    /// done, or why not (then nothing changed).
+    pub fn add(&mut self, file: ReadFile) -> Result<(String, Added), String> {
         let mut catalogue = self.0.catalogue.clone();
-        let (id, added) = centre::add_to(&mut catalogue, &spec)?;
+        let (id, added) = centre::add_read(&mut catalogue, &file)?;
         if added != Added::Unchanged {
             let held = Rc::make_mut(&mut self.0);
             held.catalogue = catalogue;
-            held.files.insert(id.clone(), spec);
+            held.files.insert(id.clone(), file.0);
             held.revision += 1;
         }
         Ok((id, added))

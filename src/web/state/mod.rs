@@ -22,7 +22,7 @@ pub use plans::Plans;
 use super::services::clock;
 use crate::catalogue::{checked, Added};
 use crate::document::carry::{self, Carried};
-use crate::document::centre::CentreSpec;
+use crate::document::centre::ReadFile;
 pub use crate::document::store::SavedPlan;
 use crate::document::store::{self, Saved};
 use crate::document::{PlanDoc, MAX_NAME};
@@ -52,17 +52,19 @@ pub enum Action {
     Loaded(Saved, Option<String>),
     /// Storage holds plans saved by another tab (or merged with them): take them in.
     Synced(Saved),
-    /// The centre's files kept in storage were read (and a message, if any could not be).
-    CentreLoaded(Vec<CentreSpec>, Option<String>),
+    /// The centre's files kept in storage were read, by the tools worker (and a message, if
+    /// any could not be).
+    CentreLoaded(Vec<ReadFile>, Option<String>),
     /// The built-ins the page did not carry arrived (every built-in as the checked model's
     /// text), or could not be loaded (why).
     Builtins(Result<String, String>),
-    /// Add a centre's qualification from its file.
-    AddCentre(CentreSpec),
+    /// Add a centre's qualification from its file (read by the tools worker).
+    AddCentre(ReadFile),
     /// Remove a centre's qualification (its saved plans stay).
     RemoveCentre(String),
-    /// Import the plans of an export file (its text).
-    Import(String),
+    /// Import the plans of an export file (its text, and the centre's files it carries as
+    /// the tools worker read them).
+    Import(String, Vec<ReadFile>),
     /// Start a plan in another qualification with units carried over as credit transfer
     /// (from, to, the units).
     Carry(String, String, Vec<Carried>),
@@ -260,10 +262,9 @@ impl PlannerState {
                 let plans = self.plans.of(&id).count();
                 self.notices.notice = Some(Notice::done(wording_centre::removed(&title, plans)));
             }
-            Action::Import(text) => {
+            Action::Import(text, files) => {
                 // The centre's files first, so the plans on them are taken in too; a
-                // damaged file (its check does not match) adds none.
-                let files = store::centre_files(&text).unwrap_or_default();
+                // damaged file (its check does not match) carries none.
                 let added = files
                     .into_iter()
                     .filter(|f| {
@@ -554,7 +555,7 @@ mod tests {
     fn an_import_reports_what_it_did_and_a_bad_file_changes_nothing() {
         let state = opened().with(Action::Edit(Edit::Toggle(key("CSP14"))));
         let file = store::export(&state.plans.saved()).unwrap();
-        let same = state.clone().with(Action::Import(file));
+        let same = state.clone().with(Action::Import(file, Vec::new()));
         assert_eq!(same.plans.list, state.plans.list);
         assert_eq!(
             same.notices.notice,
@@ -562,7 +563,9 @@ mod tests {
                 "Imported: 0 plans added, 1 plan already here."
             ))
         );
-        let bad = state.clone().with(Action::Import("{\"plans\": 3}".into()));
+        let bad = state
+            .clone()
+            .with(Action::Import("{\"plans\": 3}".into(), Vec::new()));
         assert_eq!(bad.plans.list, state.plans.list);
         let notice = bad.notices.notice.clone().unwrap();
         assert_eq!(notice.tone, Tone::Warning, "a refused file is a warning");
