@@ -275,9 +275,9 @@ pub fn cut(what: &str, max: usize, left_out: &str) -> String {
 /// Said in place of a plan's status until the app has read the saved plan.
 pub const CHECKING: &str = "Checking your plan…";
 
-/// Said when a qualification the page did not carry cannot be loaded (`why`, briefly).
+/// Said when the qualifications a page did not carry cannot be loaded (`why`, briefly).
 pub fn not_loaded(why: &str) -> String {
-    format!("This qualification cannot be shown: {why}. Nothing you have saved has changed.")
+    format!("Not every qualification could be shown: {why}. Nothing you have saved has changed.")
 }
 
 /// What a credit transfer means, as the sources support it.

@@ -74,8 +74,8 @@ pub fn qualification_page(props: &Props) -> Html {
     );
     let home = html! { <p><a href={Route::Home.href()}>{ "← All qualifications" }</a></p> };
     let Some(qual) = catalogue.by_id(&props.id) else {
-        if let (false, Some(error)) = (here, &planner.builtins_error) {
-            return html! { <main class="page">{ home }<p role="alert" class="banner blocked">{ wording::not_loaded(error) }</p></main> };
+        if let (false, Some(_)) = (here, &planner.builtins_error) {
+            return html! { <main class="page">{ home }<Notice /></main> };
         }
         if !planner.loaded || !here {
             // A centre's qualification is known once storage has been read, a built-in
