@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
-const TEXT = /\.(html|js|wasm|css|svg|webmanifest)$/;
+const TEXT = /\.(html|js|json|wasm|css|svg|webmanifest)$/;
 let count = 0;
 function walk(dir) {
   for (const name of readdirSync(dir)) {

@@ -5,9 +5,11 @@
 //! `{"id": n, "error": "a short message"}`. The worker says [`READY`] first.
 //!
 //! - `spec`: a qualification file in the TOML `specs/` format → `{"spec": its table as
-//!   JSON text, "fingerprint": the first 16 hex digits of the SHA-256 of its text}`, once it
-//!   passes the CLI's checks (else their messages); the app reads the JSON with
-//!   `parse_spec_json`, as it reads the built-ins.
+//!   JSON text, "fingerprint": the first 16 hex digits of the SHA-256 of its text, "model":
+//!   its qualification as the checked model}`, once it passes the CLI's checks (else their
+//!   messages). The app keeps `spec` and reads `model`; it has no spec-file reader.
+//! - `kept`: a kept file's table as JSON (`spec` above; `name` its file's name) → `{"model":
+//!   …}` as above, so kept files open at start (else the CLI's messages).
 //! - `import`: a specification's plain text → the draft qualification file made from it,
 //!   laid out for review beside the text (`import::review::Drafted`; `name`, when given,
 //!   names the draft).
@@ -17,6 +19,7 @@ use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
 use crate::catalogue::{parse_spec, spec_file_json};
+use crate::document::centre::{model_of, CentreSpec};
 
 /// The worker's first message, once it listens for requests.
 pub const READY: &str = r#"{"ready":true}"#;
@@ -38,6 +41,7 @@ pub fn answer(request: &str) -> String {
     let name = request.name.as_deref().unwrap_or("the file");
     let result = match request.kind.as_str() {
         "spec" => spec(name, &request.text),
+        "kept" => kept(name, request.text).map(|model| json!({ "model": model })),
         "import" => import(request.name.as_deref(), &request.text),
         _ => Err(format!(
             "the tools do not know the request `{}`",
@@ -64,7 +68,18 @@ fn import(name: Option<&str>, text: &str) -> Result<Value, String> {
 fn spec(name: &str, text: &str) -> Result<Value, String> {
     parse_spec(name, text).map_err(|e| e.to_string())?;
     let spec = spec_file_json(name, text).map_err(|e| e.to_string())?;
-    Ok(json!({ "spec": spec, "fingerprint": fingerprint(text) }))
+    let model = kept(name, spec.clone())?;
+    Ok(json!({ "spec": spec, "fingerprint": fingerprint(text), "model": model }))
+}
+
+/// A kept file's table (JSON) read as the checked model.
+fn kept(name: &str, spec: String) -> Result<String, String> {
+    let file = name.to_string();
+    model_of(&CentreSpec {
+        file,
+        fingerprint: String::new(),
+        spec,
+    })
 }
 
 /// A file's fingerprint: the first 16 hex digits of the SHA-256 of its text (UTF-8).
@@ -98,6 +113,20 @@ mod tests {
         let qual = crate::catalogue::parse_spec_json("ours.toml", spec).unwrap();
         assert_eq!(qual.id, "vtct-l1-cert-principles-cs");
         assert_eq!(reply["ok"]["fingerprint"], fingerprint(&text));
+        let model = reply["ok"]["model"].as_str().unwrap();
+        let read = crate::catalogue::checked::read(model).unwrap();
+        assert_eq!(format!("{:?}", read[0]), format!("{qual:?}"));
+        let again = ask(json!({ "id": 8, "kind": "kept", "text": spec, "name": "ours.toml" }));
+        assert_eq!(
+            again["ok"]["model"], model,
+            "a kept file reads as it was added"
+        );
+        let broken = spec.replace("\"groups\"", "\"grops\"");
+        let refused = ask(json!({ "id": 9, "kind": "kept", "text": broken, "name": "ours.toml" }));
+        assert!(
+            refused["error"].as_str().unwrap().contains("grops"),
+            "{refused}"
+        );
     }
 
     #[test]

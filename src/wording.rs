@@ -275,6 +275,11 @@ pub fn cut(what: &str, max: usize, left_out: &str) -> String {
 /// Said in place of a plan's status until the app has read the saved plan.
 pub const CHECKING: &str = "Checking your plan…";
 
+/// Said when the qualifications a page did not carry cannot be loaded (`why`, briefly).
+pub fn not_loaded(why: &str) -> String {
+    format!("Not every qualification could be shown: {why}. Nothing you have saved has changed.")
+}
+
 /// What a credit transfer means, as the sources support it.
 pub const TRANSFER_MEANS: &str = "Credit transfer: a unit achieved in another qualification counts toward every rule here like an achieved unit. Tell your centre, which claims it from the awarding body.";
 

@@ -34,10 +34,12 @@ fn write_site(dist: &Path) -> Result<(usize, usize), String> {
     let template = loader::paint_first(&template).map_err(|e| e.to_string())?;
     let pages = prerender::pages(&template, unit_planner::web::today())?;
     for page in &pages {
-        write(
-            &dist.join(&page.file),
-            &csp::with_policy(&page.html).map_err(|e| e.to_string())?,
-        )?;
+        let text = if page.file.ends_with(".html") {
+            csp::with_policy(&page.html).map_err(|e| e.to_string())?
+        } else {
+            page.html.clone()
+        };
+        write(&dist.join(&page.file), &text)?;
     }
     let kept = offline::kept(dist).map_err(|e| e.to_string())?;
     write(&dist.join("sw.js"), &offline::worker(&kept))?;

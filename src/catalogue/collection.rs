@@ -4,7 +4,7 @@
 
 use std::fmt;
 
-use super::{builtin, Qualification};
+use super::Qualification;
 
 /// Where a qualification in the catalogue came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,8 +81,9 @@ impl Catalogue {
     }
 
     /// The qualifications built into the planner.
+    #[cfg(feature = "builtin")]
     pub fn builtin() -> Catalogue {
-        Catalogue::new(builtin::catalogue().to_vec())
+        Catalogue::new(super::builtin::catalogue().to_vec())
     }
 
     /// Every qualification, in order (for the functions that read a slice).
@@ -131,6 +132,17 @@ impl Catalogue {
                 self.origins.insert(at, Origin::BuiltIn);
             }
         }
+    }
+
+    /// Replaces every built-in with `quals` (in their order), keeping the centre's after.
+    pub fn set_builtins(&mut self, quals: Vec<Qualification>) {
+        let centre = self.origins.iter().position(|o| *o != Origin::BuiltIn);
+        let centre = centre.unwrap_or(self.quals.len());
+        let kept = self.quals.split_off(centre);
+        let origins = self.origins.split_off(centre);
+        *self = Catalogue::new(quals);
+        self.quals.extend(kept);
+        self.origins.extend(origins);
     }
 
     /// Adds a centre's qualification; a centre file of the same id is replaced (its plans
@@ -191,6 +203,7 @@ impl Catalogue {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalogue::builtin;
 
     fn file(fingerprint: &str) -> CentreFile {
         CentreFile {
@@ -265,5 +278,11 @@ mod tests {
         cat.insert_builtin(builtin::catalogue()[1].clone());
         assert_eq!(cat.all()[0].id, builtin::catalogue()[1].id);
         assert_eq!(cat.all()[1].id, "ours");
+        cat.set_builtins(builtin::catalogue().to_vec());
+        let ids: Vec<&str> = cat.all().iter().map(|q| q.id.as_str()).collect();
+        let mut want: Vec<&str> = builtin::catalogue().iter().map(|q| q.id.as_str()).collect();
+        want.push("ours");
+        assert_eq!(ids, want);
+        assert!(cat.centre_file("ours").is_some());
     }
 }

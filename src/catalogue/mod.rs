@@ -1,5 +1,6 @@
 //! The qualification catalogue: the data model, the `specs/` file format and its validation.
 
+pub mod checked;
 mod collection;
 mod date;
 mod level;

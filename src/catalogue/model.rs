@@ -1,5 +1,7 @@
 //! The catalogue model: a qualification, its groups, units, rules, barred sets and notes.
 
+use serde::{Deserialize, Serialize};
+
 use super::{Basis, Date, Level, Rule, Sourced};
 
 /// Index of a unit within its qualification's `units`.
@@ -10,7 +12,7 @@ pub type GroupIdx = usize;
 pub type PathwayIdx = usize;
 
 /// One qualification, as transcribed from its specification.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Qualification {
     /// Short id used in URLs and on the command line.
     pub id: String,
@@ -60,7 +62,7 @@ pub struct Qualification {
 }
 
 /// A group of units (mandatory or optional).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Group {
     /// Short id used in rules (`A`, `M`).
     pub id: String,
@@ -77,7 +79,7 @@ pub struct Group {
 
 /// "Up to N credits from other qualifications": what may count in a group from units the
 /// qualification does not list, entered by the learner.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Elsewhere {
     /// The most credits from elsewhere that count.
     pub max_credits: u32,
@@ -87,7 +89,7 @@ pub struct Elsewhere {
 
 /// A pathway (route) through a qualification: its own groups and rules, on top of those
 /// common to all pathways.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Pathway {
     /// Short id used in files, links and on the command line (`B`).
     pub id: String,
@@ -106,7 +108,7 @@ impl Pathway {
 }
 
 /// One unit of a qualification.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Unit {
     /// Stable key for links; never reused within a qualification.
     pub key: u32,
@@ -174,7 +176,7 @@ impl Unit {
 }
 
 /// A rule of combination with its basis in the source.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RuleEntry {
     /// The rule itself.
     pub rule: Rule,
@@ -186,7 +188,7 @@ pub struct RuleEntry {
 
 /// Units any two of which may not both be in a plan (two, for a barred pair). Kept as a
 /// set: a set of `k` units is `k` entries, not `k²/2` pairs.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct BarredSet {
     /// The units, in the order the source lists them.
     pub units: Vec<UnitIdx>,
@@ -207,7 +209,7 @@ impl BarredSet {
 
 /// Units that may all be taken, of which only one counts toward any total: the one of most
 /// credits (of equal credits, the one listed first).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct OnlyOneCounts {
     /// The units, in the order the source lists them.
     pub units: Vec<UnitIdx>,
@@ -216,7 +218,7 @@ pub struct OnlyOneCounts {
 }
 
 /// A note for users and maintainers about the source.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Note {
     /// What kind of note it is.
     pub kind: NoteKind,
@@ -227,7 +229,7 @@ pub struct Note {
 }
 
 /// The kinds of note a qualification can carry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NoteKind {
     /// The source contradicts itself or is damaged; the note says what was chosen.

@@ -1,9 +1,11 @@
 //! The rule language: rules of combination as data the engine evaluates.
 
+use serde::{Deserialize, Serialize};
+
 use super::{GroupIdx, Level, Qualification};
 
 /// Which units a rule counts.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Scope {
     /// Every unit in the plan.
     All,
@@ -38,7 +40,7 @@ impl Scope {
 
 /// Restricts a rule to units in a band of levels: `from..=to`, either end open ("at level
 /// 2", "at level 3 or above", "at level 2 or below", "Entry 3 to level 2").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct LevelFilter {
     /// The lowest level counted; `None`: no lower end.
     pub from: Option<Level>,
@@ -91,7 +93,7 @@ pub fn counts(filter: Option<LevelFilter>, level: Option<Level>) -> Option<bool>
 }
 
 /// What a total of hours counts: guided learning hours or total qualification time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Hours {
     /// Guided learning hours.
     Glh,
@@ -118,7 +120,7 @@ impl Hours {
 }
 
 /// A share `num / den` of a total, `0 < num ≤ den`, in lowest terms.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Fraction {
     /// Numerator.
     pub num: u32,
@@ -162,7 +164,7 @@ fn gcd(a: u32, b: u32) -> u32 {
 }
 
 /// A rule of combination.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Rule {
     /// Every mandatory unit must be in the plan.
     AllMandatory,

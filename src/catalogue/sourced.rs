@@ -1,9 +1,10 @@
 //! Values that carry their basis in the source specification.
 
-use serde::Deserialize;
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Serialize, Serializer};
 
 /// Where a value in the catalogue comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Basis {
     /// Printed in the source file, on `line` (through `to` when it spans lines).
     Stated {
@@ -90,6 +91,28 @@ impl<T> Sourced<T> {
             value,
             basis: self.basis,
         })
+    }
+}
+
+/// Written in the on-disk form it is read from, so the checked model and the files share
+/// one reader.
+impl<T: Serialize> Serialize for Sourced<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(value) = &self.value {
+            map.serialize_entry("value", value)?;
+        }
+        match &self.basis {
+            Basis::Stated { line, to } => {
+                map.serialize_entry("line", line)?;
+                if let Some(to) = to {
+                    map.serialize_entry("to", to)?;
+                }
+            }
+            Basis::Inferred(why) => map.serialize_entry("inferred", why)?,
+            Basis::Unknown(why) => map.serialize_entry("unknown", why)?,
+        }
+        map.end()
     }
 }
 

@@ -8,7 +8,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalogue::{parse_spec_json, Added, Catalogue, CentreFile, Qualification, SpecError};
+use crate::catalogue::{
+    checked, parse_spec_json, Added, Catalogue, CentreFile, Qualification, SpecError,
+};
 
 /// Largest centre file accepted, in bytes (the largest built-in file is under 60 KB).
 pub const MAX_FILE_BYTES: usize = 512 * 1024;
@@ -44,12 +46,35 @@ impl CentreSpec {
     }
 }
 
+/// A kept file with its qualification as the tools worker read it: the checked model's
+/// text ([`model_of`]), or the message saying why it does not read.
+pub type ReadFile = (CentreSpec, Result<String, String>);
+
+/// A kept file's qualification as the checked model's text, validated as the CLI validates
+/// it, or the CLI's messages (shortened): what the tools worker answers, so the app holds
+/// no spec-file reader.
+pub fn model_of(spec: &CentreSpec) -> Result<String, String> {
+    spec.qualification()
+        .map(|q| checked::write(&[q]))
+        .map_err(|e| crate::text::shortened(&e.to_string(), 1200))
+}
+
 /// Adds a kept file's qualification to `catalogue`: its id and what was done, or the
 /// message saying why not (the CLI's messages for a file that does not validate).
 pub fn add_to(catalogue: &mut Catalogue, spec: &CentreSpec) -> Result<(String, Added), String> {
-    let qual = spec
-        .qualification()
-        .map_err(|e| crate::text::shortened(&e.to_string(), 1200))?;
+    add_read(catalogue, &(spec.clone(), model_of(spec)))
+}
+
+/// Adds a file read by the tools worker to `catalogue`, as [`add_to`] does.
+pub fn add_read(
+    catalogue: &mut Catalogue,
+    (spec, model): &ReadFile,
+) -> Result<(String, Added), String> {
+    let quals = checked::read(model.as_ref().map_err(String::clone)?)?;
+    let qual = quals
+        .into_iter()
+        .next()
+        .ok_or("the file holds no qualification")?;
     let id = qual.id.clone();
     let added = catalogue
         .add_centre(qual, spec.origin())

@@ -11,9 +11,9 @@ use sha2::{Digest, Sha256};
 use super::SiteError;
 
 static SCRIPTS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?s)<script[^>]*>(.*?)</script>").expect("a valid pattern"));
+    LazyLock::new(|| Regex::new(r"(?s)<script([^>]*)>(.*?)</script>").expect("a valid pattern"));
 static STYLES: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?s)<style[^>]*>(.*?)</style>").expect("a valid pattern"));
+    LazyLock::new(|| Regex::new(r"(?s)<style([^>]*)>(.*?)</style>").expect("a valid pattern"));
 
 const CHARSET: &str = "<meta charset=\"utf-8\">";
 
@@ -41,11 +41,13 @@ pub fn policy(page: &str) -> String {
 }
 
 /// The source expressions allowing the inline blocks `blocks` finds in `page`, in page
-/// order, by their SHA-256 (blank blocks, such as a script with `src`, need none).
+/// order, by their SHA-256 (blank blocks, such as a script with `src`, need none, and
+/// neither does data, `type="application/json"`, which is never run).
 fn digests(blocks: &Regex, page: &str) -> String {
     blocks
         .captures_iter(page)
-        .map(|block| block.get(1).map_or("", |b| b.as_str()))
+        .filter(|block| !block[1].contains("type=\"application/json\""))
+        .map(|block| block.get(2).map_or("", |b| b.as_str()))
         .filter(|block| !block.trim().is_empty())
         .map(|block| {
             let digest = Sha256::digest(block.as_bytes());
@@ -62,7 +64,7 @@ fn digests(blocks: &Regex, page: &str) -> String {
 mod tests {
     use super::*;
 
-    const PAGE: &str = "<head>\n  <meta charset=\"utf-8\">\n<style>p{}</style><script type=\"module\">\nrun();\n</script></head><body><script src=\"/embed.js\" defer></script></body>";
+    const PAGE: &str = "<head>\n  <meta charset=\"utf-8\">\n<style>p{}</style><script type=\"module\">\nrun();\n</script></head><body><script src=\"/embed.js\" defer></script><script type=\"application/json\" id=\"builtins\">{}</script></body>";
 
     #[test]
     fn inline_blocks_are_allowed_by_hash_after_the_charset() {

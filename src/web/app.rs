@@ -7,7 +7,7 @@ use super::head;
 use super::hooks::{Dispatch, Planner};
 use super::pages::{CentreLinkPage, Home, ImportPage, NotFound, QualificationPage};
 use super::route::{self, Route};
-use super::services::{centre_store, storage};
+use super::services::{builtins, centre_file, centre_store, storage};
 use super::state::{Action, Notice, PlannerState, Shared};
 
 /// Properties of [`App`].
@@ -49,7 +49,8 @@ struct ProviderProps {
 }
 
 /// Owns the planner's state and shares it (and, apart, its stable dispatcher and its
-/// catalogue) with the page. Reads the saved plans and the centre's files once, writes the
+/// catalogue) with the page. Reads the saved plans and the centre's files once, fetches the
+/// built-ins the page did not carry, writes the
 /// plans changed here after each change (merged plan by plan with what is stored) and the
 /// centre's files when they change, takes in what other tabs save, and sets the title.
 #[component(PlannerProvider)]
@@ -71,12 +72,37 @@ fn planner_provider(props: &ProviderProps) -> Html {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
             let (plans, notice) = storage::load();
-            dispatch.send(Action::Loaded(plans, notice));
-            // Applied before the next render, so pages see the centre's qualifications
-            // as soon as they see the saved plans.
-            let (files, notice) = centre_store::load();
-            dispatch.send(Action::CentreLoaded(files, notice));
+            let (files, centre_notice) = centre_store::load();
+            // With the centre's files (read by the tools worker, only when there are any),
+            // applied before the next render, so pages see the centre's qualifications as
+            // soon as they see the saved plans.
+            let loaded = move |read| {
+                dispatch.send(Action::Loaded(plans, notice));
+                dispatch.send(Action::CentreLoaded(read, centre_notice));
+            };
+            if files.is_empty() {
+                loaded(Vec::new());
+            } else {
+                wasm_bindgen_futures::spawn_local(async move {
+                    loaded(centre_file::reread(files).await);
+                });
+            }
         });
+    }
+    // The built-ins the page did not carry, fetched once it has started (and again on
+    // moving to another page, if that failed).
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with(
+            (props.route.clone(), state.catalogue.has_every_builtin()),
+            move |(_, every)| {
+                if !every {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        dispatch.send(Action::Builtins(builtins::fetch_every().await));
+                    });
+                }
+            },
+        );
     }
     {
         let (catalogue, dispatch) = (state.catalogue.clone(), dispatch.clone());

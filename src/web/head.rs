@@ -2,7 +2,10 @@
 //! between pages) and the description search engines and link previews show.
 
 use super::Route;
-use crate::catalogue::{builtin, Qualification};
+#[cfg(feature = "builtin")]
+use crate::catalogue::builtin;
+use crate::catalogue::Qualification;
+#[cfg(feature = "builtin")]
 use crate::wording;
 
 /// The page's title, its qualification looked up in `catalogue`.
@@ -25,7 +28,8 @@ pub fn title(catalogue: &[Qualification], route: &Route) -> String {
     }
 }
 
-/// The page's description.
+/// The page's description (at build time, from the embedded catalogue).
+#[cfg(feature = "builtin")]
 pub fn description(route: &Route) -> String {
     match route {
         Route::Qualification { id } | Route::Shared { id, .. } => match builtin::by_id(id) {

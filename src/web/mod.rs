@@ -19,10 +19,14 @@ pub use app::{App, AppProps};
 pub use route::Route;
 pub use services::today;
 
-/// Starts the app in the browser: on a page with `<div id="app">`, the planner; then, when
-/// the browser is idle, the engine module (the JavaScript API and the solver). It hydrates the pre-rendered page when it is the page for
-/// this address, rendered under the same conditions; otherwise draws afresh over it.
+/// Starts the app in the browser: holds the built-ins the page carries, then on a page with
+/// `<div id="app">` the planner and, when the browser is idle, the engine module (the
+/// JavaScript API and the solver). It hydrates the pre-rendered page when it is the page
+/// for this address, rendered under the same conditions; otherwise draws afresh over it.
 pub fn start() {
+    let (quals, every) = services::builtins::inline();
+    let closed = closed_ids(&quals, services::today());
+    state::hold_builtins(quals, every);
     services::offline::register();
     services::engine::start_when_idle();
     let Some(root) = web_sys::window()
@@ -33,7 +37,7 @@ pub fn start() {
     };
     let route = route::current();
     let rendered_here = root.get_attribute("data-route") == route.page_path()
-        && root.get_attribute("data-closed").as_deref() == Some(&*closed_ids(services::today()));
+        && root.get_attribute("data-closed").as_deref() == Some(&*closed);
     let renderer = yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { route });
     if rendered_here {
         renderer.hydrate();
@@ -43,10 +47,14 @@ pub fn start() {
     }
 }
 
-/// The qualifications closed on a date, as written on a pre-rendered page: a page
-/// rendered on a day with other closures would not match what the app draws now.
-pub fn closed_ids(today: crate::catalogue::Date) -> String {
-    crate::catalogue::builtin::catalogue()
+/// The qualifications of those a page carries closed on a date, as written on a
+/// pre-rendered page: a page rendered on a day with other closures would not match what
+/// the app draws now.
+pub fn closed_ids(
+    quals: &[crate::catalogue::Qualification],
+    today: crate::catalogue::Date,
+) -> String {
+    quals
         .iter()
         .filter(|q| q.is_closed(today))
         .map(|q| q.id.as_str())

@@ -11,6 +11,7 @@ export const DIST = new URL('../../dist/', import.meta.url).pathname;
 const TYPES = {
   '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json',
+  '.json': 'application/json',
 };
 
 const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;

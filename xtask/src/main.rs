@@ -96,7 +96,7 @@ fn test() -> Vec<Step> {
                     "wasm32-unknown-unknown",
                     "--no-default-features",
                     "--features",
-                    "web",
+                    "web,builtin",
                     "--test",
                     "web_components",
                 ],

@@ -1,23 +1,24 @@
-//! Messages about storage and the catalogue, shown until dismissed.
+//! Messages about storage, files and links, shown until dismissed.
 
 use yew::prelude::*;
 
-use crate::catalogue::builtin;
 use crate::web::hooks::{use_dispatch, use_planner};
 use crate::web::state::{Action, Tone};
 
-/// Shows the planner's notice, if any, and catalogue load errors.
+/// Shows the planner's notice, if any, and why the built-ins the page did not carry are
+/// missing, while they are.
 #[component(Notice)]
 pub fn notice() -> Html {
     let planner = use_planner();
     let dismiss = use_dispatch().to(|_: MouseEvent| Action::Notice(None));
-    let errors = builtin::load_errors();
+    let missing = planner
+        .builtins_error
+        .as_ref()
+        .filter(|_| !planner.catalogue.has_every_builtin());
     html! {
         <>
-            if !errors.is_empty() {
-                <p class="banner blocked" role="alert">
-                    { format!("{} qualification file(s) could not be loaded and are left out.", errors.len()) }
-                </p>
+            if let Some(why) = missing {
+                <p class="banner unconfirmed" role="alert">{ crate::wording::not_loaded(why) }</p>
             }
             if let Some(notice) = &planner.notices.notice {
                 if notice.tone == Tone::Done {

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::document::store;
 use crate::web::hooks::{use_catalogue, use_dispatch, use_planner};
-use crate::web::services::{files, today};
+use crate::web::services::{centre_file, files, today};
 use crate::web::state::{Action, Notice};
 
 /// The export button and the import file picker.
@@ -31,11 +31,20 @@ pub fn plan_files() -> Html {
     };
     let import = Callback::from(move |e: Event| {
         let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+        let dispatch = dispatch.clone();
         files::read_picked(
             &input,
-            dispatch.to(|read: Result<String, String>| match read {
-                Ok(text) => Action::Import(text),
-                Err(message) => Action::Notice(Some(Notice::warning(message))),
+            Callback::from(move |read: Result<String, String>| match read {
+                // The centre's files it carries are read by the tools worker first.
+                Ok(text) => {
+                    let dispatch = dispatch.clone();
+                    let carried = store::centre_files(&text).unwrap_or_default();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let files = centre_file::reread(carried).await;
+                        dispatch.send(Action::Import(text, files));
+                    });
+                }
+                Err(message) => dispatch.send(Action::Notice(Some(Notice::warning(message)))),
             }),
         );
     });

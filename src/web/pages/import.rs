@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::document::centre::{self, CentreSpec};
+use crate::document::centre::{self, ReadFile};
 use crate::import::review::{self, Drafted};
 use crate::web::components::{draft_review, Notice};
 use crate::web::hooks::{use_catalogue, use_dispatch, Dispatch};
@@ -181,7 +181,7 @@ fn draft(d: &Rc<Drafted>, catalogue: &Shared, dispatch: &Dispatch) -> Html {
 
 /// The draft as a centre's file, screened, then read and checked as any centre's file is
 /// ([`centre_file::read`]); or the message saying why it cannot be added.
-async fn add(name: &str, toml: &str, catalogue: &Shared) -> Result<CentreSpec, String> {
+async fn add(name: &str, toml: &str, catalogue: &Shared) -> Result<ReadFile, String> {
     centre::screen(toml).map_err(|why| wording_centre::refused(name, why))?;
     centre_file::read(name, toml, catalogue).await
 }

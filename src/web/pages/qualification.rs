@@ -36,10 +36,18 @@ pub fn qualification_page(props: &Props) -> Html {
     let dispatch = use_dispatch();
     let on_pathway = dispatch.to(|id: String| Action::Edit(Edit::Pathway(Some(id))));
     let filter = use_state(UnitFilter::default);
+    // Opened once the saved plans are read and the qualification is here (or every
+    // built-in is, so an unknown id is told as before).
+    let here = catalogue.by_id(&props.id).is_some() || catalogue.has_every_builtin();
     use_effect_with(
-        (props.id.clone(), props.payload.clone(), planner.loaded),
-        move |(id, payload, loaded)| {
-            if *loaded {
+        (
+            props.id.clone(),
+            props.payload.clone(),
+            planner.loaded,
+            here,
+        ),
+        move |(id, payload, loaded, here)| {
+            if *loaded && *here {
                 dispatch.send(match payload {
                     None => Action::Open(id.clone()),
                     Some(payload) => Action::OpenLink(id.clone(), payload.clone()),
@@ -71,8 +79,12 @@ pub fn qualification_page(props: &Props) -> Html {
     );
     let home = html! { <p><a href={Route::Home.href()}>{ "← All qualifications" }</a></p> };
     let Some(qual) = catalogue.by_id(&props.id) else {
-        if !planner.loaded {
-            // A centre's qualification is known once storage has been read.
+        if let (false, Some(_)) = (here, &planner.builtins_error) {
+            return html! { <main class="page">{ home }<Notice /></main> };
+        }
+        if !planner.loaded || !here {
+            // A centre's qualification is known once storage has been read, a built-in
+            // the page did not carry once it has arrived.
             return html! { <main class="page">{ home }<p class="banner checking" role="status">{ wording::CHECKING }</p></main> };
         }
         let message = match &link_error {

@@ -1,6 +1,7 @@
 //! Browser services: storage, files, the clipboard, the clock, working offline and the
 //! engine module.
 
+pub mod builtins;
 pub mod centre_file;
 pub mod centre_store;
 pub mod clock;

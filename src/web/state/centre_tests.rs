@@ -7,7 +7,7 @@ use yew::Reducible;
 
 use super::{Action, PlannerState, Stamped, Tone};
 use crate::catalogue::{builtin, Origin};
-use crate::document::centre::CentreSpec;
+use crate::document::centre::{self, CentreSpec, ReadFile};
 use crate::document::store::{self, Saved};
 
 const OURS: &str = "ours-l1-cert";
@@ -32,6 +32,18 @@ fn spec(id: &str, fingerprint: &str) -> CentreSpec {
     }
 }
 
+/// A kept file as the tools worker reads it.
+fn read(spec: CentreSpec) -> ReadFile {
+    let model = centre::model_of(&spec);
+    (spec, model)
+}
+
+/// The centre's files an export carries, as the tools worker reads them.
+fn carried(export: &str) -> Vec<ReadFile> {
+    let files = store::centre_files(export).unwrap_or_default();
+    files.into_iter().map(read).collect()
+}
+
 fn loaded() -> Rc<PlannerState> {
     with(
         Rc::new(PlannerState::default()),
@@ -41,7 +53,10 @@ fn loaded() -> Rc<PlannerState> {
 
 #[test]
 fn a_centre_file_is_listed_as_the_centres_and_plannable() {
-    let state = with(loaded(), Action::AddCentre(spec(OURS, "00000000000000aa")));
+    let state = with(
+        loaded(),
+        Action::AddCentre(read(spec(OURS, "00000000000000aa"))),
+    );
     assert!(matches!(
         state.catalogue.origin(OURS),
         Some(Origin::Centre(f)) if f.fingerprint == "00000000000000aa"
@@ -61,7 +76,7 @@ fn a_file_that_does_not_pass_changes_nothing() {
     let mut broken = spec(OURS, "00000000000000aa");
     broken.spec = broken.spec.replace("\"groups\"", "\"grops\"");
     for bad in [spec(&builtin_id, "00000000000000aa"), broken] {
-        let state = with(before.clone(), Action::AddCentre(bad));
+        let state = with(before.clone(), Action::AddCentre(read(bad)));
         assert_eq!(state.catalogue, before.catalogue, "the same catalogue");
         assert_eq!(state.notices.notice.as_ref().unwrap().tone, Tone::Warning);
         assert!(state
@@ -76,7 +91,10 @@ fn a_file_that_does_not_pass_changes_nothing() {
 
 #[test]
 fn removing_keeps_the_plans_and_says_so() {
-    let state = with(loaded(), Action::AddCentre(spec(OURS, "00000000000000aa")));
+    let state = with(
+        loaded(),
+        Action::AddCentre(read(spec(OURS, "00000000000000aa"))),
+    );
     let state = with(state, Action::New(OURS.into()));
     let state = with(state, Action::RemoveCentre(OURS.into()));
     assert!(state.catalogue.by_id(OURS).is_none());
@@ -97,7 +115,10 @@ fn files_from_storage_open_and_one_that_cannot_is_kept_as_it_was() {
     let mut unreadable = spec("later", "00000000000000bb");
     unreadable.spec = "{\"id\":\"later\",\"pathways\":[]}".into();
     let files = vec![spec(OURS, "00000000000000aa"), unreadable.clone()];
-    let state = with(loaded(), Action::CentreLoaded(files.clone(), None));
+    let state = with(
+        loaded(),
+        Action::CentreLoaded(files.iter().cloned().map(read).collect(), None),
+    );
     assert!(state.catalogue.by_id(OURS).is_some());
     assert_eq!(
         state.catalogue.unsaved(),
@@ -114,15 +135,18 @@ fn files_from_storage_open_and_one_that_cannot_is_kept_as_it_was() {
 
 #[test]
 fn an_export_carries_the_file_so_its_plans_import_elsewhere() {
-    let state = with(loaded(), Action::AddCentre(spec(OURS, "00000000000000aa")));
+    let state = with(
+        loaded(),
+        Action::AddCentre(read(spec(OURS, "00000000000000aa"))),
+    );
     let state = with(state, Action::New(OURS.into()));
     let file = store::export_with(&state.plans.saved(), &state.catalogue.files()).unwrap();
     assert!(file.contains("\"version\": 3"));
-    let elsewhere = with(loaded(), Action::Import(file.clone()));
+    let elsewhere = with(loaded(), Action::Import(file.clone(), carried(&file)));
     assert!(elsewhere.catalogue.by_id(OURS).is_some());
     assert_eq!(elsewhere.plans.list.len(), 1, "the plan is not skipped");
     let damaged = file.replace("ours.toml", "ourz.toml");
-    let refused = with(loaded(), Action::Import(damaged));
+    let refused = with(loaded(), Action::Import(damaged.clone(), carried(&damaged)));
     assert!(
         refused.catalogue.by_id(OURS).is_none(),
         "a damaged file adds nothing"

@@ -14,15 +14,15 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-pub use catalogue::Shared;
+pub use catalogue::{hold_builtins, Shared};
 pub use editing::{Draft, Edit, Editing};
 pub use notices::{Notice, Notices, Tone};
 pub use plans::Plans;
 
 use super::services::clock;
-use crate::catalogue::Added;
+use crate::catalogue::{checked, Added};
 use crate::document::carry::{self, Carried};
-use crate::document::centre::CentreSpec;
+use crate::document::centre::ReadFile;
 pub use crate::document::store::SavedPlan;
 use crate::document::store::{self, Saved};
 use crate::document::{PlanDoc, MAX_NAME};
@@ -41,6 +41,8 @@ pub struct PlannerState {
     pub notices: Notices,
     /// Whether saved plans have been read from storage.
     pub loaded: bool,
+    /// Why the built-ins the page did not carry could not be loaded, if so.
+    pub builtins_error: Option<String>,
 }
 
 /// What a user (or the app on start-up) can do.
@@ -50,14 +52,19 @@ pub enum Action {
     Loaded(Saved, Option<String>),
     /// Storage holds plans saved by another tab (or merged with them): take them in.
     Synced(Saved),
-    /// The centre's files kept in storage were read (and a message, if any could not be).
-    CentreLoaded(Vec<CentreSpec>, Option<String>),
-    /// Add a centre's qualification from its file.
-    AddCentre(CentreSpec),
+    /// The centre's files kept in storage were read, by the tools worker (and a message, if
+    /// any could not be).
+    CentreLoaded(Vec<ReadFile>, Option<String>),
+    /// The built-ins the page did not carry arrived (every built-in as the checked model's
+    /// text), or could not be loaded (why).
+    Builtins(Result<String, String>),
+    /// Add a centre's qualification from its file (read by the tools worker).
+    AddCentre(ReadFile),
     /// Remove a centre's qualification (its saved plans stay).
     RemoveCentre(String),
-    /// Import the plans of an export file (its text).
-    Import(String),
+    /// Import the plans of an export file (its text, and the centre's files it carries as
+    /// the tools worker read them).
+    Import(String, Vec<ReadFile>),
     /// Start a plan in another qualification with units carried over as credit transfer
     /// (from, to, the units).
     Carry(String, String, Vec<Carried>),
@@ -224,6 +231,14 @@ impl PlannerState {
                     self.notices.notice = Some(Notice::warning(message));
                 }
             }
+            Action::Builtins(Ok(text)) => match checked::read(&text) {
+                Ok(quals) => {
+                    self.catalogue.take_builtins(quals);
+                    self.builtins_error = None;
+                }
+                Err(message) => self.builtins_error = Some(message),
+            },
+            Action::Builtins(Err(message)) => self.builtins_error = Some(message),
             Action::AddCentre(spec) => {
                 self.notices.notice = Some(match self.catalogue.add(spec) {
                     Ok((id, added)) => {
@@ -247,10 +262,9 @@ impl PlannerState {
                 let plans = self.plans.of(&id).count();
                 self.notices.notice = Some(Notice::done(wording_centre::removed(&title, plans)));
             }
-            Action::Import(text) => {
+            Action::Import(text, files) => {
                 // The centre's files first, so the plans on them are taken in too; a
-                // damaged file (its check does not match) adds none.
-                let files = store::centre_files(&text).unwrap_or_default();
+                // damaged file (its check does not match) carries none.
                 let added = files
                     .into_iter()
                     .filter(|f| {
@@ -541,7 +555,7 @@ mod tests {
     fn an_import_reports_what_it_did_and_a_bad_file_changes_nothing() {
         let state = opened().with(Action::Edit(Edit::Toggle(key("CSP14"))));
         let file = store::export(&state.plans.saved()).unwrap();
-        let same = state.clone().with(Action::Import(file));
+        let same = state.clone().with(Action::Import(file, Vec::new()));
         assert_eq!(same.plans.list, state.plans.list);
         assert_eq!(
             same.notices.notice,
@@ -549,7 +563,9 @@ mod tests {
                 "Imported: 0 plans added, 1 plan already here."
             ))
         );
-        let bad = state.clone().with(Action::Import("{\"plans\": 3}".into()));
+        let bad = state
+            .clone()
+            .with(Action::Import("{\"plans\": 3}".into(), Vec::new()));
         assert_eq!(bad.plans.list, state.plans.list);
         let notice = bad.notices.notice.clone().unwrap();
         assert_eq!(notice.tone, Tone::Warning, "a refused file is a warning");
@@ -757,5 +773,31 @@ mod tests {
             .to_string();
         assert_eq!(draft.problems, [warning]);
         assert!(draft.problems[0].ends_with("; this one is 01/01/2999."));
+    }
+
+    #[test]
+    fn the_built_ins_the_page_did_not_carry_arrive_in_order_or_say_why_not() {
+        let every = builtin::catalogue();
+        super::catalogue::hold_builtins(vec![every[2].clone()], false);
+        let state = Rc::new(PlannerState::default());
+        assert!(!state.catalogue.has_every_builtin());
+        assert_eq!(state.catalogue.all().len(), 1);
+        let failed = state.clone().with(Action::Builtins(Ok("{".into())));
+        assert!(failed
+            .builtins_error
+            .as_ref()
+            .unwrap()
+            .contains("cannot be read"));
+        assert_eq!(failed.catalogue.all().len(), 1, "nothing held is lost");
+        let offline = state.clone().with(Action::Builtins(Err("offline".into())));
+        assert_eq!(offline.builtins_error.as_deref(), Some("offline"));
+        let arrived = offline.with(Action::Builtins(Ok(checked::write(every))));
+        assert!(arrived.catalogue.has_every_builtin());
+        assert_eq!(arrived.builtins_error, None);
+        let ids = |quals: &[crate::catalogue::Qualification]| {
+            quals.iter().map(|q| q.id.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(ids(arrived.catalogue.all()), ids(every));
+        super::catalogue::hold_builtins(every.to_vec(), true);
     }
 }

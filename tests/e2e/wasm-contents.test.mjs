@@ -1,0 +1,36 @@
+// The catalogue cannot creep back into the app: the app's wasm (as built in dist/) holds
+// no built-in qualification's or unit's title and none of the spec-file reader's messages;
+// pages carry the qualifications as data and the tools worker reads the centre's files.
+// The worker's wasm, which does hold the reader, shows the search finds such text.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, readdir } from 'node:fs/promises';
+
+const DIST = new URL('../../dist/', import.meta.url);
+
+async function wasm(prefix) {
+  const name = (await readdir(DIST)).find((f) => f.startsWith(prefix) && f.endsWith('_bg.wasm'));
+  assert.ok(name, `dist/ has ${prefix}*_bg.wasm (run cargo xtask build-web)`);
+  return (await readFile(new URL(name, DIST))).toString('latin1');
+}
+
+const CATALOGUE = [
+  'Level 3 NVQ Diploma in Customer Service',
+  'NCFE Level 2 Diploma for Customer Service Practitioners',
+  'Demonstrate understanding of the rules that impact on improvements in customer service',
+  'Understand an organisation and its customers',
+];
+// Only the spec-file reader and its validation say this.
+const READER = '`each_optional_group` with `min_units = 0` asks for nothing';
+
+test('the app\'s wasm holds no built-in title and no spec-file reader', async () => {
+  const app = await wasm('app-');
+  assert.ok(app.includes('Checking your plan'), 'the app\'s own sentences are found');
+  for (const text of [...CATALOGUE, READER]) {
+    assert.ok(!app.includes(text), `the app's wasm holds "${text}"`);
+  }
+});
+
+test('the tools worker, which reads the centre\'s files, holds the reader', async () => {
+  assert.ok((await wasm('tools')).includes(READER));
+});
