@@ -18,6 +18,7 @@ pub mod engine;
 pub mod import;
 pub mod pathway_wording;
 pub mod report;
+pub mod short_sort;
 #[cfg(feature = "site")]
 pub mod site;
 pub mod text;

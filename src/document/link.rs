@@ -315,8 +315,7 @@ fn write_body(
             .iter()
             .map(|(_, t)| truncate(&t.from, MAX_FROM))
             .collect();
-        sources.sort_unstable();
-        sources.dedup();
+        crate::short_sort::sort_dedup(&mut sources);
         varint(out, sources.len() as u32);
         for source in &sources {
             text(out, source);
@@ -826,10 +825,16 @@ mod tests {
     fn fingerprint_values_are_spelt_as_debug_spelt_them() {
         for level in Level::ALL {
             assert_eq!(level_text(level), format!("{level:?}"));
-            assert_eq!(option_text(Some(level_text(level))), format!("{:?}", Some(level)));
+            assert_eq!(
+                option_text(Some(level_text(level))),
+                format!("{:?}", Some(level))
+            );
         }
         for credits in [None, Some(0u32), Some(7), Some(120)] {
-            assert_eq!(option_text(credits.map(|c| c.to_string())), format!("{credits:?}"));
+            assert_eq!(
+                option_text(credits.map(|c| c.to_string())),
+                format!("{credits:?}")
+            );
         }
     }
 

@@ -52,8 +52,7 @@ pub fn unit_filters(props: &Props) -> Html {
         .iter()
         .filter_map(|u| u.level.value().copied())
         .collect();
-    levels.sort_unstable();
-    levels.dedup();
+    crate::short_sort::sort_dedup(&mut levels);
     let on_level = {
         let (filter, change) = (props.filter.clone(), props.on_change.clone());
         Callback::from(move |e: Event| {
