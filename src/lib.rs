@@ -22,6 +22,7 @@ pub mod import;
 pub mod js_api;
 pub mod pathway_wording;
 pub mod report;
+pub mod short_sort;
 #[cfg(feature = "site")]
 pub mod site;
 pub mod text;

@@ -108,8 +108,7 @@ fn verdict(qual: &Qualification, eval: &Evaluation) -> String {
                 .iter()
                 .flat_map(|r| r.unknown_units.iter().map(|&u| label(qual, u)))
                 .collect();
-            units.sort_unstable();
-            units.dedup();
+            crate::short_sort::sort_dedup(&mut units);
             if units.is_empty() {
                 "the rules depend on values the specification does not state".into()
             } else {

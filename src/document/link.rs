@@ -105,7 +105,9 @@ pub struct Opened {
 pub fn fingerprint(qual: &Qualification) -> u16 {
     let mut text = String::new();
     for u in &qual.units {
-        text += &format!("{}:{:?}:{:?};", u.key, u.credits.value(), u.level.value());
+        let credits = u.credits.value().map(u32::to_string);
+        let level = u.level.value().map(|&l| level_text(l));
+        text += &format!("{}:{}:{};", u.key, option_text(credits), option_text(level));
     }
     for r in &qual.rules {
         text += &r.rule.describe(qual);
@@ -117,6 +119,20 @@ pub fn fingerprint(qual: &Qualification) -> u16 {
         (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
     });
     (hash ^ (hash >> 16)) as u16
+}
+
+/// A value as the fingerprint has always spelt it (as Rust's `Debug` writes an `Option`),
+/// written out so the wasm carries no `Debug` code.
+fn option_text(value: Option<String>) -> String {
+    value.map_or_else(|| "None".into(), |v| format!("Some({v})"))
+}
+
+/// A level as the fingerprint has always spelt it: `Entry(3)`, `Numbered(2)`.
+fn level_text(level: Level) -> String {
+    match level {
+        Level::Entry(n) => format!("Entry({n})"),
+        Level::Numbered(n) => format!("Numbered({n})"),
+    }
 }
 
 /// The part of the share URL after the site's address: `/q/{id}/#p/{payload}`. The plan's
@@ -299,8 +315,7 @@ fn write_body(
             .iter()
             .map(|(_, t)| truncate(&t.from, MAX_FROM))
             .collect();
-        sources.sort_unstable();
-        sources.dedup();
+        crate::short_sort::sort_dedup(&mut sources);
         varint(out, sources.len() as u32);
         for source in &sources {
             text(out, source);
@@ -803,6 +818,25 @@ fn unbase64url(text: &str) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fingerprint of every link ever made spelt values with `Debug`; the hand-written
+    /// spelling must match it exactly.
+    #[test]
+    fn fingerprint_values_are_spelt_as_debug_spelt_them() {
+        for level in Level::ALL {
+            assert_eq!(level_text(level), format!("{level:?}"));
+            assert_eq!(
+                option_text(Some(level_text(level))),
+                format!("{:?}", Some(level))
+            );
+        }
+        for credits in [None, Some(0u32), Some(7), Some(120)] {
+            assert_eq!(
+                option_text(credits.map(|c| c.to_string())),
+                format!("{credits:?}")
+            );
+        }
+    }
 
     #[test]
     fn base64url_round_trips_every_length() {

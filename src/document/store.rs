@@ -191,9 +191,11 @@ pub fn export_with(saved: &Saved, centre: &[CentreSpec]) -> Result<String, serde
 }
 
 /// Whether `a` is the copy two tabs keep of a plan: the newer, and between equal times the
-/// one greater by content, so every tab picks the same copy.
+/// one greater by content (its JSON, so the wasm carries no `Debug` of a plan), so every
+/// tab picks the same copy.
 fn newer(a: &SavedPlan, b: &SavedPlan) -> bool {
-    (a.updated, format!("{:?}", a.doc)) > (b.updated, format!("{:?}", b.doc))
+    let content = |p: &SavedPlan| serde_json::to_string(&p.doc).unwrap_or_default();
+    a.updated > b.updated || (a.updated == b.updated && content(a) > content(b))
 }
 
 /// Two saves merged plan by plan: the newer copy of each plan wins; a deletion wins over
@@ -223,10 +225,10 @@ pub fn merge(a: &Saved, b: &Saved) -> Saved {
     Saved { plans, deleted }
 }
 
-/// Plans in the order they are kept: oldest first. One function for both callers, so the
-/// wasm holds one copy of the sort (a stable sort is about 4 KB per instance).
+/// Plans in the order they are kept: oldest first (a short sort: the standard one is about
+/// 4 KB of wasm per instance).
 fn in_order(plans: &mut [SavedPlan]) {
-    plans.sort_by_key(|p| (p.created, p.id));
+    crate::short_sort::sort_by_key(plans, |p| (p.created, p.id));
 }
 
 /// What an import did.

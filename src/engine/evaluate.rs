@@ -526,8 +526,7 @@ pub(super) fn evaluate_plain(qual: &Qualification, plan: &Plan) -> Evaluation {
         .filter(|&u| !plan.contains(u))
         .collect();
     let mut levels: Vec<Option<Level>> = outside.iter().map(|&u| plan.level(qual, u)).collect();
-    levels.sort_unstable();
-    levels.dedup();
+    crate::short_sort::sort_dedup(&mut levels);
     let maxima = Maxima::of(qual, &shared.holdings, &levels, &over);
     let barred = barred_by(qual, plan);
     let units = (0..qual.units.len())

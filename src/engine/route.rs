@@ -14,6 +14,8 @@
 //! and so is what counts of a later entry in its group (the one not entered may take the
 //! room).
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use crate::catalogue::{
     BarredSet, Basis, GroupIdx, OnlyOneCounts, PathwayIdx, Qualification, Rule, RuleEntry, Scope,
     Sourced, Unit, UnitIdx,
@@ -205,16 +207,19 @@ impl Route {
             Some(i) => self.copies[u].get(choice[i]).copied(),
             None => self.copies[u].first().copied(),
         };
-        let chosen = plan
-            .units()
-            .filter_map(pick)
-            .chain(self.elsewhere_from..self.qual.units.len())
-            .collect();
-        let entered = plan
-            .entered()
-            .iter()
-            .flat_map(|(&u, e)| self.copies[u].iter().map(move |&c| (c, e.clone())))
-            .collect();
+        // Extended, not collected: collecting sorts, and a sort is ~4 KB of wasm per type.
+        let mut chosen = BTreeSet::new();
+        chosen.extend(
+            plan.units()
+                .filter_map(pick)
+                .chain(self.elsewhere_from..self.qual.units.len()),
+        );
+        let mut entered = BTreeMap::new();
+        entered.extend(
+            plan.entered()
+                .iter()
+                .flat_map(|(&u, e)| self.copies[u].iter().map(move |&c| (c, e.clone()))),
+        );
         Plan::from_parts(chosen, entered, None)
     }
 }

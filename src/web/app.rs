@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::head;
 use super::hooks::{Dispatch, Planner};
-use super::pages::{CentreLinkPage, Home, ImportPage, NotFound, QualificationPage};
+use super::pages::{home, not_found, CentreLinkPage, ImportPage, QualificationPage};
 use super::route::{self, Route};
 use super::services::{builtins, centre_file, centre_store, storage};
 use super::state::{Action, Notice, PlannerState, Shared};
@@ -27,7 +27,7 @@ pub fn app(props: &AppProps) -> Html {
 /// Renders the page for a route.
 fn switch(route: Route) -> Html {
     match route {
-        Route::Home => html! { <Home /> },
+        Route::Home => home(),
         Route::Qualification { id } => {
             html! { <QualificationPage {id} payload={None::<String>} /> }
         }
@@ -36,7 +36,7 @@ fn switch(route: Route) -> Html {
         }
         Route::Import => html! { <ImportPage /> },
         Route::Centre(link) => html! { <CentreLinkPage {link} /> },
-        Route::NotFound => html! { <NotFound /> },
+        Route::NotFound => not_found(),
     }
 }
 

@@ -2,22 +2,11 @@
 
 use yew::prelude::*;
 
-use crate::web::hooks::use_catalogue;
+use crate::catalogue::Qualification;
 
-/// Properties of [`SourceNotes`].
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    /// The qualification's id.
-    pub qualification: String,
-}
-
-/// Lists the notes, so an adviser can see why a value is as it is.
-#[component(SourceNotes)]
-pub fn source_notes(props: &Props) -> Html {
-    let catalogue = use_catalogue();
-    let Some(qual) = catalogue.by_id(&props.qualification) else {
-        return html! {};
-    };
+/// Lists the notes, so an adviser can see why a value is as it is. A plain function, not a
+/// component (a component costs the wasm about 2.5 KB).
+pub fn source_notes(qual: &Qualification) -> Html {
     if qual.notes.is_empty() {
         return html! {};
     }

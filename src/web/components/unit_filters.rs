@@ -2,8 +2,6 @@
 
 use yew::prelude::*;
 
-use crate::web::hooks::use_catalogue;
-
 use crate::catalogue::{Level, Qualification, UnitIdx};
 use crate::wording;
 
@@ -29,33 +27,22 @@ impl UnitFilter {
     }
 }
 
-/// Properties of [`UnitFilters`].
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    /// The qualification's id.
-    pub qualification: String,
-    /// The filter now.
-    pub filter: UnitFilter,
-    /// Called with the changed filter.
-    pub on_change: Callback<UnitFilter>,
-}
-
-/// A level choice (only the levels the qualification's units have) and a search box.
-#[component(UnitFilters)]
-pub fn unit_filters(props: &Props) -> Html {
-    let catalogue = use_catalogue();
-    let Some(qual) = catalogue.by_id(&props.qualification) else {
-        return html! {};
-    };
+/// A level choice (only the levels the qualification's units have) and a search box,
+/// showing `filter` and calling `on_change` with the changed filter. A plain function, not
+/// a component (a component costs the wasm about 2.5 KB).
+pub fn unit_filters(
+    qual: &Qualification,
+    filter: &UnitFilter,
+    on_change: &Callback<UnitFilter>,
+) -> Html {
     let mut levels: Vec<Level> = qual
         .units
         .iter()
         .filter_map(|u| u.level.value().copied())
         .collect();
-    levels.sort_unstable();
-    levels.dedup();
+    crate::short_sort::sort_dedup(&mut levels);
     let on_level = {
-        let (filter, change) = (props.filter.clone(), props.on_change.clone());
+        let (filter, change) = (filter.clone(), on_change.clone());
         Callback::from(move |e: Event| {
             let level = e
                 .target_unchecked_into::<web_sys::HtmlSelectElement>()
@@ -67,7 +54,7 @@ pub fn unit_filters(props: &Props) -> Html {
         })
     };
     let on_text = {
-        let (filter, change) = (props.filter.clone(), props.on_change.clone());
+        let (filter, change) = (filter.clone(), on_change.clone());
         Callback::from(move |e: InputEvent| {
             let text = e
                 .target_unchecked_into::<web_sys::HtmlInputElement>()
@@ -78,7 +65,7 @@ pub fn unit_filters(props: &Props) -> Html {
             })
         })
     };
-    let chosen = &props.filter.level;
+    let chosen = &filter.level;
     html! {
         <div class="filters" role="search">
             <label>{ "Level " }
@@ -91,7 +78,7 @@ pub fn unit_filters(props: &Props) -> Html {
                     }) }
                 </select>
             </label>
-            <label>{ "Find a unit " }<input type="search" value={props.filter.text.clone()} oninput={on_text} /></label>
+            <label>{ "Find a unit " }<input type="search" value={filter.text.clone()} oninput={on_text} /></label>
         </div>
     }
 }

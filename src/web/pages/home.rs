@@ -6,8 +6,8 @@ use yew::prelude::*;
 use crate::web::components::{AddCentre, Notice, PlanFiles, QualificationList, SavedPlans};
 use crate::web::route::Route;
 
-/// The home page.
-#[component(Home)]
+/// The home page: a plain function, not a component (it has no state or hooks of its own,
+/// and each component costs the wasm about 2.5 KB of Yew's generic code).
 pub fn home() -> Html {
     html! {
         <main class="page">

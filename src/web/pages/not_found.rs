@@ -4,8 +4,7 @@ use yew::prelude::*;
 
 use crate::web::route::Route;
 
-/// Says the page does not exist and links home.
-#[component(NotFound)]
+/// Says the page does not exist and links home (a plain function, like [`home`](super::home)).
 pub fn not_found() -> Html {
     html! {
         <main class="page">

@@ -6,9 +6,9 @@ use yew::prelude::*;
 
 use crate::document::PlanDoc;
 use crate::web::components::{
-    status_banner, CarryPanel, ComparePlans, CompletePlan, ElsewherePanel, Notice, PathwayChooser,
-    PathwayChooserProps, PlanBar, PlanNote, ReviewPanel, RulesSummary, SharePanel, SourceNotes,
-    UnitFilter, UnitFilters, UnitGroups,
+    source_notes, status_banner, unit_filters, CarryPanel, ComparePlans, CompletePlan,
+    ElsewherePanel, Notice, PathwayChooser, PathwayChooserProps, PlanBar, PlanNote, ReviewPanel,
+    RulesSummary, SharePanel, UnitFilter, UnitGroups,
 };
 use crate::web::hooks::{use_catalogue, use_dispatch, use_planner};
 use crate::web::route::Route;
@@ -134,7 +134,7 @@ pub fn qualification_page(props: &Props) -> Html {
                     <h2 id="units-heading">{ "Units" }</h2>
                     <fieldset class="plain" disabled={checking}>
                         <PathwayChooser pathways={PathwayChooserProps::pathways_of(qual)} chosen={doc.pathway.clone()} on_choose={on_pathway} />
-                        <UnitFilters qualification={qual.id.clone()} filter={(*filter).clone()} on_change={on_filter} />
+                        { unit_filters(qual, &filter, &on_filter) }
                         <UnitGroups qualification={qual.id.clone()} doc={doc.clone()} checked={checked.clone()} filter={(*filter).clone()} />
                     </fieldset>
                 </section>
@@ -151,7 +151,7 @@ pub fn qualification_page(props: &Props) -> Html {
                     }
                 </div>
             </div>
-            <SourceNotes qualification={qual.id.clone()} />
+            { source_notes(qual) }
             <p class={classes!("status-bar", status.0)} aria-hidden="true">{ status.1 }</p>
         </main>
     }

@@ -7,6 +7,8 @@ use crate::import::review::Drafted;
 /// Makes a draft from `text` (from the file `name`, if it was opened from one).
 pub async fn draft(text: &str, name: Option<&str>) -> Result<Drafted, String> {
     let ok = tools::request("import", text, name).await?;
-    serde_json::from_value(ok)
+    // Read from its text, as every other JSON in the wasm is: reading from a `Value` would
+    // bring a second JSON reader (about 10 KB) for this one type.
+    serde_json::from_str(&ok.to_string())
         .map_err(|_| "the draft could not be read from the planner's tools".into())
 }

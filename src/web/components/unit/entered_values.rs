@@ -6,32 +6,31 @@ use yew::prelude::*;
 use crate::catalogue::limits::MAX_UNIT_CREDITS;
 use crate::catalogue::Level;
 use crate::document::EnteredValues;
-use crate::web::hooks::use_dispatch;
+use crate::web::hooks::Dispatch;
 use crate::web::state::{Action, Edit};
 
-/// Properties of [`EnteredValuesForm`].
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    /// The unit's key.
-    pub unit_key: u32,
-    /// The unit's code, to name the controls.
-    pub label: AttrValue,
-    /// Whether the specification leaves the credits unstated.
-    pub ask_credits: bool,
-    /// Whether the specification leaves the level unstated.
-    pub ask_level: bool,
-    /// What the learner entered so far.
-    pub entered: EnteredValues,
+/// What the form asks for: whether the specification leaves a unit's credits, and its
+/// level, unstated.
+pub struct Asks {
+    /// The credits are unstated.
+    pub credits: bool,
+    /// The level is unstated.
+    pub level: bool,
 }
 
-/// A folded form for the unstated values of one unit.
-#[component(EnteredValuesForm)]
-pub fn entered_values_form(props: &Props) -> Html {
-    let dispatch = use_dispatch();
-    let key = props.unit_key;
+/// A folded form for the unstated values of the unit `key` (its code `label` names the
+/// controls), holding what the learner `entered` so far. Part of the row, not a component
+/// of its own (a component costs the wasm about 2.5 KB).
+pub fn entered_values_form(
+    dispatch: &Dispatch,
+    key: u32,
+    label: &AttrValue,
+    ask: Asks,
+    entered: &EnteredValues,
+) -> Html {
     let set = |change: fn(&mut EnteredValues, String)| {
         let dispatch = dispatch.clone();
-        let entered = props.entered.clone();
+        let entered = entered.clone();
         move |text: String| {
             let mut values = entered.clone();
             change(&mut values, text);
@@ -60,17 +59,15 @@ pub fn entered_values_form(props: &Props) -> Html {
                 .value())
         })
     };
-    let label = &props.label;
-    let entered = &props.entered;
     html! {
         <details>
             <summary>{ format!("Enter values for {label} from your centre's unit list") }</summary>
-            if props.ask_credits {
+            if ask.credits {
                 <label>{ "Credits " }<input type="number" min="0" max={MAX_UNIT_CREDITS.to_string()}
                     value={entered.credits.map(|c| c.to_string())}
                     onchange={set_credits} aria-label={format!("Credits for {label}")} /></label>
             }
-            if props.ask_level {
+            if ask.level {
                 <label>{ " Level " }
                     <select onchange={set_level} aria-label={format!("Level of {label}")}>
                         <option value="" selected={entered.level.is_none()}>{ "not entered" }</option>

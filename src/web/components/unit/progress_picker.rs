@@ -5,27 +5,19 @@ use yew::prelude::*;
 
 use crate::catalogue::Date;
 use crate::document::{Progress, Transfer, MAX_FROM};
-use crate::web::hooks::use_dispatch;
+use crate::web::hooks::Dispatch;
 use crate::web::state::{Action, Edit};
 
-/// Properties of [`ProgressPicker`].
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    /// The unit's key.
-    pub unit_key: u32,
-    /// The unit's code, to name the control.
-    pub label: AttrValue,
-    /// The progress recorded now.
-    pub progress: Progress,
-    /// Where it was achieved, when transferred.
-    pub transfer: Option<Transfer>,
-}
-
-/// A choice of progress for one unit.
-#[component(ProgressPicker)]
-pub fn progress_picker(props: &Props) -> Html {
-    let dispatch = use_dispatch();
-    let key = props.unit_key;
+/// A choice of progress for the unit `key` (its code `label` names the control): `progress`
+/// recorded now, and where it was achieved (`transfer`) when transferred. Part of the row,
+/// not a component of its own (a component costs the wasm about 2.5 KB).
+pub fn progress_picker(
+    dispatch: &Dispatch,
+    key: u32,
+    label: &AttrValue,
+    progress: Progress,
+    transfer: Option<&Transfer>,
+) -> Html {
     let onchange = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
@@ -37,7 +29,7 @@ pub fn progress_picker(props: &Props) -> Html {
             }
         })
     };
-    let transfer = props.transfer.clone().unwrap_or_default();
+    let transfer = transfer.cloned().unwrap_or_default();
     let set = |change: fn(&mut Transfer, String)| {
         let transfer = transfer.clone();
         dispatch.to(move |e: Event| {
@@ -50,17 +42,16 @@ pub fn progress_picker(props: &Props) -> Html {
             Action::Edit(Edit::Transfer(key, t))
         })
     };
-    let label = &props.label;
     html! {
         <>
             <label>{ "Progress " }
                 <select {onchange} aria-label={format!("Progress of {label}")}>
                     { for Progress::ALL.into_iter().map(|p| html! {
-                        <option value={p.name()} selected={props.progress == p}>{ p.label() }</option>
+                        <option value={p.name()} selected={progress == p}>{ p.label() }</option>
                     }) }
                 </select>
             </label>
-            if props.progress == Progress::Transferred {
+            if progress == Progress::Transferred {
                 <label>{ " Achieved in " }
                     <input type="text" maxlength={MAX_FROM.to_string()} value={transfer.from.clone()}
                         aria-label={format!("Qualification {label} was achieved in")}

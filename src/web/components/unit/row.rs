@@ -5,9 +5,9 @@ use yew::prelude::*;
 
 use crate::web::hooks::use_catalogue;
 
-use super::entered_values::EnteredValuesForm;
+use super::entered_values::{entered_values_form, Asks};
 use super::facts::facts;
-use super::progress_picker::ProgressPicker;
+use super::progress_picker::progress_picker;
 use crate::catalogue::UnitIdx;
 use crate::document::carry::{carried_match, Match};
 use crate::document::{EnteredValues, Progress};
@@ -88,12 +88,12 @@ pub fn unit_row(props: &Props) -> Html {
             </div>
             <div class="unit-tools">
                 if checked {
-                    <ProgressPicker unit_key={key} label={label.clone()} progress={props.progress} transfer={props.transfer.clone()} />
+                    { progress_picker(&dispatch, key, &label, props.progress, props.transfer.as_ref()) }
                 } else if !mandatory {
                     <label><input type="checkbox" checked={props.not_offered} onchange={offered} />{ format!(" {label} not offered at my centre") }</label>
                 }
                 if ask_credits || ask_level {
-                    <EnteredValuesForm unit_key={key} {label} {ask_credits} {ask_level} entered={props.entered.clone()} />
+                    { entered_values_form(&dispatch, key, &label, Asks { credits: ask_credits, level: ask_level }, &props.entered) }
                 }
             </div>
         </li>
