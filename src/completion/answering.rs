@@ -18,7 +18,7 @@ pub fn answer(request: &str) -> String {
 }
 
 /// The proposal for a request.
-pub fn propose(request: &Request) -> Answer {
+fn propose(request: &Request) -> Answer {
     let read;
     let qual: &Qualification = match &request.centre {
         Some(spec) => match spec.qualification() {
@@ -28,10 +28,7 @@ pub fn propose(request: &Request) -> Answer {
             }
             Err(e) => return Answer::Failed(crate::text::shortened(&e.to_string(), 300)),
         },
-        None => match builtin::catalogue()
-            .iter()
-            .find(|q| q.id == request.doc.qualification)
-        {
+        None => match builtin::by_id(&request.doc.qualification) {
             Some(qual) => qual,
             None => {
                 return Answer::Failed(format!(

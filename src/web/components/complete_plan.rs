@@ -32,17 +32,22 @@ pub fn complete_plan_panel(props: &Props) -> Html {
     };
     let propose = {
         let (dispatch, failure, working) = (dispatch.clone(), failure.clone(), working.clone());
-        let request = Request {
-            doc: props.doc.clone(),
-            centre: catalogue.file(&props.qualification).cloned(),
-        };
+        let (doc, id, catalogue) = (
+            props.doc.clone(),
+            props.qualification.clone(),
+            catalogue.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
             if *working {
                 return;
             }
             working.set(true);
             let (dispatch, failure, working) = (dispatch.clone(), failure.clone(), working.clone());
-            let request = request.clone();
+            // The centre's file is cloned on the click, not on every render.
+            let request = Request {
+                centre: catalogue.file(&id).cloned(),
+                doc: doc.clone(),
+            };
             wasm_bindgen_futures::spawn_local(async move {
                 let answer = engine::complete(&request).await;
                 working.set(false);
