@@ -100,7 +100,7 @@ async fn started(root: &web_sys::Element) {
 #[wasm_bindgen_test]
 async fn one_click_renders_the_clicked_row_and_the_summary_not_the_other_rows() {
     use gloo_storage::Storage;
-    use unit_planner::web::{renders, App, AppProps, Route};
+    use unit_planner::web::{renders, App, AppProps, Pages, Route};
     use wasm_bindgen::JsCast;
     gloo_storage::LocalStorage::clear();
     let qual = builtin::by_id(CG).unwrap();
@@ -110,6 +110,7 @@ async fn one_click_renders_the_clicked_row_and_the_summary_not_the_other_rows() 
         root.clone(),
         AppProps {
             route: Route::Qualification { id: CG.into() },
+            pages: Pages::PLANNING,
         },
     )
     .render();

@@ -1,11 +1,11 @@
 //! Writes the site's pages into `dist/` after the Trunk build (`dist/index.html` is the
-//! template), each once and finished: rendered by the app, loading it after the first
-//! paint, with its Content Security Policy; then the service worker with the files it
+//! template), each once and finished: rendered by the app, loading it (a qualification's
+//! page the planning app) after the first paint, with its Content Security Policy; then the service worker with the files it
 //! keeps: `prerender [dist]`.
 
 use std::path::{Path, PathBuf};
 
-use unit_planner::site::{csp, loader, offline};
+use unit_planner::site::{csp, loader, offline, planning};
 use unit_planner::web::prerender;
 
 fn main() {
@@ -32,7 +32,10 @@ fn write_site(dist: &Path) -> Result<(usize, usize), String> {
     let template = std::fs::read_to_string(&template)
         .map_err(|e| format!("cannot read {}: {e}", template.display()))?;
     let template = loader::paint_first(&template).map_err(|e| e.to_string())?;
-    let pages = prerender::pages(&template, unit_planner::web::today())?;
+    let wasm = dist.join(planning::WASM.trim_start_matches('/'));
+    let wasm = std::fs::read(&wasm).map_err(|e| format!("cannot read {}: {e}", wasm.display()))?;
+    let planning = planning::loading_plan(&template, &wasm).map_err(|e| e.to_string())?;
+    let pages = prerender::pages(&template, &planning, unit_planner::web::today())?;
     for page in &pages {
         let text = if page.file.ends_with(".html") {
             csp::with_policy(&page.html).map_err(|e| e.to_string())?

@@ -1,12 +1,14 @@
 //! The site as it ships: what the pre-renderer does to Trunk's page and to `dist/` besides
 //! rendering the app. Each page loads the app after its first paint ([`loader`]) and
-//! carries its Content Security Policy ([`csp`]); the service worker gets the list of
+//! carries its Content Security Policy ([`csp`]); a qualification's page loads the planning
+//! app's wasm rather than the app's ([`planning`]); the service worker gets the list of
 //! files to keep and a version hashed from them ([`offline`]). Pure text in, text out,
 //! except for reading `dist/` ([`offline::files`]).
 
 pub mod csp;
 pub mod loader;
 pub mod offline;
+pub mod planning;
 
 use std::fmt;
 use std::path::PathBuf;

@@ -1,5 +1,6 @@
-//! The app's root: [`App`] follows the address and shows its page inside
-//! [`PlannerProvider`], which owns the planner's state and keeps it in step with storage.
+//! The app's root: [`App`] follows the address and shows its page (of the [`Pages`] it was
+//! built with) inside [`PlannerProvider`], which owns the planner's state and keeps it in
+//! step with storage.
 
 use yew::prelude::*;
 
@@ -15,29 +16,66 @@ use super::state::{Action, Notice, PlannerState, Shared};
 pub struct AppProps {
     /// The route to show first (the browser's address, or the page being pre-rendered).
     pub route: Route,
+    /// The pages this app shows.
+    pub pages: Pages,
+}
+
+/// The pages an app shows, as the function that renders a route's: each wasm links only
+/// the pages its function names.
+#[derive(Clone, Copy)]
+pub struct Pages(fn(Route) -> Html);
+
+impl Pages {
+    /// Every page: the `app` wasm (of the home page, the importer, the centre's links and
+    /// `404.html`) and the pre-renderer.
+    pub const EVERY: Pages = Pages(every);
+    /// The qualification pages only: the `plan` wasm, which a qualification's page (and so
+    /// a share link) loads; for another route the browser goes to that route's page.
+    pub const PLANNING: Pages = Pages(planning);
+}
+
+/// An app's pages never change while it runs, so they never re-render it.
+impl PartialEq for Pages {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 /// The root component: the page for the route, with the planner around it.
 #[component(App)]
 pub fn app(props: &AppProps) -> Html {
     let route = route::use_route(props.route.clone());
-    html! { <PlannerProvider route={route.clone()}>{ switch(route) }</PlannerProvider> }
+    html! { <PlannerProvider route={route.clone()}>{ (props.pages.0)(route) }</PlannerProvider> }
 }
 
 /// Renders the page for a route.
-fn switch(route: Route) -> Html {
+fn every(route: Route) -> Html {
     match route {
         Route::Home => home(),
-        Route::Qualification { id } => {
-            html! { <QualificationPage {id} payload={None::<String>} /> }
-        }
-        Route::Shared { id, payload } => {
-            html! { <QualificationPage {id} payload={Some(payload)} /> }
-        }
+        Route::Qualification { id } => qualification(id, None),
+        Route::Shared { id, payload } => qualification(id, Some(payload)),
         Route::Import => html! { <ImportPage /> },
         Route::Centre(link) => html! { <CentreLinkPage {link} /> },
         Route::NotFound => not_found(),
     }
+}
+
+/// Renders a qualification's page; goes to the page of any other route.
+fn planning(route: Route) -> Html {
+    match route {
+        Route::Qualification { id } => qualification(id, None),
+        Route::Shared { id, payload } => qualification(id, Some(payload)),
+        Route::NotFound => not_found(),
+        route => {
+            route::leave(&route);
+            html! {}
+        }
+    }
+}
+
+/// A qualification's planning page, with the plan a share link carries if any.
+fn qualification(id: String, payload: Option<String>) -> Html {
+    html! { <QualificationPage {id} {payload} /> }
 }
 
 /// Properties of [`PlannerProvider`].

@@ -15,15 +15,16 @@ mod route;
 mod services;
 pub mod state;
 
-pub use app::{App, AppProps};
+pub use app::{App, AppProps, Pages};
 pub use route::Route;
 pub use services::today;
 
-/// Starts the app in the browser: holds the built-ins the page carries, then on a page with
-/// `<div id="app">` the planner and, when the browser is idle, the engine module (the
-/// JavaScript API and the solver). It hydrates the pre-rendered page when it is the page
-/// for this address, rendered under the same conditions; otherwise draws afresh over it.
-pub fn start() {
+/// Starts the app in the browser, showing `pages`: holds the built-ins the page carries,
+/// then on a page with `<div id="app">` the planner and, when the browser is idle, the
+/// engine module (the JavaScript API and the solver). It hydrates the pre-rendered page
+/// when it is the page for this address, rendered under the same conditions; otherwise
+/// draws afresh over it.
+pub fn start(pages: Pages) {
     let (quals, every) = services::builtins::inline();
     let closed = closed_ids(&quals, services::today());
     state::hold_builtins(quals, every);
@@ -38,7 +39,8 @@ pub fn start() {
     let route = route::current();
     let rendered_here = root.get_attribute("data-route") == route.page_path()
         && root.get_attribute("data-closed").as_deref() == Some(&*closed);
-    let renderer = yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { route });
+    let renderer =
+        yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { route, pages });
     if rendered_here {
         renderer.hydrate();
     } else {

@@ -7,7 +7,7 @@
 
 use super::services::builtins::ELEMENT;
 use super::state::hold_builtins;
-use super::{closed_ids, head, App, AppProps, Route};
+use super::{closed_ids, head, App, AppProps, Pages, Route};
 use crate::catalogue::{builtin, checked, Date, Qualification};
 
 /// A file to write: where under `dist/` and its text (a page's HTML, a data file's JSON).
@@ -30,10 +30,11 @@ pub fn routes() -> Vec<Route> {
         .collect()
 }
 
-/// Renders every page into `template` (Trunk's `index.html`), as the app would draw it on
-/// `today` before it has read any saved plan; then `404.html`, which static hosts send
-/// for an address they do not have; and the API's example page.
-pub fn pages(template: &str, today: Date) -> Result<Vec<Page>, String> {
+/// Renders every page into `template` (Trunk's `index.html`, loading the app), a
+/// qualification's into `planning` (loading the planning app), as the app would draw it on
+/// `today` before it has read any saved plan; then `404.html`, which static hosts send for
+/// an address they do not have; and the API's example page.
+pub fn pages(template: &str, planning: &str, today: Date) -> Result<Vec<Page>, String> {
     if let Some(e) = builtin::load_errors().first() {
         return Err(format!("a built-in qualification does not load: {e}"));
     }
@@ -48,6 +49,10 @@ pub fn pages(template: &str, today: Date) -> Result<Vec<Page>, String> {
                 return Err(format!("cannot write a page for the path {path:?}"));
             }
             let file = format!("{}index.html", path.trim_start_matches('/'));
+            let template = match route {
+                Route::Qualification { .. } => planning,
+                _ => template,
+            };
             app_page(template, file, route, today)
         })
         .chain(std::iter::once(app_page(
@@ -140,7 +145,10 @@ fn page(
 }
 
 fn render(route: Route) -> String {
-    let renderer = yew::ServerRenderer::<App>::with_props(move || AppProps { route });
+    let renderer = yew::ServerRenderer::<App>::with_props(move || AppProps {
+        route,
+        pages: Pages::EVERY,
+    });
     futures::executor::block_on(renderer.render())
 }
 
@@ -183,7 +191,7 @@ mod tests {
     #[test]
     fn every_qualification_has_a_page_listed_on_home() {
         let today = Date::parse_iso("2026-11-24").unwrap();
-        let all = pages(TEMPLATE, today).unwrap();
+        let all = pages(TEMPLATE, TEMPLATE, today).unwrap();
         let (pages, data): (Vec<_>, Vec<_>) = all.iter().partition(|p| p.file.ends_with(".html"));
         assert_eq!(pages.len(), builtin::catalogue().len() + 4);
         assert_eq!(data.len(), builtin::catalogue().len() + 1);
@@ -231,7 +239,7 @@ mod tests {
     #[test]
     fn a_qualification_s_page_carries_its_own_and_the_home_page_every_one() {
         let today = Date::parse_iso("2026-11-24").unwrap();
-        let all = pages(TEMPLATE, today).unwrap();
+        let all = pages(TEMPLATE, TEMPLATE, today).unwrap();
         let every: Vec<String> = builtin::catalogue().iter().map(|q| q.id.clone()).collect();
         assert_eq!(carried_by(&all[0]), (every.clone(), true));
         for (id, page) in every.iter().zip(&all[2..]) {
@@ -257,8 +265,23 @@ mod tests {
     }
 
     #[test]
+    fn a_qualification_s_page_loads_the_planning_app_and_the_others_the_app() {
+        let today = Date::parse_iso("2026-11-24").unwrap();
+        let planning = TEMPLATE.replace("<head>", "<head><script src=\"/plan.js\"></script>");
+        for page in pages(TEMPLATE, &planning, today).unwrap() {
+            let qualification = page.file.starts_with("q/") && page.file.ends_with(".html");
+            assert_eq!(
+                page.html.contains("/plan.js"),
+                qualification,
+                "{}",
+                page.file
+            );
+        }
+    }
+
+    #[test]
     fn a_template_without_its_placeholders_is_refused() {
         let today = Date::parse_iso("2026-11-24").unwrap();
-        assert!(pages("<html></html>", today).is_err());
+        assert!(pages("<html></html>", "<html></html>", today).is_err());
     }
 }

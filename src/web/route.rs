@@ -103,6 +103,20 @@ pub fn current() -> Route {
     Route::parse(&part(|l| l.pathname()), &part(|l| l.hash()))
 }
 
+/// Loads the page of a route this app does not show, in place of the address shown (an
+/// in-app link has already pushed it). A centre's link that cannot be read goes to the home
+/// page with its fragment, whose app says why.
+pub fn leave(route: &Route) {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return;
+    };
+    let href = match route {
+        Route::Centre(Err(_)) => format!("/{}", location.hash().unwrap_or_default()),
+        route => route.href(),
+    };
+    let _ = location.replace(&href);
+}
+
 /// Goes to a route (a new history entry, like following a link), without reloading.
 pub fn go(route: &Route) {
     if let Some(window) = web_sys::window() {

@@ -23,11 +23,13 @@ const CATALOGUE = [
 // Only the spec-file reader and its validation say this.
 const READER = '`each_optional_group` with `min_units = 0` asks for nothing';
 
-test('the app\'s wasm holds no built-in title and no spec-file reader', async () => {
-  const app = await wasm('app-');
-  assert.ok(app.includes('Checking your plan'), 'the app\'s own sentences are found');
-  for (const text of [...CATALOGUE, READER]) {
-    assert.ok(!app.includes(text), `the app's wasm holds "${text}"`);
+test('the app\'s wasm and the planning app\'s hold no built-in title and no spec-file reader', async () => {
+  for (const prefix of ['app-', 'plan_']) {
+    const app = await wasm(prefix);
+    assert.ok(app.includes('Checking your plan'), `${prefix}: the app's own sentences are found`);
+    for (const text of [...CATALOGUE, READER]) {
+      assert.ok(!app.includes(text), `the ${prefix} wasm holds "${text}"`);
+    }
   }
 });
 
