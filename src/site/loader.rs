@@ -6,6 +6,7 @@
 //! takes it over, so a slow link's bandwidth goes first to the page. Trunk's
 //! `TrunkApplicationStarted`, which pages used to wait for before `window.unitPlanner`, is
 //! fired when the engine module has installed it (`UnitPlannerReady`), so they still can.
+//! A share link's page starts the small first wasm before the app's (`VERDICT`).
 
 use std::sync::LazyLock;
 
@@ -18,6 +19,15 @@ static IMPORT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"import init, \* as bindings from '(/[^']+\.js)';\nconst wasm = await init\(\{ module_or_path: '(/[^']+\.wasm)' \}\);")
         .expect("a valid pattern")
 });
+/// On a share link's page (its fragment names a plan, the page has a summary) the small
+/// first wasm (`src/bin/verdict.rs`) is fetched first and started, and the app's wasm
+/// fetched once its bytes are in, so the two do not share the bandwidth; it writes the
+/// link's verdict into the page, or nothing. Any other page never fetches it.
+const VERDICT: &str = r"if (/^#(p\/|\/q\/[^/]+\/p\/)/.test(location.hash) && document.querySelector('.summary [role=status]')) {
+  const verdictWasm = fetch('/verdict_bg.wasm').then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(r.status)));
+  import('/verdict.js').then((verdict) => verdict.default({ module_or_path: verdictWasm })).catch(() => {});
+  await verdictWasm.catch(() => {});
+}";
 /// Trunk's event once the app has started.
 const STARTED: &str =
     r#"dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));"#;
@@ -54,6 +64,7 @@ pub fn paint_first(page: &str) -> Result<String, SiteError> {
   }}
   setTimeout(painted, 3000);
 }});
+{VERDICT}
 const wasmResponse = fetch('{wasm}', {{ integrity: '{integrity}' }});
 const bindings = await import('{js}');
 const wasm = await bindings.default({{ module_or_path: wasmResponse }});"
@@ -82,6 +93,12 @@ mod tests {
             .unwrap();
         let import = page.find("await import('/app-1a.js')").unwrap();
         assert!(paint < fetch && fetch < import);
+        let verdict = page.find("fetch('/verdict_bg.wasm')").unwrap();
+        let verdict_in = page.find("await verdictWasm").unwrap();
+        assert!(
+            paint < verdict && verdict < verdict_in && verdict_in < fetch,
+            "the small wasm first, the app's once its bytes are in"
+        );
         assert!(page.starts_with("<head>\n<script type=\"module\">\nif (document"));
         assert!(page.ends_with(
             "module_or_path: wasmResponse });\nwindow.wasmBindings = bindings;\naddEventListener(\"UnitPlannerReady\", () => dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {detail: {wasm}})), {once: true});\n</script></head>"

@@ -5,7 +5,7 @@
 //! every one), and `catalogue.json` and `q/{id}/qualification.json` hold them for the app
 //! to fetch, so the app's wasm carries no catalogue and no spec-file reader.
 
-use super::services::builtins::ELEMENT;
+use crate::catalogue::checked::ELEMENT;
 use super::state::hold_builtins;
 use super::{closed_ids, head, App, AppProps, Route};
 use crate::catalogue::{builtin, checked, Date, Qualification};
