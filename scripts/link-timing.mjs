@@ -1,7 +1,8 @@
 // Link → verdict shown: a share link opened cold (a fresh browser context each time, so
 // nothing cached and no service worker), timed from navigation start to the moment the
 // summary's status no longer says "Checking your plan…" (the verdict, written by the small
-// first wasm or the app), and to the moment the page is usable (the app started, its
+// first wasm or the app) once the page is parsed (before, the parser may have written only
+// part of "Checking…"), and to the moment the page is usable (the app started, its
 // controls enabled). Median of 5 on two profiles:
 // loopback as it is, and slow 4G (150 ms latency, 1.6 Mbps down, 750 kbps up) with the CPU
 // slowed 4× (Chrome DevTools Protocol), served precompressed as a host would. Not part of
@@ -39,7 +40,7 @@ try {
       await page.addInitScript(() => {
         const look = () => {
           const status = document.querySelector('.summary [role=status]');
-          if (!window.verdictAt && status && status.textContent !== 'Checking your plan…') window.verdictAt = performance.now();
+          if (!window.verdictAt && document.readyState !== 'loading' && status && status.textContent !== 'Checking your plan…') window.verdictAt = performance.now();
           if (window.wasmBindings && status && !document.querySelector('fieldset:disabled')) window.usableAt = performance.now();
           else requestAnimationFrame(look);
         };

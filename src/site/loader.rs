@@ -20,17 +20,17 @@ static IMPORT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("a valid pattern")
 });
 /// On a share link's page (a qualification's page whose fragment names a plan), run as
-/// the head is read: the small first wasm (`src/bin/verdict.rs`) is fetched at once, ahead
-/// of the first paint, as it is what the page shows first, and started once the page is
-/// parsed; it writes the link's verdict into the page, or nothing. The app's wasm is
-/// fetched once its bytes are in (`VERDICT_IN`), so the two do not share the bandwidth.
-/// Any other page never fetches it.
+/// the head is read: the small first wasm (`src/bin/verdict.rs`) is fetched and compiled
+/// as it arrives, ahead of the first paint, as it is what the page shows first, and
+/// started once the page is parsed; it writes the link's verdict into the page, or
+/// nothing. The app's wasm is fetched once it is compiled (`VERDICT_IN`), so the two do
+/// not share the bandwidth. Any other page never fetches it.
 const VERDICT: &str = r"if (/^\/q\/[^/]+\/(index\.html)?$/.test(location.pathname) && /^#(p\/|\/q\/[^/]+\/p\/)/.test(location.hash)) {
-  window.verdictWasm = fetch('/verdict_bg.wasm').then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(r.status)));
+  window.verdictWasm = WebAssembly.compileStreaming(fetch('/verdict_bg.wasm'));
   const parsed = new Promise((done) => (document.readyState === 'loading' ? addEventListener('DOMContentLoaded', done, { once: true }) : done()));
   Promise.all([import('/verdict.js'), parsed]).then(([verdict]) => verdict.default({ module_or_path: window.verdictWasm })).catch(() => {});
 }";
-/// The app's loader waits for the small first wasm's bytes, if they are being fetched.
+/// The app's loader waits for the small first wasm, if it is being fetched.
 const VERDICT_IN: &str = "await window.verdictWasm?.catch(() => {});";
 /// Trunk's event once the app has started.
 const STARTED: &str =
