@@ -24,9 +24,9 @@ pub mod js_api;
 pub mod pathway_wording;
 pub mod report;
 pub mod short_sort;
-pub mod summary_status;
 #[cfg(feature = "site")]
 pub mod site;
+pub mod summary_status;
 pub mod text;
 #[cfg(feature = "tools")]
 pub mod tools;

@@ -62,7 +62,9 @@ mod tests {
         let shown = Status::of_link(builtin::catalogue(), VTCT, &payload).unwrap();
         assert_eq!(shown, Status::of(qual, &opened.doc.check(qual).eval));
         assert_ne!(shown, Status::checking());
-        assert!(shown.text.starts_with(wording::status(opened.doc.check(qual).eval.status)));
+        assert!(shown
+            .text
+            .starts_with(wording::status(opened.doc.check(qual).eval.status)));
     }
 
     #[test]
@@ -71,7 +73,10 @@ mod tests {
         assert_eq!(Status::of_link(cat, VTCT, ".AAAA"), None);
         let qual = builtin::by_id(VTCT).unwrap();
         let payload = link::encode(qual, &PlanDoc::new(qual), false);
-        assert_eq!(Status::of_link(cat, "no-such-qualification", &payload), None);
+        assert_eq!(
+            Status::of_link(cat, "no-such-qualification", &payload),
+            None
+        );
         assert_eq!(Status::of_link(&[], VTCT, &payload), None);
     }
 }

@@ -20,7 +20,9 @@ fn show() -> Option<()> {
     let location = document.location()?;
     let (path, fragment) = (location.pathname().ok()?, location.hash().ok()?);
     let (id, payload) = link::parts(&path, &fragment)?;
-    let carried = document.get_element_by_id(checked::ELEMENT)?.text_content()?;
+    let carried = document
+        .get_element_by_id(checked::ELEMENT)?
+        .text_content()?;
     let status = Status::of_link(&checked::read(&carried).ok()?, id, payload)?;
     let summary = document.query_selector(".summary [role=status]").ok()??;
     // The app has already drawn the page: its status stands.

@@ -76,9 +76,13 @@ const wasm = await bindings.default({{ module_or_path: wasmResponse }});"
     let module = page[..found.get(0).expect("a match").start()]
         .rfind("<script type=\"module\">")
         .ok_or(SiteError::NoLoader)?;
-    let page = format!("{}<script>\n{VERDICT}\n</script>\n{}", &page[..module], &page[module..])
-        .replace(&found[0], &loader)
-        .replace(STARTED, STARTED_WITH_ENGINE);
+    let page = format!(
+        "{}<script>\n{VERDICT}\n</script>\n{}",
+        &page[..module],
+        &page[module..]
+    )
+    .replace(&found[0], &loader)
+    .replace(STARTED, STARTED_WITH_ENGINE);
     Ok(PRELOADS.replace_all(&page, "").into_owned())
 }
 
@@ -106,7 +110,10 @@ mod tests {
             verdict < paint && paint < verdict_in && verdict_in < fetch,
             "the small wasm before the first paint, the app's once its bytes are in"
         );
-        assert!(page.starts_with("<head>\n<script>\nif (/^\\/q\\/"), "{page}");
+        assert!(
+            page.starts_with("<head>\n<script>\nif (/^\\/q\\/"),
+            "{page}"
+        );
         assert!(page.contains("</script>\n<script type=\"module\">\nif (document"));
         assert!(page.ends_with(
             "module_or_path: wasmResponse });\nwindow.wasmBindings = bindings;\naddEventListener(\"UnitPlannerReady\", () => dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {detail: {wasm}})), {once: true});\n</script></head>"

@@ -5,15 +5,15 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::document::PlanDoc;
+use crate::summary_status::Status;
 use crate::web::components::{
-    source_notes, unit_filters, CarryPanel, ComparePlans, CompletePlan,
-    ElsewherePanel, Notice, PathwayChooser, PathwayChooserProps, PlanBar, PlanNote, ReviewPanel,
-    RulesSummary, SharePanel, UnitFilter, UnitGroups,
+    source_notes, unit_filters, CarryPanel, ComparePlans, CompletePlan, ElsewherePanel, Notice,
+    PathwayChooser, PathwayChooserProps, PlanBar, PlanNote, ReviewPanel, RulesSummary, SharePanel,
+    UnitFilter, UnitGroups,
 };
 use crate::web::hooks::{use_catalogue, use_dispatch, use_planner};
 use crate::web::route::Route;
 use crate::web::services::today;
-use crate::summary_status::Status;
 use crate::web::state::{Action, Edit};
 use crate::wording;
 
