@@ -7,8 +7,9 @@
 //! command-line checker), [`document`] (a plan as a record: its saved form, share links and
 //! the browser's store), [`answers`] and [`report`] (the checker's answers as JSON, for the
 //! CLI and the JavaScript API), [`completion`] ("Complete my plan" as the engine module
-//! answers the app), [`text`] (outside text made safe to show) and [`wording`] (the
-//! sentences both front ends share).
+//! answers the app), [`text`] (outside text made safe to show), [`wording`] (the
+//! sentences both front ends share) and [`summary_status`] (a plan's verdict as the page's
+//! summary shows it, also from a share link alone).
 
 pub mod answers;
 pub mod catalogue;
@@ -25,6 +26,7 @@ pub mod report;
 pub mod short_sort;
 #[cfg(feature = "site")]
 pub mod site;
+pub mod summary_status;
 pub mod text;
 #[cfg(feature = "tools")]
 pub mod tools;

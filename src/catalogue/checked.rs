@@ -7,6 +7,10 @@ use serde::{Deserialize, Serialize};
 
 use super::Qualification;
 
+/// The id of the page element that carries them (`<script type="application/json">`,
+/// written by the pre-renderer).
+pub const ELEMENT: &str = "builtins";
+
 /// The format this build writes (and the newest it reads).
 pub const FORMAT: u32 = 1;
 

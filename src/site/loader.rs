@@ -6,6 +6,7 @@
 //! takes it over, so a slow link's bandwidth goes first to the page. Trunk's
 //! `TrunkApplicationStarted`, which pages used to wait for before `window.unitPlanner`, is
 //! fired when the engine module has installed it (`UnitPlannerReady`), so they still can.
+//! A share link's page starts the small first wasm before the app's (`VERDICT`).
 
 use std::sync::LazyLock;
 
@@ -18,6 +19,19 @@ static IMPORT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"import init, \* as bindings from '(/[^']+\.js)';\nconst wasm = await init\(\{ module_or_path: '(/[^']+\.wasm)' \}\);")
         .expect("a valid pattern")
 });
+/// On a share link's page (a qualification's page whose fragment names a plan), run as
+/// the head is read: the small first wasm (`src/bin/verdict.rs`) is fetched and compiled
+/// as it arrives, ahead of the first paint, as it is what the page shows first, and
+/// started once the page is parsed; it writes the link's verdict into the page, or
+/// nothing. The app's wasm is fetched once it is compiled (`VERDICT_IN`), so the two do
+/// not share the bandwidth. Any other page never fetches it.
+const VERDICT: &str = r"if (/^\/q\/[^/]+\/(index\.html)?$/.test(location.pathname) && /^#(p\/|\/q\/[^/]+\/p\/)/.test(location.hash)) {
+  window.verdictWasm = WebAssembly.compileStreaming(fetch('/verdict_bg.wasm'));
+  const parsed = new Promise((done) => (document.readyState === 'loading' ? addEventListener('DOMContentLoaded', done, { once: true }) : done()));
+  Promise.all([import('/verdict.js'), parsed]).then(([verdict]) => verdict.default({ module_or_path: window.verdictWasm })).catch(() => {});
+}";
+/// The app's loader waits for the small first wasm, if it is being fetched.
+const VERDICT_IN: &str = "await window.verdictWasm?.catch(() => {});";
 /// Trunk's event once the app has started.
 const STARTED: &str =
     r#"dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));"#;
@@ -54,13 +68,21 @@ pub fn paint_first(page: &str) -> Result<String, SiteError> {
   }}
   setTimeout(painted, 3000);
 }});
+{VERDICT_IN}
 const wasmResponse = fetch('{wasm}', {{ integrity: '{integrity}' }});
 const bindings = await import('{js}');
 const wasm = await bindings.default({{ module_or_path: wasmResponse }});"
     );
-    let page = page
-        .replace(&found[0], &loader)
-        .replace(STARTED, STARTED_WITH_ENGINE);
+    let module = page[..found.get(0).expect("a match").start()]
+        .rfind("<script type=\"module\">")
+        .ok_or(SiteError::NoLoader)?;
+    let page = format!(
+        "{}<script>\n{VERDICT}\n</script>\n{}",
+        &page[..module],
+        &page[module..]
+    )
+    .replace(&found[0], &loader)
+    .replace(STARTED, STARTED_WITH_ENGINE);
     Ok(PRELOADS.replace_all(&page, "").into_owned())
 }
 
@@ -82,7 +104,17 @@ mod tests {
             .unwrap();
         let import = page.find("await import('/app-1a.js')").unwrap();
         assert!(paint < fetch && fetch < import);
-        assert!(page.starts_with("<head>\n<script type=\"module\">\nif (document"));
+        let verdict = page.find("fetch('/verdict_bg.wasm')").unwrap();
+        let verdict_in = page.find("await window.verdictWasm").unwrap();
+        assert!(
+            verdict < paint && paint < verdict_in && verdict_in < fetch,
+            "the small wasm before the first paint, the app's once its bytes are in"
+        );
+        assert!(
+            page.starts_with("<head>\n<script>\nif (/^\\/q\\/"),
+            "{page}"
+        );
+        assert!(page.contains("</script>\n<script type=\"module\">\nif (document"));
         assert!(page.ends_with(
             "module_or_path: wasmResponse });\nwindow.wasmBindings = bindings;\naddEventListener(\"UnitPlannerReady\", () => dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {detail: {wasm}})), {once: true});\n</script></head>"
         ), "Trunk's event waits for the engine module: {page}");

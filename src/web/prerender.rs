@@ -5,9 +5,9 @@
 //! every one), and `catalogue.json` and `q/{id}/qualification.json` hold them for the app
 //! to fetch, so the app's wasm carries no catalogue and no spec-file reader.
 
-use super::services::builtins::ELEMENT;
 use super::state::hold_builtins;
 use super::{closed_ids, head, App, AppProps, Pages, Route};
+use crate::catalogue::checked::ELEMENT;
 use crate::catalogue::{builtin, checked, Date, Qualification};
 
 /// A file to write: where under `dist/` and its text (a page's HTML, a data file's JSON).

@@ -1,7 +1,8 @@
 // The catalogue cannot creep back into the app: the app's wasm (as built in dist/) holds
 // no built-in qualification's or unit's title and none of the spec-file reader's messages;
 // pages carry the qualifications as data and the tools worker reads the centre's files.
-// The worker's wasm, which does hold the reader, shows the search finds such text.
+// The worker's wasm, which does hold the reader, shows the search finds such text. The
+// small first wasm (the early verdict) holds none of them, nor Yew.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
@@ -20,6 +21,8 @@ const CATALOGUE = [
   'Demonstrate understanding of the rules that impact on improvements in customer service',
   'Understand an organisation and its customers',
 ];
+// Only Yew's hydration says this.
+const YEW = 'expected element of kind';
 // Only the spec-file reader and its validation say this.
 const READER = '`each_optional_group` with `min_units = 0` asks for nothing';
 
@@ -35,4 +38,14 @@ test('the app\'s wasm and the planning app\'s hold no built-in title and no spec
 
 test('the tools worker, which reads the centre\'s files, holds the reader', async () => {
   assert.ok((await wasm('tools')).includes(READER));
+});
+
+test('the small first wasm holds no built-in title, no spec-file reader and no Yew', async () => {
+  const small = await wasm('verdict');
+  assert.ok(small.includes('Checking your plan'), 'its own sentences are found');
+  for (const text of [...CATALOGUE, READER]) {
+    assert.ok(!small.includes(text), `the small wasm holds "${text}"`);
+  }
+  const app = await wasm('app-');
+  assert.ok(app.includes(YEW) && !small.includes(YEW), 'Yew\'s hydration is in the app\'s wasm only');
 });

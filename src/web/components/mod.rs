@@ -34,7 +34,7 @@ pub use plan_files::PlanFiles;
 pub use plan_note::PlanNote;
 pub use qualification_list::QualificationList;
 pub use review_panel::ReviewPanel;
-pub use rules_summary::{status_banner, Props as RulesSummaryProps, RulesSummary};
+pub use rules_summary::{Props as RulesSummaryProps, RulesSummary};
 pub use saved_plans::SavedPlans;
 pub use share_panel::SharePanel;
 pub use source_notes::source_notes;

@@ -7,10 +7,9 @@ use yew::prelude::*;
 
 use crate::web::hooks::use_catalogue;
 
-use crate::catalogue::Qualification;
 use crate::catalogue::Rule;
 use crate::document::{Checked, PlanDoc, Progress};
-use crate::engine::Evaluation;
+use crate::summary_status::Status;
 use crate::wording;
 
 /// Properties of [`RulesSummary`].
@@ -25,6 +24,10 @@ pub struct Props {
     /// Whether the plan is still being read (the rules show without their status).
     #[prop_or_default]
     pub checking: bool,
+    /// While it is, the status a share link's plan will have once read, when known from the
+    /// link alone (as the small first wasm shows it before the app starts).
+    #[prop_or_default]
+    pub early: Option<Status>,
 }
 
 /// The summary panel.
@@ -37,17 +40,18 @@ pub fn rules_summary(props: &Props) -> Html {
     };
     let (plan, eval) = (&props.checked.plan, &props.checked.eval);
     if props.checking {
+        let status = props.early.clone().unwrap_or_else(Status::checking);
         return html! {
             <aside class="summary" aria-labelledby="summary-heading">
                 <h2 id="summary-heading">{ "Rules of combination" }</h2>
-                <p class="banner checking" role="status" aria-live="polite">{ wording::CHECKING }</p>
+                <p class={classes!("banner", status.class)} role="status" aria-live="polite">{ status.text }</p>
                 <ul class="rules">
                     { for eval.rules.iter().map(|r| html! { <li class="rule pending"><span class="rule-text">{ &r.text }</span></li> }) }
                 </ul>
             </aside>
         };
     }
-    let (class, banner) = status_banner(qual, eval);
+    let status = Status::of(qual, eval);
     let min_total = qual.rules.iter().find_map(|r| match r.rule {
         Rule::Credits {
             scope: crate::catalogue::Scope::All,
@@ -93,7 +97,7 @@ pub fn rules_summary(props: &Props) -> Html {
     html! {
         <aside class="summary" aria-labelledby="summary-heading">
             <h2 id="summary-heading">{ "Rules of combination" }</h2>
-            <p class={classes!("banner", class)} role="status" aria-live="polite">{ banner.clone() }</p>
+            <p class={classes!("banner", status.class)} role="status" aria-live="polite">{ status.text }</p>
             <ul class="rules">
                 { for eval.rules.iter().zip(&qual.rules).map(|(r, entry)| {
                     let (mark, word) = (wording::mark(r.status), wording::state(r.status));
@@ -124,9 +128,4 @@ pub fn rules_summary(props: &Props) -> Html {
             if !exempt.is_empty() { <p class="muted">{ wording::EXEMPT_MEANS }</p> }
         </aside>
     }
-}
-
-/// The overall status as a CSS class and its headline.
-pub fn status_banner(qual: &Qualification, eval: &Evaluation) -> (&'static str, String) {
-    (eval.status.name(), wording::headline(qual, eval))
 }

@@ -5,10 +5,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::document::PlanDoc;
+use crate::summary_status::Status;
 use crate::web::components::{
-    source_notes, status_banner, unit_filters, CarryPanel, ComparePlans, CompletePlan,
-    ElsewherePanel, Notice, PathwayChooser, PathwayChooserProps, PlanBar, PlanNote, ReviewPanel,
-    RulesSummary, SharePanel, UnitFilter, UnitGroups,
+    source_notes, unit_filters, CarryPanel, ComparePlans, CompletePlan, ElsewherePanel, Notice,
+    PathwayChooser, PathwayChooserProps, PlanBar, PlanNote, ReviewPanel, RulesSummary, SharePanel,
+    UnitFilter, UnitGroups,
 };
 use crate::web::hooks::{use_catalogue, use_dispatch, use_planner};
 use crate::web::route::Route;
@@ -77,6 +78,13 @@ pub fn qualification_page(props: &Props) -> Html {
             Some(Rc::new(doc.as_ref()?.check(qual)))
         },
     );
+    // A share link's verdict from the link alone, shown from the first render (the one that
+    // hydrates the page, which the small first wasm may have filled with it already) until
+    // the plan is open: opening it shows the same, so nothing flickers back to "checking".
+    let early = use_memo(
+        (catalogue.clone(), props.id.clone(), props.payload.clone()),
+        |(catalogue, id, payload)| Status::of_link(catalogue.all(), id, payload.as_deref()?),
+    );
     let home = html! { <p><a href={Route::Home.href()}>{ "← All qualifications" }</a></p> };
     let Some(qual) = catalogue.by_id(&props.id) else {
         if let (false, Some(_)) = (here, &planner.builtins_error) {
@@ -104,10 +112,10 @@ pub fn qualification_page(props: &Props) -> Html {
     let (Some(doc), Some(checked)) = (doc, (*checked).clone()) else {
         return html! {};
     };
-    let status = if checking {
-        ("checking", wording::CHECKING.to_string())
-    } else {
-        status_banner(qual, &checked.eval)
+    let status = match (checking, &*early) {
+        (false, _) => Status::of(qual, &checked.eval),
+        (true, Some(early)) => early.clone(),
+        (true, None) => Status::checking(),
     };
     let closed = wording::closed(qual, today())
         .map(|closed| html! { <p class="banner unconfirmed">{ closed }</p> });
@@ -139,7 +147,7 @@ pub fn qualification_page(props: &Props) -> Html {
                     </fieldset>
                 </section>
                 <div class="side">
-                    <RulesSummary qualification={qual.id.clone()} doc={doc.clone()} checked={checked.clone()} {checking} />
+                    <RulesSummary qualification={qual.id.clone()} doc={doc.clone()} checked={checked.clone()} {checking} early={(*early).clone()} />
                     if !checking {
                     <CompletePlan qualification={qual.id.clone()} doc={doc.clone()} />
                     <ElsewherePanel qualification={qual.id.clone()} entries={doc.elsewhere.clone()} checked={checked.clone()} />
@@ -152,7 +160,7 @@ pub fn qualification_page(props: &Props) -> Html {
                 </div>
             </div>
             { source_notes(qual) }
-            <p class={classes!("status-bar", status.0)} aria-hidden="true">{ status.1 }</p>
+            <p class={classes!("status-bar", status.class)} aria-hidden="true">{ status.text }</p>
         </main>
     }
 }

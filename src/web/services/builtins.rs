@@ -5,10 +5,9 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::catalogue::{checked, Qualification};
+use crate::catalogue::checked::{self, ELEMENT};
+use crate::catalogue::Qualification;
 
-/// The id of the element that carries them.
-pub const ELEMENT: &str = "builtins";
 /// Where every built-in is, as the checked model.
 pub const EVERY: &str = "/catalogue.json";
 
