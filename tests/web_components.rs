@@ -44,6 +44,7 @@ async fn render(doc: PlanDoc) -> web_sys::Element {
             doc,
             checked,
             checking: false,
+            early: None,
         },
     )
     .render();
