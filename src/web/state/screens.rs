@@ -102,8 +102,8 @@ fn apply(state: &mut PlannerState, what: Screen) -> bool {
             match store::import(&state.plans.saved(), &text, state.catalogue.all()) {
                 Ok((saved, report)) => {
                     state.plans.take_imported(saved);
-                    let text = crate::wording::imported(&report)
-                        + &wording_centre::imported_files(added);
+                    let text =
+                        crate::wording::imported(&report) + &wording_centre::imported_files(added);
                     state.notices.notice = Some(Notice::done(text));
                 }
                 Err(e) => state.notices.notice = Some(Notice::warning(format!("Import: {e}."))),
