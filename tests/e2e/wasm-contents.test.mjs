@@ -36,6 +36,18 @@ test('the app\'s wasm and the planning app\'s hold no built-in title and no spec
   }
 });
 
+// Only reading an export file (the home page's import) and adding a centre's file say
+// these; the planning app's pages never do either (the reducer's `screens`).
+const SCREENS = ['this file is not a unit-planner export', 'as your centre\'s qualification.'];
+
+test('the planning app\'s wasm holds no export-file reading and no adding of a centre\'s file', async () => {
+  const [app, plan] = [await wasm('app-'), await wasm('plan_')];
+  for (const text of SCREENS) {
+    assert.ok(app.includes(text), `the app's wasm holds "${text}"`);
+    assert.ok(!plan.includes(text), `the planning wasm holds "${text}"`);
+  }
+});
+
 test('the tools worker, which reads the centre\'s files, holds the reader', async () => {
   assert.ok((await wasm('tools')).includes(READER));
 });

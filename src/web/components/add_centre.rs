@@ -37,7 +37,7 @@ pub fn add_centre() -> Html {
                 let checked = centre_file::read(&name, &text, &catalogue).await;
                 reading.set(false);
                 match checked {
-                    Ok(spec) => dispatch.send(Action::AddCentre(spec)),
+                    Ok(spec) => dispatch.send(Action::add_centre(spec)),
                     Err(message) => problem.set(Some(wording_centre::not_added(&message))),
                 }
             });

@@ -41,7 +41,7 @@ pub fn plan_files() -> Html {
                     let carried = store::centre_files(&text).unwrap_or_default();
                     wasm_bindgen_futures::spawn_local(async move {
                         let files = centre_file::reread(carried).await;
-                        dispatch.send(Action::Import(text, files));
+                        dispatch.send(Action::import(text, files));
                     });
                 }
                 Err(message) => dispatch.send(Action::Notice(Some(Notice::warning(message)))),

@@ -81,7 +81,7 @@ fn remove_centre(props: &RemoveProps) -> Html {
     };
     let remove = {
         let id = props.id.clone();
-        dispatch.to(move |_: MouseEvent| Action::RemoveCentre(id.clone()))
+        dispatch.to(move |_: MouseEvent| Action::remove_centre(id.clone()))
     };
     if !*asking {
         return html! {

@@ -149,7 +149,7 @@ fn draft(d: &Rc<Drafted>, catalogue: &Shared, dispatch: &Dispatch) -> Html {
             let (d, catalogue, dispatch) = (d.clone(), catalogue.clone(), dispatch.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 dispatch.send(match add(&d.file, &d.review.toml, &catalogue).await {
-                    Ok(spec) => Action::AddCentre(spec),
+                    Ok(spec) => Action::add_centre(spec),
                     Err(message) => {
                         Action::Notice(Some(crate::web::state::Notice::warning(message)))
                     }

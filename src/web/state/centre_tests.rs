@@ -55,7 +55,7 @@ fn loaded() -> Rc<PlannerState> {
 fn a_centre_file_is_listed_as_the_centres_and_plannable() {
     let state = with(
         loaded(),
-        Action::AddCentre(read(spec(OURS, "00000000000000aa"))),
+        Action::add_centre(read(spec(OURS, "00000000000000aa"))),
     );
     assert!(matches!(
         state.catalogue.origin(OURS),
@@ -76,7 +76,7 @@ fn a_file_that_does_not_pass_changes_nothing() {
     let mut broken = spec(OURS, "00000000000000aa");
     broken.spec = broken.spec.replace("\"groups\"", "\"grops\"");
     for bad in [spec(&builtin_id, "00000000000000aa"), broken] {
-        let state = with(before.clone(), Action::AddCentre(read(bad)));
+        let state = with(before.clone(), Action::add_centre(read(bad)));
         assert_eq!(state.catalogue, before.catalogue, "the same catalogue");
         assert_eq!(state.notices.notice.as_ref().unwrap().tone, Tone::Warning);
         assert!(state
@@ -93,17 +93,17 @@ fn a_file_that_does_not_pass_changes_nothing() {
 fn removing_keeps_the_plans_and_says_so() {
     let state = with(
         loaded(),
-        Action::AddCentre(read(spec(OURS, "00000000000000aa"))),
+        Action::add_centre(read(spec(OURS, "00000000000000aa"))),
     );
     let state = with(state, Action::New(OURS.into()));
-    let state = with(state, Action::RemoveCentre(OURS.into()));
+    let state = with(state, Action::remove_centre(OURS.into()));
     assert!(state.catalogue.by_id(OURS).is_none());
     assert_eq!(state.plans.list.len(), 1, "its plan stays");
     assert_eq!(state.current(), None);
     let notice = &state.notices.notice.as_ref().unwrap().text;
     assert!(notice.contains("Its 1 saved plan stays"), "{notice}");
     let builtin_id = builtin::catalogue()[0].id.clone();
-    let again = with(state.clone(), Action::RemoveCentre(builtin_id.clone()));
+    let again = with(state.clone(), Action::remove_centre(builtin_id.clone()));
     assert!(
         again.catalogue.by_id(&builtin_id).is_some(),
         "never a built-in"
@@ -137,16 +137,16 @@ fn files_from_storage_open_and_one_that_cannot_is_kept_as_it_was() {
 fn an_export_carries_the_file_so_its_plans_import_elsewhere() {
     let state = with(
         loaded(),
-        Action::AddCentre(read(spec(OURS, "00000000000000aa"))),
+        Action::add_centre(read(spec(OURS, "00000000000000aa"))),
     );
     let state = with(state, Action::New(OURS.into()));
     let file = store::export_with(&state.plans.saved(), &state.catalogue.files()).unwrap();
     assert!(file.contains("\"version\": 3"));
-    let elsewhere = with(loaded(), Action::Import(file.clone(), carried(&file)));
+    let elsewhere = with(loaded(), Action::import(file.clone(), carried(&file)));
     assert!(elsewhere.catalogue.by_id(OURS).is_some());
     assert_eq!(elsewhere.plans.list.len(), 1, "the plan is not skipped");
     let damaged = file.replace("ours.toml", "ourz.toml");
-    let refused = with(loaded(), Action::Import(damaged.clone(), carried(&damaged)));
+    let refused = with(loaded(), Action::import(damaged.clone(), carried(&damaged)));
     assert!(
         refused.catalogue.by_id(OURS).is_none(),
         "a damaged file adds nothing"

@@ -2,6 +2,8 @@
 //! ([`editing`]) and what the page is telling the user ([`notices`]). It changes only
 //! through [`Action`]s (one `use_reducer`), so quick successive clicks are never lost. The
 //! reducer is pure: the time and a fresh plan id come in with each action ([`Stamped`]).
+//! What only the other pages' screens do comes with its own applying function
+//! ([`screens`]), so the planning app, which never sends it, does not link that code.
 
 mod catalogue;
 #[cfg(test)]
@@ -9,6 +11,7 @@ mod centre_tests;
 mod editing;
 mod notices;
 mod plans;
+mod screens;
 
 use std::rc::Rc;
 
@@ -18,15 +21,15 @@ pub use catalogue::{hold_builtins, Shared};
 pub use editing::{Draft, Edit, Editing};
 pub use notices::{Notice, Notices, Tone};
 pub use plans::Plans;
+pub use screens::Screened;
 
 use super::services::clock;
-use crate::catalogue::{checked, Added};
+use crate::catalogue::checked;
 use crate::document::carry::{self, Carried};
 use crate::document::centre::ReadFile;
 pub use crate::document::store::SavedPlan;
 use crate::document::store::{self, Saved};
 use crate::document::{PlanDoc, MAX_NAME};
-use crate::wording_centre;
 
 /// Everything the app shows that can change.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -58,13 +61,9 @@ pub enum Action {
     /// The built-ins the page did not carry arrived (every built-in as the checked model's
     /// text), or could not be loaded (why).
     Builtins(Result<String, String>),
-    /// Add a centre's qualification from its file (read by the tools worker).
-    AddCentre(ReadFile),
-    /// Remove a centre's qualification (its saved plans stay).
-    RemoveCentre(String),
-    /// Import the plans of an export file (its text, and the centre's files it carries as
-    /// the tools worker read them).
-    Import(String, Vec<ReadFile>),
+    /// What only the other pages' screens do, carrying its applying function
+    /// ([`Action::add_centre`], [`Action::remove_centre`], [`Action::import`]).
+    Screen(Screened),
     /// Start a plan in another qualification with units carried over as credit transfer
     /// (from, to, the units).
     Carry(String, String, Vec<Carried>),
@@ -239,51 +238,7 @@ impl PlannerState {
                 Err(message) => self.builtins_error = Some(message),
             },
             Action::Builtins(Err(message)) => self.builtins_error = Some(message),
-            Action::AddCentre(spec) => {
-                self.notices.notice = Some(match self.catalogue.add(spec) {
-                    Ok((id, added)) => {
-                        let title = self.catalogue.by_id(&id).map_or("", |q| q.title_text());
-                        Notice::done(wording_centre::added(title, added))
-                    }
-                    Err(message) => Notice::warning(wording_centre::not_added(&message)),
-                });
-            }
-            Action::RemoveCentre(id) => {
-                let title = match self.catalogue.by_id(&id) {
-                    Some(q) => q.title_text().to_string(),
-                    None => return false,
-                };
-                if !self.catalogue.remove(&id) {
-                    return false;
-                }
-                if self.current().is_some_and(|d| d.qualification == id) {
-                    self.editing = Editing::default();
-                }
-                let plans = self.plans.of(&id).count();
-                self.notices.notice = Some(Notice::done(wording_centre::removed(&title, plans)));
-            }
-            Action::Import(text, files) => {
-                // The centre's files first, so the plans on them are taken in too; a
-                // damaged file (its check does not match) carries none.
-                let added = files
-                    .into_iter()
-                    .filter(|f| {
-                        matches!(
-                            self.catalogue.add(f.clone()),
-                            Ok((_, Added::New | Added::Replaced))
-                        )
-                    })
-                    .count();
-                match store::import(&self.plans.saved(), &text, self.catalogue.all()) {
-                    Ok((saved, report)) => {
-                        self.plans.take_imported(saved);
-                        let text = crate::wording::imported(&report)
-                            + &wording_centre::imported_files(added);
-                        self.notices.notice = Some(Notice::done(text));
-                    }
-                    Err(e) => self.notices.notice = Some(Notice::warning(format!("Import: {e}."))),
-                }
-            }
+            Action::Screen(screened) => return screened.apply(self),
             Action::Carry(from, to, units) => {
                 let (Some(from), Some(to)) =
                     (self.catalogue.by_id(&from), self.catalogue.by_id(&to))
@@ -555,7 +510,7 @@ mod tests {
     fn an_import_reports_what_it_did_and_a_bad_file_changes_nothing() {
         let state = opened().with(Action::Edit(Edit::Toggle(key("CSP14"))));
         let file = store::export(&state.plans.saved()).unwrap();
-        let same = state.clone().with(Action::Import(file, Vec::new()));
+        let same = state.clone().with(Action::import(file, Vec::new()));
         assert_eq!(same.plans.list, state.plans.list);
         assert_eq!(
             same.notices.notice,
@@ -565,7 +520,7 @@ mod tests {
         );
         let bad = state
             .clone()
-            .with(Action::Import("{\"plans\": 3}".into(), Vec::new()));
+            .with(Action::import("{\"plans\": 3}".into(), Vec::new()));
         assert_eq!(bad.plans.list, state.plans.list);
         let notice = bad.notices.notice.clone().unwrap();
         assert_eq!(notice.tone, Tone::Warning, "a refused file is a warning");
