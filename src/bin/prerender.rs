@@ -31,10 +31,11 @@ fn write_site(dist: &Path) -> Result<(usize, usize), String> {
     let template = dist.join("index.html");
     let template = std::fs::read_to_string(&template)
         .map_err(|e| format!("cannot read {}: {e}", template.display()))?;
-    let template = loader::paint_first(&template).map_err(|e| e.to_string())?;
     let wasm = dist.join(planning::WASM.trim_start_matches('/'));
     let wasm = std::fs::read(&wasm).map_err(|e| format!("cannot read {}: {e}", wasm.display()))?;
-    let planning = planning::loading_plan(&template, &wasm).map_err(|e| e.to_string())?;
+    let planning =
+        loader::paint_first(&template, Some(&planning::app(&wasm))).map_err(|e| e.to_string())?;
+    let template = loader::paint_first(&template, None).map_err(|e| e.to_string())?;
     let pages = prerender::pages(&template, &planning, unit_planner::web::today())?;
     for page in &pages {
         let text = if page.file.ends_with(".html") {

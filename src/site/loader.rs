@@ -48,8 +48,20 @@ static WASM_INTEGRITY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("a valid pattern")
 });
 
-/// Trunk's page (`dist/index.html`) loading the app only after its first paint.
-pub fn paint_first(page: &str) -> Result<String, SiteError> {
+/// A wasm app a page loads in place of Trunk's own: its module, its wasm and the wasm's
+/// integrity digest (`sha384-…`).
+pub struct App {
+    /// The module's address.
+    pub js: &'static str,
+    /// The wasm's address.
+    pub wasm: &'static str,
+    /// The wasm's digest, as the browser checks it.
+    pub integrity: String,
+}
+
+/// Trunk's page (`dist/index.html`) loading the app only after its first paint: Trunk's
+/// own app, or `app` in its place.
+pub fn paint_first(page: &str, app: Option<&App>) -> Result<String, SiteError> {
     let found = IMPORT.captures(page).ok_or(SiteError::NoLoader)?;
     if !page.contains(STARTED) {
         return Err(SiteError::NoLoader);
@@ -57,7 +69,10 @@ pub fn paint_first(page: &str) -> Result<String, SiteError> {
     let integrity = WASM_INTEGRITY
         .captures(page)
         .ok_or(SiteError::NoIntegrity)?;
-    let (js, wasm, integrity) = (&found[1], &found[2], &integrity[1]);
+    let (js, wasm, integrity) = match app {
+        Some(app) => (app.js, app.wasm, &*app.integrity),
+        None => (&found[1], &found[2], &integrity[1]),
+    };
     let loader = format!(
         "if (document.visibilityState === 'visible') await new Promise((painted) => {{
   if (PerformanceObserver.supportedEntryTypes?.includes('paint')) {{
@@ -87,15 +102,15 @@ const wasm = await bindings.default({{ module_or_path: wasmResponse }});"
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     /// The head Trunk 0.21 writes, shortened.
-    const TRUNK: &str = "<head>\n<link rel=\"modulepreload\" href=\"/app-1a.js\" crossorigin=\"anonymous\" integrity=\"sha384-js\">\n  <link rel=\"preload\" href=\"/app-1a_bg.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-wasm\" as=\"fetch\" type=\"application/wasm\">\n<script type=\"module\">\nimport init, * as bindings from '/app-1a.js';\nconst wasm = await init({ module_or_path: '/app-1a_bg.wasm' });\nwindow.wasmBindings = bindings;\ndispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {detail: {wasm}}));\n</script></head>";
+    pub const TRUNK: &str = "<head>\n<link rel=\"modulepreload\" href=\"/app-1a.js\" crossorigin=\"anonymous\" integrity=\"sha384-js\">\n  <link rel=\"preload\" href=\"/app-1a_bg.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-wasm\" as=\"fetch\" type=\"application/wasm\">\n<script type=\"module\">\nimport init, * as bindings from '/app-1a.js';\nconst wasm = await init({ module_or_path: '/app-1a_bg.wasm' });\nwindow.wasmBindings = bindings;\ndispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {detail: {wasm}}));\n</script></head>";
 
     #[test]
     fn the_app_is_fetched_after_the_first_paint_with_no_preload() {
-        let page = paint_first(TRUNK).unwrap();
+        let page = paint_first(TRUNK, None).unwrap();
         assert!(!page.contains("<link"), "{page}");
         assert!(!page.contains("import init"));
         let paint = page.find("first-contentful-paint").unwrap();
@@ -123,14 +138,17 @@ mod tests {
     #[test]
     fn a_page_trunk_did_not_write_is_refused() {
         assert!(matches!(
-            paint_first("<head></head>"),
+            paint_first("<head></head>", None),
             Err(SiteError::NoLoader)
         ));
         let no_event = TRUNK.replace("TrunkApplicationStarted", "Started");
-        assert!(matches!(paint_first(&no_event), Err(SiteError::NoLoader)));
+        assert!(matches!(
+            paint_first(&no_event, None),
+            Err(SiteError::NoLoader)
+        ));
         let no_digest = TRUNK.replace(" integrity=\"sha384-wasm\"", "");
         assert!(matches!(
-            paint_first(&no_digest),
+            paint_first(&no_digest, None),
             Err(SiteError::NoIntegrity)
         ));
     }
